@@ -1,0 +1,89 @@
+import type { Action, Transition } from './actions.js';
+import type { SessionState } from './model.js';
+
+/**
+ * What each lifecycle state allows. One table, read by every command and by the
+ * elements, so the UI never offers what the core would refuse.
+ *
+ * - open (planning): everything.
+ * - in_progress (tracking): progress only (check-ins and corrections, initiatives,
+ *   owner hand-offs); the session's own details stay editable by admins; no new or
+ *   removed objectives or key results and no target changes.
+ * - archived: nothing changes; everything stays readable. Only reopen.
+ */
+export const STATE_ALLOWS: Readonly<Record<SessionState, ReadonlySet<Action>>> = {
+  open: new Set<Action>([
+    'session.view',
+    'session.edit',
+    'session.editAccess',
+    'session.delete',
+    'session.start',
+    'session.close',
+    'objective.add',
+    'objective.edit',
+    'objective.remove',
+    'objective.reorder',
+    'keyResult.add',
+    'keyResult.edit',
+    'keyResult.retarget',
+    'keyResult.remove',
+    'owner.assign',
+    'initiative.add',
+    'initiative.edit',
+    'initiative.remove',
+    'checkIn.add',
+    'checkIn.correct',
+  ]),
+  in_progress: new Set<Action>([
+    'session.view',
+    'session.edit',
+    'session.editAccess',
+    'session.close',
+    'session.unlock',
+    'owner.assign',
+    'initiative.add',
+    'initiative.edit',
+    'initiative.remove',
+    'checkIn.add',
+    'checkIn.correct',
+  ]),
+  archived: new Set<Action>(['session.view', 'session.reopen']),
+};
+
+/** Where each transition may start and where it leads. Reopen returns to the state the session was closed from. */
+export const TRANSITION_RULES: Readonly<
+  Record<
+    Transition,
+    { readonly action: Action; readonly from: readonly SessionState[]; readonly to: SessionState | 'closedFrom' }
+  >
+> = {
+  start: { action: 'session.start', from: ['open'], to: 'in_progress' },
+  close: { action: 'session.close', from: ['open', 'in_progress'], to: 'archived' },
+  reopen: { action: 'session.reopen', from: ['archived'], to: 'closedFrom' },
+  unlock: { action: 'session.unlock', from: ['in_progress'], to: 'open' },
+};
+
+/** Human words for the lifecycle, for messages. Hosts label states as they like in their UI. */
+export const STATE_LABELS: Readonly<Record<SessionState, string>> = {
+  open: 'open',
+  in_progress: 'in progress',
+  archived: 'archived',
+};
+
+export function stateAllows(state: SessionState, action: Action): boolean {
+  return STATE_ALLOWS[state].has(action);
+}
+
+/** The transitions available from `state`, in display order. */
+export function transitionsFrom(state: SessionState): Transition[] {
+  return (Object.keys(TRANSITION_RULES) as Transition[]).filter((t) => TRANSITION_RULES[t].from.includes(state));
+}
+
+/** The state a transition leads to from a session in `state` (closed from `closedFrom`). */
+export function transitionTarget(
+  transition: Transition,
+  closedFrom: Exclude<SessionState, 'archived'> | undefined,
+): SessionState {
+  const to = TRANSITION_RULES[transition].to;
+  return to === 'closedFrom' ? (closedFrom ?? 'open') : to;
+}

@@ -1,0 +1,64 @@
+import type { JournalEntry } from '../journal.js';
+import type { SessionHeader } from '../model.js';
+
+/**
+ * Where sessions live. An adapter speaks in sessions and journal entries, not in
+ * database concepts, and stores plain JSON only. Every adapter passes the contract
+ * suite in `@okrkit/core/testing`.
+ *
+ * Rules every adapter keeps:
+ * - `createSession` allocates the next session number atomically: two writers never
+ *   get the same one, and a number is never handed out twice.
+ * - `append` is all-or-nothing and compares-and-swaps on the journal head: if the stored
+ *   head is not `expectedHead`, it rejects with `OkrError('conflict')` and writes nothing.
+ * - Failures of the storage itself reject with `OkrError('storage')` carrying the cause.
+ */
+export interface StorageAdapter {
+  /** A short name for messages and benchmarks, e.g. `memory`, `indexeddb`. */
+  readonly name: string;
+
+  /** Every session header, deleted ones included, in number order. */
+  listSessions(): Promise<SessionHeader[]>;
+
+  /** One header, or undefined. */
+  getSession(id: string): Promise<SessionHeader | undefined>;
+
+  /** The journal of a session, entries with `seq > afterSeq` (default 0: all), in order. */
+  readJournal(id: string, afterSeq?: number): Promise<JournalEntry[]>;
+
+  /**
+   * Creates a session: allocates its number (and so its id, `sessionIdOf(number)`),
+   * stores `header` completed with them, and `entries` as its journal, atomically.
+   */
+  createSession(header: NewSessionHeader, entries: readonly JournalEntry[]): Promise<SessionHeader>;
+
+  /**
+   * Appends `entries` (seq `expectedHead + 1` onwards) and replaces the header, atomically,
+   * if and only if the stored head is still `expectedHead`.
+   */
+  append(id: string, expectedHead: number, entries: readonly JournalEntry[], header: SessionHeader): Promise<void>;
+
+  /** A cached derived value (e.g. the folded state at a week's end), or undefined. */
+  readCheckpoint(id: string, key: string): Promise<unknown>;
+
+  /** Stores a cached derived value. Dropping checkpoints must never change a result. */
+  writeCheckpoint(id: string, key: string, value: unknown): Promise<void>;
+
+  /**
+   * Calls `listener` after any change to stored sessions, including changes made
+   * through other connections (other stores, tabs or processes). Returns an unsubscribe.
+   */
+  watch(listener: (change: StorageChange) => void): () => void;
+
+  /** Releases connections. The adapter is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+/** A header before storage has given it a number. */
+export type NewSessionHeader = Omit<SessionHeader, 'id' | 'number'>;
+
+export interface StorageChange {
+  readonly sessionId: string;
+  /** The journal head after the change. */
+  readonly head: number;
+}

@@ -1,0 +1,111 @@
+import { OkrError } from '../errors.js';
+import type { JournalEntry } from '../journal.js';
+import { FIRST_SESSION_NUMBER, type SessionHeader, sessionIdOf } from '../model.js';
+import type { NewSessionHeader, StorageAdapter, StorageChange } from './adapter.js';
+
+interface StoredSession {
+  header: SessionHeader;
+  journal: JournalEntry[];
+  checkpoints: Map<string, unknown>;
+}
+
+/**
+ * The reference adapter: everything in memory, nothing survives a reload. Several
+ * stores sharing one instance behave like several tabs sharing one database. Records
+ * are copied in and out as JSON so that callers can never mutate what is stored.
+ */
+export class MemoryStorage implements StorageAdapter {
+  readonly name = 'memory';
+  readonly #sessions = new Map<string, StoredSession>();
+  readonly #listeners = new Set<(change: StorageChange) => void>();
+  #nextNumber = FIRST_SESSION_NUMBER;
+  #closed = false;
+
+  async listSessions(): Promise<SessionHeader[]> {
+    this.#check();
+    return [...this.#sessions.values()].map((s) => copy(s.header)).sort((a, b) => a.number - b.number);
+  }
+
+  async getSession(id: string): Promise<SessionHeader | undefined> {
+    this.#check();
+    const stored = this.#sessions.get(id);
+    return stored && copy(stored.header);
+  }
+
+  async readJournal(id: string, afterSeq = 0): Promise<JournalEntry[]> {
+    this.#check();
+    const journal = this.#sessions.get(id)?.journal ?? [];
+    // seq n sits at index n - 1.
+    return copy(journal.slice(Math.max(0, afterSeq)));
+  }
+
+  async createSession(header: NewSessionHeader, entries: readonly JournalEntry[]): Promise<SessionHeader> {
+    this.#check();
+    const number = this.#nextNumber++;
+    const id = sessionIdOf(number);
+    const stored: SessionHeader = { ...copy(header), id, number };
+    this.#sessions.set(id, { header: stored, journal: copy([...entries]), checkpoints: new Map() });
+    this.#emit({ sessionId: id, head: stored.head });
+    return copy(stored);
+  }
+
+  async append(
+    id: string,
+    expectedHead: number,
+    entries: readonly JournalEntry[],
+    header: SessionHeader,
+  ): Promise<void> {
+    this.#check();
+    const stored = this.#sessions.get(id);
+    if (!stored) throw new OkrError('not-found', `Session ${id} does not exist.`);
+    if (stored.header.head !== expectedHead) {
+      throw new OkrError(
+        'conflict',
+        `Session ${id} was changed elsewhere (now at entry ${stored.header.head}, expected ${expectedHead}).`,
+      );
+    }
+    stored.journal.push(...copy([...entries]));
+    stored.header = copy(header);
+    this.#emit({ sessionId: id, head: header.head });
+  }
+
+  async readCheckpoint(id: string, key: string): Promise<unknown> {
+    this.#check();
+    const value = this.#sessions.get(id)?.checkpoints.get(key);
+    return value === undefined ? undefined : copy(value);
+  }
+
+  async writeCheckpoint(id: string, key: string, value: unknown): Promise<void> {
+    this.#check();
+    this.#sessions.get(id)?.checkpoints.set(key, copy(value));
+  }
+
+  watch(listener: (change: StorageChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#listeners.clear();
+  }
+
+  #check(): void {
+    if (this.#closed) throw new OkrError('storage', 'This storage was closed.');
+  }
+
+  #emit(change: StorageChange): void {
+    // Listeners run after the write has settled, as they would for another tab.
+    queueMicrotask(() => {
+      for (const listener of this.#listeners) listener(change);
+    });
+  }
+}
+
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function memoryStorage(): MemoryStorage {
+  return new MemoryStorage();
+}

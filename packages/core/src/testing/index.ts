@@ -1,0 +1,1 @@
+export { describeStorageContract, type StorageContractOptions, sampleHeader } from './contract.js';

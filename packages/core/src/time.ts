@@ -1,0 +1,142 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Cadence } from './model.js';
+
+/**
+ * Calendar logic in a session's time zone, all through Temporal. Dates cross the API as
+ * ISO strings; Temporal objects never leave this module's callers' stack frames, so
+ * nothing stored is a class instance.
+ */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Parses `YYYY-MM-DD`, rejecting other shapes and impossible dates such as `2026-02-30`. */
+export function parseDate(value: string): Temporal.PlainDate | undefined {
+  if (!ISO_DATE.test(value)) return undefined;
+  try {
+    return Temporal.PlainDate.from(value, { overflow: 'reject' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The canonical IANA id for `value`, or undefined when Temporal does not know the zone. */
+export function canonicalTimeZone(value: string): string | undefined {
+  if (value.trim() === '') return undefined;
+  try {
+    return Temporal.Now.zonedDateTimeISO(value).timeZoneId;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host's time zone (the default for new sessions). */
+export function hostTimeZone(): string {
+  return Temporal.Now.timeZoneId();
+}
+
+/** The calendar day `instant` falls on in `timeZone`. */
+export function dateIn(instant: Date, timeZone: string): Temporal.PlainDate {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate();
+}
+
+/** Midnight at the start of `date` in `timeZone`, as epoch milliseconds. */
+export function startOfDay(date: Temporal.PlainDate, timeZone: string): number {
+  return date.toZonedDateTime({ timeZone }).epochMilliseconds;
+}
+
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+export interface PeriodOptions {
+  /** Month (1-12) the fiscal year starts in. Default 1 (calendar year). */
+  readonly fiscalYearStartMonth?: number;
+}
+
+/** The period `[start, end]` is, if it is exactly one month, quarter, half or year. */
+export function periodOf(
+  start: Temporal.PlainDate,
+  end: Temporal.PlainDate,
+  options: PeriodOptions = {},
+): Exclude<Cadence, 'custom'> | undefined {
+  if (start.day !== 1 || !end.add({ days: 1 }).equals(end.add({ days: 1 }).with({ day: 1 }))) return undefined;
+  const months = end.add({ days: 1 }).since(start, { largestUnit: 'months' }).months;
+  const offset = fiscalOffset(start.month, options);
+  if (months === 1) return 'month';
+  if (months === 3 && offset % 3 === 0) return 'quarter';
+  if (months === 6 && offset % 6 === 0) return 'half';
+  if (months === 12 && offset === 0) return 'year';
+  return undefined;
+}
+
+function fiscalOffset(month: number, options: PeriodOptions): number {
+  const first = options.fiscalYearStartMonth ?? 1;
+  return (month - first + 12) % 12;
+}
+
+/** The fiscal year a month belongs to, named by the calendar year it ends in. */
+function fiscalYear(date: Temporal.PlainDate, options: PeriodOptions): number {
+  const first = options.fiscalYearStartMonth ?? 1;
+  return first === 1 || date.month < first ? date.year : date.year + 1;
+}
+
+/**
+ * A title for a session from its dates: "Q1 2027", "H2 2026", "FY2027", "March 2027",
+ * or "2027-03-01 – 2027-04-15" for other ranges. With a fiscal year that does not start
+ * in January, quarters and halves name the fiscal year: "Q1 FY2027".
+ */
+export function suggestTitle(start: string, end: string, options: PeriodOptions = {}): string | undefined {
+  const from = parseDate(start);
+  const to = parseDate(end);
+  if (!from || !to || Temporal.PlainDate.compare(from, to) > 0) return undefined;
+  const period = periodOf(from, to, options);
+  const calendarYear = (options.fiscalYearStartMonth ?? 1) === 1;
+  const year = calendarYear ? String(fiscalYear(from, options)) : `FY${fiscalYear(from, options)}`;
+  switch (period) {
+    case 'month':
+      return `${MONTH_NAMES[from.month - 1]} ${from.year}`;
+    case 'quarter':
+      return `Q${Math.floor(fiscalOffset(from.month, options) / 3) + 1} ${year}`;
+    case 'half':
+      return `H${Math.floor(fiscalOffset(from.month, options) / 6) + 1} ${year}`;
+    case 'year':
+      return `FY${fiscalYear(from, options)}`;
+    default:
+      return `${start} – ${end}`;
+  }
+}
+
+const CADENCE_MONTHS = { month: 1, quarter: 3, half: 6, year: 12 } as const;
+
+/**
+ * The dates of the period after `[start, end]` by `cadence`: the next quarter after
+ * 2026-10-01..2026-12-31 is 2027-01-01..2027-03-31. A custom period repeats its length
+ * in days, starting the day after `end`.
+ */
+export function nextPeriod(start: string, end: string, cadence: Cadence): { start: string; end: string } {
+  const from = parseDate(start);
+  const to = parseDate(end);
+  if (!from || !to) throw new RangeError(`Not a valid date range: ${start} – ${end}`);
+  const nextStart = to.add({ days: 1 });
+  if (cadence === 'custom' || periodOf(from, to, { fiscalYearStartMonth: from.month }) === undefined) {
+    const days = to.since(from, { largestUnit: 'days' }).days;
+    return { start: nextStart.toString(), end: nextStart.add({ days }).toString() };
+  }
+  const nextEnd = nextStart.add({ months: CADENCE_MONTHS[cadence] }).subtract({ days: 1 });
+  return { start: nextStart.toString(), end: nextEnd.toString() };
+}

@@ -1,0 +1,63 @@
+import { ContextConsumer } from '@lit/context';
+import type { OkrStore, StoreChange } from '@okrkit/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { okrStoreContext } from './context.js';
+import { defaultStore } from './default-store.js';
+
+export interface StoreHost extends ReactiveControllerHost, HTMLElement {
+  /** A store set directly on the element wins over one from context. */
+  store?: OkrStore | undefined;
+}
+
+/**
+ * Connects an element to its store: the `.store` property, else one provided through
+ * context, else the page's default store. Calls `load` when connected, when the store
+ * changes and after every change in the store, so the element re-reads what it shows.
+ */
+export class StoreController implements ReactiveController {
+  readonly #host: StoreHost;
+  readonly #load: (store: OkrStore, change?: StoreChange) => void;
+  readonly #context: ContextConsumer<typeof okrStoreContext, StoreHost>;
+  #subscribed: OkrStore | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(host: StoreHost, load: (store: OkrStore, change?: StoreChange) => void) {
+    this.#host = host;
+    this.#load = load;
+    this.#context = new ContextConsumer(host, {
+      context: okrStoreContext,
+      subscribe: true,
+      callback: () => this.#sync(),
+    });
+    host.addController(this);
+  }
+
+  /** The store in use. */
+  get store(): OkrStore {
+    return this.#host.store ?? this.#context.value ?? defaultStore();
+  }
+
+  hostConnected(): void {
+    this.#sync();
+  }
+
+  hostUpdate(): void {
+    // Picks up a `.store` set by the host since the last render.
+    if (this.#subscribed !== undefined && this.#subscribed !== this.store) this.#sync();
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribed = undefined;
+  }
+
+  #sync(): void {
+    const store = this.store;
+    if (store === this.#subscribed) return;
+    this.#unsubscribe?.();
+    this.#subscribed = store;
+    this.#unsubscribe = store.subscribe((change) => this.#load(store, change));
+    this.#load(store);
+  }
+}

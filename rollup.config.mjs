@@ -1,0 +1,26 @@
+import esbuild from 'rollup-plugin-esbuild';
+
+/**
+ * Library output: ES modules, one file per source module, not minified, with every
+ * dependency left external (consumers' bundlers dedupe lit, temporal-polyfill, ...).
+ * The .d.ts files come from `tsc -b`, which runs first.
+ */
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+function library(dir, input) {
+  return {
+    input: Object.fromEntries(input.map((file) => [file.replace(/\.ts$/, ''), `${dir}/src/${file}`])),
+    external,
+    plugins: [esbuild({ target: 'es2022', tsconfig: `${dir}/tsconfig.json`, minify: false, sourceMap: true })],
+    output: {
+      dir: `${dir}/dist`,
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: `${dir}/src`,
+      sourcemap: true,
+      entryFileNames: '[name].js',
+    },
+  };
+}
+
+export default [library('packages/core', ['index.ts', 'testing/index.ts']), library('packages/elements', ['index.ts'])];

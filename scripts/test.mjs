@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// `npm test`: type-check, core tests in Node, then browser tests in Chromium.
+// Prints one closing line, `N passed, N failed, N skipped`, and exits non-zero on any
+// failure, on a test file that fails to load, and when no test ran at all.
+// `npm test -- core` or `npm test -- browser` runs one part.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { findChromium } from './chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv[2];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let output = '';
+    const relay = (stream, target) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        target.write(chunk);
+      });
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function testFiles(dir, pattern) {
+  const found = [];
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && pattern.test(entry.name)) found.push(relative(root, join(entry.parentPath, entry.name)));
+  }
+  return found.sort();
+}
+
+function finish() {
+  const { passed, failed, skipped } = totals;
+  if (passed + failed === 0) {
+    console.error('No test ran: that counts as a failure.');
+    totals.failed = 1;
+  }
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(totals.failed > 0 ? 1 : 0);
+}
+
+async function typecheck() {
+  console.log('\n▶ Type-check (tsc)');
+  const { code } = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+  if (code === 0) totals.passed += 1;
+  else totals.failed += 1;
+}
+
+async function coreTests() {
+  const files = testFiles('packages/core/src', /\.test\.ts$/).filter((f) => !f.includes('.browser.'));
+  console.log(`\n▶ Core tests in Node (${files.length} files)`);
+  if (files.length === 0) return;
+  const { code, output } = await run(process.execPath, [
+    '--conditions=@okrkit/source',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    ...files,
+  ]);
+  const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const passed = count('pass');
+  const failed = count('fail') + count('cancelled');
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += count('skipped') + count('todo');
+  if (code !== 0 && failed === 0) totals.failed += 1;
+}
+
+async function browserTests() {
+  console.log('\n▶ Browser tests in Chromium (@web/test-runner)');
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error(
+      'Chromium was not found, so the browser tests cannot run.\n' +
+        'Fix: install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to a Chromium or Chrome binary.',
+    );
+    totals.failed += 1;
+    return;
+  }
+  const summary = join(tmpdir(), `okrkit-wtr-${process.pid}.json`);
+  const { code } = await run(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], {
+    env: { ...process.env, CHROME_PATH: chromium, OKRKIT_TEST_SUMMARY: summary },
+  });
+  if (!existsSync(summary)) {
+    console.error('The browser test run ended without a summary: counted as a failure.');
+    totals.failed += 1;
+    return;
+  }
+  const counts = JSON.parse(readFileSync(summary, 'utf8'));
+  rmSync(summary, { force: true });
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  if (code !== 0 && counts.failed === 0) totals.failed += 1;
+}
+
+if (!only || only === 'core') {
+  await typecheck();
+  await coreTests();
+}
+if (!only || only === 'browser') await browserTests();
+finish();

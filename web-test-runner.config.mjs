@@ -1,0 +1,50 @@
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+
+/**
+ * Counts every test of the run (a test file that fails to load counts as a failure)
+ * and hands the totals to scripts/test.mjs, which prints the closing line.
+ */
+function countingReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const test of suite.tests ?? []) {
+          if (test.skipped) counts.skipped += 1;
+          else if (test.passed) counts.passed += 1;
+          else counts.failed += 1;
+        }
+        for (const child of suite.suites ?? []) walk(child);
+      };
+      for (const session of sessions) {
+        const before = counts.failed;
+        if (session.testResults) walk(session.testResults);
+        const broken = (session.errors?.length ?? 0) > 0 || (!session.passed && counts.failed === before);
+        if (broken) counts.failed += 1;
+      }
+      if (process.env.OKRKIT_TEST_SUMMARY) writeFileSync(process.env.OKRKIT_TEST_SUMMARY, JSON.stringify(counts));
+    },
+  };
+}
+
+export default {
+  rootDir: '.',
+  files: ['packages/elements/src/**/*.test.ts', 'packages/core/src/**/*.browser.test.ts', 'demo/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
+};
