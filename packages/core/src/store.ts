@@ -53,6 +53,9 @@ export class OkrStore {
   readonly #live = new Map<string, Session>();
   readonly #listeners = new Set<(change: StoreChange) => void>();
   readonly #unwatch: () => void;
+  /** Commands under way, and storage changes heard meanwhile (possibly our own echo). */
+  #inFlight = 0;
+  #heard: StorageChange[] = [];
 
   constructor(options: OkrStoreOptions) {
     this.storage = options.storage ?? memoryStorage();
@@ -130,7 +133,11 @@ export class OkrStore {
   // ---- session commands --------------------------------------------------------------
 
   /** Creates a session in state `open`, numbered `SE-01001`, `SE-01002`, ... */
-  async createSession(input: SessionInput): Promise<Session> {
+  createSession(input: SessionInput): Promise<Session> {
+    return this.#quietly(() => this.#createSession(input));
+  }
+
+  async #createSession(input: SessionInput): Promise<Session> {
     const details = validateSessionDetails(input, { timeZone: this.#timeZone });
     this.#allow(decide(this.#actor, 'session.create'));
     if (details.parentId !== undefined) await this.#checkParent(details, undefined);
@@ -235,7 +242,16 @@ export class OkrStore {
    * entries, fold them (which proves they apply), then append with a compare-and-swap on
    * the head. On `conflict`, the whole command runs again on fresh state.
    */
-  async #command(
+  #command(
+    id: string,
+    action: Action,
+    plan: (session: Session) => readonly EntryDraft[] | Promise<readonly EntryDraft[]>,
+    owners?: (session: Session) => readonly (string | undefined)[],
+  ): Promise<Session> {
+    return this.#quietly(() => this.#attempt(id, action, plan, owners));
+  }
+
+  async #attempt(
     id: string,
     action: Action,
     plan: (session: Session) => readonly EntryDraft[] | Promise<readonly EntryDraft[]>,
@@ -355,7 +371,28 @@ export class OkrStore {
     }
   }
 
+  /**
+   * Runs a command while holding back storage notices: storage echoes our own writes,
+   * and until the command has updated the cache we cannot tell an echo from a remote change.
+   */
+  async #quietly<T>(work: () => Promise<T>): Promise<T> {
+    this.#inFlight++;
+    try {
+      return await work();
+    } finally {
+      if (--this.#inFlight === 0) {
+        const heard = this.#heard;
+        this.#heard = [];
+        for (const change of heard) this.#onStorageChange(change);
+      }
+    }
+  }
+
   #onStorageChange(change: StorageChange): void {
+    if (this.#inFlight > 0) {
+      this.#heard.push(change);
+      return;
+    }
     const known = this.#live.get(change.sessionId);
     if (known && known.head >= change.head) return;
     // Someone else wrote: drop the cached state; the next read catches up.
