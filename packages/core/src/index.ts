@@ -6,6 +6,7 @@ export {
   type EntryDataMap,
   type EntryDraft,
   type EntryType,
+  headerOf,
   type JournalEntry,
   ReplayError,
   replay,
@@ -56,7 +57,6 @@ export type { NewSessionHeader, StorageAdapter, StorageChange } from './storage/
 export { MemoryStorage, memoryStorage } from './storage/memory.js';
 export {
   createOkrStore,
-  headerOf,
   type ListSessionsOptions,
   OkrStore,
   type OkrStoreOptions,

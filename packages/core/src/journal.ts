@@ -1,12 +1,26 @@
 import type { Transition } from './actions.js';
 import { transitionTarget } from './lifecycle.js';
-import type { SessionDetails, SessionHeader, SessionState } from './model.js';
+import type {
+  Alignment,
+  CheckIn,
+  CheckInStatus,
+  Initiative,
+  InitiativeStatus,
+  KeyResult,
+  KeyResultTarget,
+  Objective,
+  SessionDetails,
+  SessionHeader,
+  SessionState,
+} from './model.js';
 
 /**
  * The journal: every accepted change to a session is one immutable entry, appended with
  * the next `seq` and the instant it was recorded. The live session is the fold of the
  * whole journal; nothing in it is ever rewritten or deleted.
  */
+
+type Optional<T> = { readonly [K in keyof T]?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
 
 /** What each entry type carries. Plain JSON only. */
 export interface EntryDataMap {
@@ -15,13 +29,41 @@ export interface EntryDataMap {
   'session.changed': SessionChange;
   'session.transitioned': { readonly transition: Transition; readonly from: SessionState; readonly to: SessionState };
   'session.deleted': Readonly<Record<string, never>>;
+  'objective.added': Omit<Objective, 'order'> & { readonly order: number };
+  'objective.changed': { readonly id: string } & Optional<Pick<Objective, 'title' | 'description' | 'alignedTo'>>;
+  'objective.removed': { readonly id: string };
+  'objective.reordered': { readonly ids: readonly string[] };
+  'keyResult.added': Omit<KeyResult, 'latest' | 'checkInCount'>;
+  'keyResult.changed': { readonly id: string } & Optional<Pick<KeyResult, 'title' | 'unit' | 'weight'>>;
+  'keyResult.retargeted': { readonly id: string } & KeyResultTarget;
+  'keyResult.removed': { readonly id: string };
+  'owner.assigned': {
+    readonly item: 'objective' | 'keyResult' | 'initiative';
+    readonly id: string;
+    readonly ownerId: string | null;
+  };
+  'initiative.added': Initiative;
+  'initiative.changed': { readonly id: string } & Optional<
+    Pick<Initiative, 'title' | 'link' | 'status' | 'keyResultIds'>
+  >;
+  'initiative.removed': { readonly id: string };
+  'checkIn.added': CheckInData;
+  'checkIn.corrected': CheckInData & { readonly corrects: string };
 }
 
-export type SessionChange = {
-  readonly [K in keyof SessionDetails]?: undefined extends SessionDetails[K]
-    ? Exclude<SessionDetails[K], undefined> | null
-    : SessionDetails[K];
-};
+export interface CheckInData {
+  readonly id: string;
+  readonly keyResultId: string;
+  readonly value: number;
+  readonly status?: CheckInStatus;
+  readonly confidence?: number;
+  readonly comment?: string;
+}
+
+export type SessionChange = Optional<SessionDetails>;
+export type ObjectiveChange = EntryDataMap['objective.changed'];
+export type InitiativeChange = EntryDataMap['initiative.changed'];
+export type { Alignment, InitiativeStatus };
 
 export type EntryType = keyof EntryDataMap;
 
@@ -47,34 +89,91 @@ export const ENTRY_TYPES = [
   'session.changed',
   'session.transitioned',
   'session.deleted',
+  'objective.added',
+  'objective.changed',
+  'objective.removed',
+  'objective.reordered',
+  'keyResult.added',
+  'keyResult.changed',
+  'keyResult.retargeted',
+  'keyResult.removed',
+  'owner.assigned',
+  'initiative.added',
+  'initiative.changed',
+  'initiative.removed',
+  'checkIn.added',
+  'checkIn.corrected',
 ] as const satisfies readonly EntryType[];
 
-/** The live state of a session: its header, folded from its journal. */
-export type Session = SessionHeader;
+/**
+ * The live state of a session: its header, and what it holds. Collections are keyed by
+ * id; objectives and key results carry their `order`. Removed items are gone from the
+ * live state (their history stays in the journal).
+ */
+export interface Session extends SessionHeader {
+  readonly objectives: ReadonlyMap<string, Objective>;
+  readonly keyResults: ReadonlyMap<string, KeyResult>;
+  readonly initiatives: ReadonlyMap<string, Initiative>;
+  /** Every check-in, corrections and superseded ones included, by id. */
+  readonly checkIns: ReadonlyMap<string, CheckIn>;
+}
+
+type Draft = { -readonly [K in keyof SessionHeader]: SessionHeader[K] } & {
+  objectives: Map<string, Objective>;
+  keyResults: Map<string, KeyResult>;
+  initiatives: Map<string, Initiative>;
+  checkIns: Map<string, CheckIn>;
+};
 
 /** Thrown by the fold on an entry that cannot apply (a journal that does not replay). */
 export class ReplayError extends Error {
   override readonly name = 'ReplayError';
 }
 
+export interface Identity {
+  readonly id: string;
+  readonly number: number;
+}
+
+/** A private, mutable copy of `session` that the fold may change: new maps, shared (immutable) items. */
+function draftOf(session: Session): Draft {
+  return {
+    ...session,
+    objectives: new Map(session.objectives),
+    keyResults: new Map(session.keyResults),
+    initiatives: new Map(session.initiatives),
+    checkIns: new Map(session.checkIns),
+  };
+}
+
 /**
  * Applies one entry to a session (undefined before `session.created`) and returns the
  * new session. Pure: `session` is not modified.
  */
-export function applyEntry(
-  session: Session | undefined,
-  entry: JournalEntry,
-  identity: { readonly id: string; readonly number: number },
-): Session {
-  if (entry.seq !== (session?.head ?? 0) + 1) {
-    throw new ReplayError(`Entry ${entry.seq} does not follow entry ${session?.head ?? 0}.`);
+export function applyEntry(session: Session | undefined, entry: JournalEntry, identity: Identity): Session {
+  return replay(identity, [entry], session) as Session;
+}
+
+/**
+ * Folds `entries` onto `from` (or from nothing) and returns the result; `from` is not
+ * modified. Copies the collections once, then applies every entry in place, so a cold
+ * replay costs one pass over the entries.
+ */
+export function replay(identity: Identity, entries: Iterable<JournalEntry>, from?: Session): Session | undefined {
+  let draft = from && draftOf(from);
+  for (const entry of entries) draft = applyInPlace(draft, entry, identity);
+  return draft;
+}
+
+function applyInPlace(draft: Draft | undefined, entry: JournalEntry, identity: Identity): Draft {
+  if (entry.seq !== (draft?.head ?? 0) + 1) {
+    throw new ReplayError(`Entry ${entry.seq} does not follow entry ${draft?.head ?? 0}.`);
   }
-  if (session && entry.at < session.changedAt) {
+  if (draft && entry.at < draft.changedAt) {
     throw new ReplayError(`Entry ${entry.seq} is recorded before the entry it follows.`);
   }
-  const audit = { changedBy: entry.actor, changedAt: entry.at, head: entry.seq };
   if (entry.type === 'session.created') {
-    if (session) throw new ReplayError(`Entry ${entry.seq} creates a session that already exists.`);
+    if (draft) throw new ReplayError(`Entry ${entry.seq} creates a session that already exists.`);
     return {
       ...entry.data,
       id: identity.id,
@@ -83,44 +182,160 @@ export function applyEntry(
       deleted: false,
       createdBy: entry.actor,
       createdAt: entry.at,
-      ...audit,
+      changedBy: entry.actor,
+      changedAt: entry.at,
+      head: entry.seq,
+      objectives: new Map(),
+      keyResults: new Map(),
+      initiatives: new Map(),
+      checkIns: new Map(),
     };
   }
-  if (!session) throw new ReplayError(`Entry ${entry.seq} (${entry.type}) comes before the session was created.`);
+  if (!draft) throw new ReplayError(`Entry ${entry.seq} (${entry.type}) comes before the session was created.`);
+  draft.changedBy = entry.actor;
+  draft.changedAt = entry.at;
+  draft.head = entry.seq;
   switch (entry.type) {
     case 'session.changed':
-      return { ...applyChange(session, entry.data), ...audit };
+      patch(draft as Record<string, unknown>, entry.data);
+      break;
     case 'session.transitioned': {
       const { transition, from, to } = entry.data;
-      if (session.state !== from || transitionTarget(transition, session.closedFrom) !== to) {
-        throw new ReplayError(`Entry ${entry.seq} moves the session from ${from} but it is ${session.state}.`);
+      if (draft.state !== from || transitionTarget(transition, draft.closedFrom) !== to) {
+        throw new ReplayError(`Entry ${entry.seq} moves the session from ${from} but it is ${draft.state}.`);
       }
-      const { closedFrom: _previous, ...rest } = session;
-      return to === 'archived'
-        ? { ...rest, state: to, closedFrom: from === 'archived' ? 'open' : from, ...audit }
-        : { ...rest, state: to, ...audit };
+      if (from !== 'archived' && to === 'archived') draft.closedFrom = from;
+      else delete draft.closedFrom;
+      draft.state = to;
+      break;
     }
     case 'session.deleted':
-      return { ...session, deleted: true, ...audit };
+      draft.deleted = true;
+      break;
+    case 'objective.added':
+      draft.objectives.set(entry.data.id, { ...entry.data });
+      break;
+    case 'objective.changed':
+      draft.objectives.set(entry.data.id, patched(need(draft.objectives, entry.data.id, entry), entry.data));
+      break;
+    case 'objective.removed': {
+      need(draft.objectives, entry.data.id, entry);
+      draft.objectives.delete(entry.data.id);
+      for (const kr of [...draft.keyResults.values()])
+        if (kr.objectiveId === entry.data.id) removeKeyResult(draft, kr.id);
+      renumber(draft.objectives);
+      break;
+    }
+    case 'objective.reordered':
+      entry.data.ids.forEach((id, order) => {
+        draft.objectives.set(id, { ...need(draft.objectives, id, entry), order });
+      });
+      break;
+    case 'keyResult.added':
+      need(draft.objectives, entry.data.objectiveId, entry);
+      draft.keyResults.set(entry.data.id, { ...entry.data, checkInCount: 0 });
+      break;
+    case 'keyResult.changed':
+      draft.keyResults.set(entry.data.id, patched(need(draft.keyResults, entry.data.id, entry), entry.data));
+      break;
+    case 'keyResult.retargeted': {
+      const { id, ...target } = entry.data;
+      const { start: _s, target: _t, threshold: _h, milestones: _m, ...kr } = need(draft.keyResults, id, entry);
+      draft.keyResults.set(id, { ...kr, ...target });
+      break;
+    }
+    case 'keyResult.removed':
+      need(draft.keyResults, entry.data.id, entry);
+      removeKeyResult(draft, entry.data.id);
+      break;
+    case 'owner.assigned': {
+      const data = entry.data;
+      const map = (
+        data.item === 'objective' ? draft.objectives : data.item === 'keyResult' ? draft.keyResults : draft.initiatives
+      ) as Map<string, { ownerId?: string }>;
+      const { ownerId: _old, ...item } = need(map, data.id, entry);
+      map.set(data.id, data.ownerId === null ? item : { ...item, ownerId: data.ownerId });
+      break;
+    }
+    case 'initiative.added':
+      draft.initiatives.set(entry.data.id, { ...entry.data });
+      break;
+    case 'initiative.changed':
+      draft.initiatives.set(entry.data.id, patched(need(draft.initiatives, entry.data.id, entry), entry.data));
+      break;
+    case 'initiative.removed':
+      need(draft.initiatives, entry.data.id, entry);
+      draft.initiatives.delete(entry.data.id);
+      break;
+    case 'checkIn.added':
+    case 'checkIn.corrected': {
+      const kr = need(draft.keyResults, entry.data.keyResultId, entry);
+      let effectiveAt = entry.at;
+      if (entry.type === 'checkIn.corrected') {
+        const original = need(draft.checkIns, entry.data.corrects, entry);
+        if (original.supersededBy !== undefined || original.keyResultId !== kr.id) {
+          throw new ReplayError(`Entry ${entry.seq} corrects check-in ${original.id}, which cannot be corrected.`);
+        }
+        effectiveAt = original.effectiveAt;
+        draft.checkIns.set(original.id, { ...original, supersededBy: entry.data.id });
+      }
+      const checkIn: CheckIn = { ...entry.data, author: entry.actor, at: entry.at, effectiveAt };
+      draft.checkIns.set(checkIn.id, checkIn);
+      const latest = kr.latest;
+      const counts =
+        !latest ||
+        latest.id === (entry.type === 'checkIn.corrected' ? entry.data.corrects : '') ||
+        effectiveAt >= latest.effectiveAt;
+      draft.keyResults.set(kr.id, { ...kr, checkInCount: kr.checkInCount + 1, ...(counts ? { latest: checkIn } : {}) });
+      break;
+    }
   }
+  return draft;
 }
 
-function applyChange(session: Session, change: SessionChange): Session {
-  const next: Record<string, unknown> = { ...session };
+function need<T>(map: ReadonlyMap<string, T>, id: string, entry: JournalEntry): T {
+  const found = map.get(id);
+  if (found === undefined)
+    throw new ReplayError(`Entry ${entry.seq} (${entry.type}) refers to ${id}, which does not exist.`);
+  return found;
+}
+
+/** Applies a change object: `null` removes a field, `undefined` leaves it. */
+function patch(target: Record<string, unknown>, change: object): void {
   for (const [key, value] of Object.entries(change)) {
-    if (value === null) delete next[key];
-    else if (value !== undefined) next[key] = value;
+    if (value === null) delete target[key];
+    else if (value !== undefined) target[key] = value;
   }
-  return next as unknown as Session;
 }
 
-/** Folds `entries` onto `from` (or from nothing). */
-export function replay(
-  identity: { readonly id: string; readonly number: number },
-  entries: Iterable<JournalEntry>,
-  from?: Session,
-): Session | undefined {
-  let session = from;
-  for (const entry of entries) session = applyEntry(session, entry, identity);
-  return session;
+function patched<T extends object>(item: T, change: object): T {
+  const next = { ...item } as Record<string, unknown>;
+  patch(next, change);
+  return next as T;
+}
+
+function removeKeyResult(draft: Draft, id: string): void {
+  draft.keyResults.delete(id);
+  for (const initiative of draft.initiatives.values()) {
+    if (initiative.keyResultIds.includes(id)) {
+      draft.initiatives.set(initiative.id, {
+        ...initiative,
+        keyResultIds: initiative.keyResultIds.filter((k) => k !== id),
+      });
+    }
+  }
+}
+
+function renumber(objectives: Map<string, Objective>): void {
+  [...objectives.values()]
+    .sort((a, b) => a.order - b.order)
+    .forEach((o, order) => {
+      if (o.order !== order) objectives.set(o.id, { ...o, order });
+    });
+}
+
+/** The header storage keeps beside the journal: the session without what it holds. */
+export function headerOf(session: Session): SessionHeader {
+  const { objectives: _o, keyResults: _k, initiatives: _i, checkIns: _c, ...header } = session;
+  return header;
 }

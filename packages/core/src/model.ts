@@ -122,3 +122,83 @@ export const FIRST_SESSION_NUMBER = 1001;
 export function sessionIdOf(number: number): string {
   return `SE-${String(number).padStart(5, '0')}`;
 }
+
+/** An objective's alignment to a parent objective, in the same session or in the parent session. */
+export interface Alignment {
+  readonly sessionId: string;
+  readonly objectiveId: string;
+}
+
+export interface Objective {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly ownerId?: string;
+  readonly alignedTo?: Alignment;
+  /** Position among the session's objectives, 0-based. */
+  readonly order: number;
+}
+
+/** The numbers of a key result, by kind. */
+export interface KeyResultTarget {
+  readonly kind: KeyResultKind;
+  /** increase / decrease: where it starts. */
+  readonly start?: number;
+  /** increase / decrease: where it should end. */
+  readonly target?: number;
+  /** stay_above / stay_below: the line to stay on the right side of. */
+  readonly threshold?: number;
+  /** milestones: the named steps, in order. */
+  readonly milestones?: readonly string[];
+}
+
+export interface KeyResult extends KeyResultTarget {
+  readonly id: string;
+  readonly objectiveId: string;
+  readonly title: string;
+  readonly ownerId?: string;
+  readonly unit?: string;
+  /** Weight in its objective's progress; default 1. */
+  readonly weight: number;
+  readonly order: number;
+  /** The check-in that counts now (the newest one not superseded by a correction). */
+  readonly latest?: CheckIn;
+  /** How many check-ins (corrections included) it has. */
+  readonly checkInCount: number;
+}
+
+export interface Initiative {
+  readonly id: string;
+  readonly title: string;
+  readonly ownerId?: string;
+  /** An http: or https: URL. */
+  readonly link?: string;
+  readonly status: InitiativeStatus;
+  readonly keyResultIds: readonly string[];
+}
+
+export interface CheckIn {
+  readonly id: string;
+  readonly keyResultId: string;
+  /**
+   * The new value: a number for increase, decrease, stay_above and stay_below; 1 (done)
+   * or 0 for boolean; the number of steps reached for milestones.
+   */
+  readonly value: number;
+  readonly status?: CheckInStatus;
+  /** How confident the author is of reaching the target, 0..1. */
+  readonly confidence?: number;
+  readonly comment?: string;
+  readonly author: string;
+  /** When it was recorded. */
+  readonly at: string;
+  /**
+   * Where it sits in the history: its own instant, or for a correction the instant of the
+   * check-in it corrects (a correction takes the place of what it corrects).
+   */
+  readonly effectiveAt: string;
+  /** For a correction: the check-in it supersedes. */
+  readonly corrects?: string;
+  /** Set once a correction supersedes this check-in: the correction's id. */
+  readonly supersededBy?: string;
+}

@@ -1,6 +1,14 @@
 import type { Action, Transition } from './actions.js';
 import { OkrError, storageError } from './errors.js';
-import { applyEntry, type EntryDraft, type JournalEntry, ReplayError, type Session } from './journal.js';
+import {
+  applyEntry,
+  type EntryDraft,
+  headerOf,
+  type JournalEntry,
+  ReplayError,
+  replay,
+  type Session,
+} from './journal.js';
 import { TRANSITION_RULES, transitionTarget } from './lifecycle.js';
 import type { Actor, SessionDetails, SessionHeader, SessionInput, SessionPatch } from './model.js';
 import { type Decision, decide, type PermissionTarget } from './policy.js';
@@ -263,8 +271,7 @@ export class OkrStore {
       const drafts = await plan(session);
       if (drafts.length === 0) return session;
       const entries = this.#record(session, drafts);
-      let next = session;
-      for (const entry of entries) next = applyEntry(next, entry, session);
+      const next = replay(session, entries, session) as Session;
       try {
         await this.#storage(() => this.storage.append(id, session.head, entries, headerOf(next)), 'save the change');
       } catch (error) {
@@ -303,7 +310,7 @@ export class OkrStore {
         (entries.length > 0 ? await this.#storage(() => this.storage.getSession(id), 'read the session') : undefined);
       if (header) {
         try {
-          for (const entry of entries) session = applyEntry(session, entry, header);
+          session = replay(header, entries, session);
         } catch (error) {
           if (error instanceof ReplayError)
             throw new OkrError('storage', `The stored journal of ${id} does not replay: ${error.message}`, {
@@ -412,11 +419,6 @@ export class OkrStore {
       }
     }
   }
-}
-
-/** The header storage keeps beside the journal. */
-export function headerOf(session: Session): SessionHeader {
-  return session;
 }
 
 function diff(session: Session, details: SessionDetails): Record<string, unknown> {
