@@ -2,11 +2,13 @@ export { ACTIONS, type Action, TRANSITIONS, type Transition } from './actions.js
 export { ERROR_CODES, type ErrorCode, type FieldErrors, isOkrError, OkrError, type OkrErrorOptions } from './errors.js';
 export {
   applyEntry,
+  type CheckInData,
   ENTRY_TYPES,
   type EntryDataMap,
   type EntryDraft,
   type EntryType,
   headerOf,
+  type Identity,
   type JournalEntry,
   ReplayError,
   replay,
@@ -24,14 +26,26 @@ export {
 export {
   type Access,
   type Actor,
+  type Alignment,
   type Audience,
   type Audit,
   CADENCES,
   type Cadence,
   CHECK_IN_CADENCES,
+  CHECK_IN_STATUSES,
+  type CheckIn,
   type CheckInCadence,
+  type CheckInStatus,
   EVERYONE,
   FIRST_SESSION_NUMBER,
+  INITIATIVE_STATUSES,
+  type Initiative,
+  type InitiativeStatus,
+  KEY_RESULT_KINDS,
+  type KeyResult,
+  type KeyResultKind,
+  type KeyResultTarget,
+  type Objective,
   OPEN_ACCESS,
   ROLES,
   type Role,
@@ -43,6 +57,16 @@ export {
   type SessionState,
   sessionIdOf,
 } from './model.js';
+export type {
+  CheckInInput,
+  InitiativeInput,
+  InitiativePatch,
+  KeyResultInput,
+  KeyResultPatch,
+  KeyResultTargetInput,
+  ObjectiveInput,
+  ObjectivePatch,
+} from './okr-input.js';
 export {
   can,
   type Decision,
@@ -52,10 +76,25 @@ export {
   type PermissionTarget,
   ROLE_ALLOWS,
 } from './policy.js';
+export {
+  DEFAULT_STATUS_THRESHOLDS,
+  derivedStatus,
+  expectedProgress,
+  isStale,
+  keyResultProgress,
+  keyResultStatus,
+  keyResultsOf,
+  objectiveProgress,
+  objectivesOf,
+  type Progress,
+  type StatusThresholds,
+  sessionProgress,
+} from './progress.js';
 export { type CurrentSessionsOptions, isCurrent, nextSessionInput, within } from './sessions.js';
 export type { NewSessionHeader, StorageAdapter, StorageChange } from './storage/adapter.js';
 export { MemoryStorage, memoryStorage } from './storage/memory.js';
 export {
+  type CheckInHistoryItem,
   createOkrStore,
   type ListSessionsOptions,
   OkrStore,

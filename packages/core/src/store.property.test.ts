@@ -85,7 +85,10 @@ describe('random command sequences', () => {
         const steps = [first, ...raw];
         const storage = new MemoryStorage();
         let t = Date.parse('2026-11-20T09:00:00Z');
-        const clock = () => new Date((t += 1000));
+        const clock = () => {
+          t += 1000;
+          return new Date(t);
+        };
         const stores = actors.map((actor) => createOkrStore({ storage, actor, clock, timeZone: 'UTC' }));
         const ids: string[] = [];
         const pick = (i: number) => ids[i % Math.max(ids.length, 1)] ?? 'SE-00000';

@@ -10,8 +10,38 @@ import {
   type Session,
 } from './journal.js';
 import { TRANSITION_RULES, transitionTarget } from './lifecycle.js';
-import type { Actor, SessionDetails, SessionHeader, SessionInput, SessionPatch } from './model.js';
+import type {
+  Actor,
+  Alignment,
+  CheckIn,
+  Initiative,
+  KeyResult,
+  Objective,
+  SessionDetails,
+  SessionHeader,
+  SessionInput,
+  SessionPatch,
+} from './model.js';
+import {
+  type CheckInInput,
+  type InitiativeInput,
+  type InitiativePatch,
+  type KeyResultInput,
+  type KeyResultPatch,
+  type KeyResultTargetInput,
+  type ObjectiveInput,
+  type ObjectivePatch,
+  validateCheckIn,
+  validateInitiative,
+  validateInitiativePatch,
+  validateKeyResult,
+  validateKeyResultPatch,
+  validateObjective,
+  validateObjectivePatch,
+  validateRetarget,
+} from './okr-input.js';
 import { type Decision, decide, type PermissionTarget } from './policy.js';
+import { keyResultsOf, objectivesOf } from './progress.js';
 import { type CurrentSessionsOptions, isCurrent, nextSessionInput, within } from './sessions.js';
 import type { StorageAdapter, StorageChange } from './storage/adapter.js';
 import { memoryStorage } from './storage/memory.js';
@@ -30,6 +60,26 @@ export interface OkrStoreOptions {
   readonly timeZone?: string;
   /** How often a command is retried on fresh state after a `conflict`. Default 3. */
   readonly retries?: number;
+  /** Makes ids for new objectives, key results, initiatives and check-ins. Default: random. */
+  readonly ids?: (kind: 'objective' | 'keyResult' | 'initiative' | 'checkIn') => string;
+}
+
+/** One check-in in a key result's history, and how it relates to corrections. */
+export interface CheckInHistoryItem {
+  readonly checkIn: CheckIn;
+  /** Whether it counts (false once a correction supersedes it). */
+  readonly counts: boolean;
+  /** The correction that supersedes it. */
+  readonly supersededBy?: CheckIn;
+  /** For a correction: the check-in it corrects. */
+  readonly corrects?: CheckIn;
+}
+
+const ID_PREFIX = { objective: 'ob', keyResult: 'kr', initiative: 'in', checkIn: 'ci' } as const;
+
+function randomId(kind: keyof typeof ID_PREFIX): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return `${ID_PREFIX[kind]}_${Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('')}`;
 }
 
 export interface StoreChange {
@@ -58,6 +108,7 @@ export class OkrStore {
   readonly #clock: () => Date;
   readonly #timeZone: string;
   readonly #retries: number;
+  readonly #ids: NonNullable<OkrStoreOptions['ids']>;
   readonly #live = new Map<string, Session>();
   readonly #listeners = new Set<(change: StoreChange) => void>();
   readonly #unwatch: () => void;
@@ -71,6 +122,7 @@ export class OkrStore {
     this.#clock = options.clock ?? (() => new Date());
     this.#timeZone = options.timeZone ?? hostTimeZone();
     this.#retries = options.retries ?? 3;
+    this.#ids = options.ids ?? randomId;
     this.#unwatch = this.storage.watch((change) => this.#onStorageChange(change));
   }
 
@@ -227,6 +279,235 @@ export class OkrStore {
     });
   }
 
+  // ---- objectives, key results, initiatives, check-ins ---------------------------------
+
+  /** Adds an objective at the end of the session's list. */
+  async addObjective(sessionId: string, input: ObjectiveInput): Promise<Objective> {
+    const objective = validateObjective(input);
+    const id = this.#ids('objective');
+    const session = await this.#command(sessionId, 'objective.add', async (s) => {
+      if (objective.alignedTo) await this.#checkAlignment(s, id, objective.alignedTo);
+      return [{ type: 'objective.added', data: { id, ...objective, order: s.objectives.size } }];
+    });
+    return found(session.objectives, id);
+  }
+
+  /** Changes an objective's title, description or alignment. */
+  async updateObjective(sessionId: string, id: string, patch: ObjectivePatch): Promise<Objective> {
+    const change = validateObjectivePatch(patch);
+    const session = await this.#command(sessionId, 'objective.edit', async (s) => {
+      existing(s.objectives, id, 'objective');
+      if (change.alignedTo) await this.#checkAlignment(s, id, change.alignedTo);
+      return [{ type: 'objective.changed', data: { id, ...change } }];
+    });
+    return found(session.objectives, id);
+  }
+
+  /** Removes an objective and its key results (their history stays in the journal). */
+  async removeObjective(sessionId: string, id: string): Promise<void> {
+    await this.#command(sessionId, 'objective.remove', (s) => {
+      existing(s.objectives, id, 'objective');
+      return [{ type: 'objective.removed', data: { id } }];
+    });
+  }
+
+  /** Puts the session's objectives in the order of `ids` (all of them, each once). */
+  async reorderObjectives(sessionId: string, ids: readonly string[]): Promise<void> {
+    await this.#command(sessionId, 'objective.reorder', (s) => {
+      const same =
+        Array.isArray(ids) &&
+        ids.length === s.objectives.size &&
+        new Set(ids).size === ids.length &&
+        ids.every((id) => s.objectives.has(id));
+      if (!same) throw invalid('ids', 'List every objective of the session exactly once.');
+      return [{ type: 'objective.reordered', data: { ids: [...ids] } }];
+    });
+  }
+
+  /** Adds a key result under an objective. */
+  async addKeyResult(sessionId: string, input: KeyResultInput): Promise<KeyResult> {
+    const kr = validateKeyResult(input);
+    const id = this.#ids('keyResult');
+    const session = await this.#command(sessionId, 'keyResult.add', (s) => {
+      if (!s.objectives.has(kr.objectiveId))
+        throw invalid('objectiveId', `There is no objective ${kr.objectiveId} in this session.`);
+      const order = [...s.keyResults.values()].filter((k) => k.objectiveId === kr.objectiveId).length;
+      return [{ type: 'keyResult.added', data: { id, ...kr, order } }];
+    });
+    return found(session.keyResults, id);
+  }
+
+  /** Changes a key result's title, unit or weight (targets change through `retargetKeyResult`). */
+  async updateKeyResult(sessionId: string, id: string, patch: KeyResultPatch): Promise<KeyResult> {
+    const change = validateKeyResultPatch(patch);
+    const session = await this.#command(sessionId, 'keyResult.edit', (s) => {
+      existing(s.keyResults, id, 'key result');
+      return [{ type: 'keyResult.changed', data: { id, ...change } }];
+    });
+    return found(session.keyResults, id);
+  }
+
+  /** Changes a key result's numbers (start and target, threshold, or milestones). Only while planning. */
+  async retargetKeyResult(sessionId: string, id: string, target: KeyResultTargetInput): Promise<KeyResult> {
+    const session = await this.#command(sessionId, 'keyResult.retarget', (s) => {
+      const kr = existing(s.keyResults, id, 'key result');
+      const { kind: _kind, ...numbers } = validateRetarget(kr, target);
+      return [{ type: 'keyResult.retargeted', data: { id, kind: kr.kind, ...numbers } }];
+    });
+    return found(session.keyResults, id);
+  }
+
+  async removeKeyResult(sessionId: string, id: string): Promise<void> {
+    await this.#command(sessionId, 'keyResult.remove', (s) => {
+      existing(s.keyResults, id, 'key result');
+      return [{ type: 'keyResult.removed', data: { id } }];
+    });
+  }
+
+  /** Hands an objective, key result or initiative to another owner (`null`: unassigned). The history keeps who owned it before. */
+  async assignOwner(
+    sessionId: string,
+    item: 'objective' | 'keyResult' | 'initiative',
+    id: string,
+    ownerId: string | null,
+  ): Promise<void> {
+    if (!['objective', 'keyResult', 'initiative'].includes(item))
+      throw invalid('item', 'Must be objective, keyResult or initiative.');
+    if (ownerId !== null && (typeof ownerId !== 'string' || ownerId.trim() === ''))
+      throw invalid('ownerId', 'Must be an id, or null to unassign.');
+    await this.#command(sessionId, 'owner.assign', (s) => {
+      const map = item === 'objective' ? s.objectives : item === 'keyResult' ? s.keyResults : s.initiatives;
+      const current = existing(map as ReadonlyMap<string, { ownerId?: string }>, id, item);
+      if ((current.ownerId ?? null) === ownerId) return [];
+      return [{ type: 'owner.assigned', data: { item, id, ownerId } }];
+    });
+  }
+
+  /** Adds an initiative linked to one or more key results. */
+  async addInitiative(sessionId: string, input: InitiativeInput): Promise<Initiative> {
+    const initiative = validateInitiative(input);
+    const id = this.#ids('initiative');
+    const session = await this.#command(sessionId, 'initiative.add', (s) => {
+      checkLinked(s, initiative.keyResultIds);
+      return [{ type: 'initiative.added', data: { id, ...initiative, keyResultIds: [...initiative.keyResultIds] } }];
+    });
+    return found(session.initiatives, id);
+  }
+
+  async updateInitiative(sessionId: string, id: string, patch: InitiativePatch): Promise<Initiative> {
+    const change = validateInitiativePatch(patch);
+    const session = await this.#command(sessionId, 'initiative.edit', (s) => {
+      existing(s.initiatives, id, 'initiative');
+      if (change.keyResultIds) checkLinked(s, change.keyResultIds);
+      return [{ type: 'initiative.changed', data: { id, ...change } }];
+    });
+    return found(session.initiatives, id);
+  }
+
+  async removeInitiative(sessionId: string, id: string): Promise<void> {
+    await this.#command(sessionId, 'initiative.remove', (s) => {
+      existing(s.initiatives, id, 'initiative');
+      return [{ type: 'initiative.removed', data: { id } }];
+    });
+  }
+
+  /** Records a check-in on a key result: its new value, a status, a confidence and a comment. */
+  async checkIn(sessionId: string, keyResultId: string, input: CheckInInput): Promise<CheckIn> {
+    const id = this.#ids('checkIn');
+    const session = await this.#command(
+      sessionId,
+      'checkIn.add',
+      (s) => {
+        const kr = existing(s.keyResults, keyResultId, 'key result');
+        return [{ type: 'checkIn.added', data: { id, keyResultId, ...validateCheckIn(kr, input) } }];
+      },
+      (s) => ownersOf(s, keyResultId),
+    );
+    return found(session.checkIns, id);
+  }
+
+  /**
+   * Corrects a check-in: the correction supersedes it and takes its place in the
+   * history; both stay in the history, which says which one counts.
+   */
+  async correctCheckIn(sessionId: string, checkInId: string, input: CheckInInput): Promise<CheckIn> {
+    const id = this.#ids('checkIn');
+    const session = await this.#command(
+      sessionId,
+      'checkIn.correct',
+      (s) => {
+        const original = existing(s.checkIns, checkInId, 'check-in');
+        if (original.supersededBy !== undefined) {
+          throw new OkrError('conflict', 'This check-in was already corrected; correct the correction instead.');
+        }
+        const kr = existing(s.keyResults, original.keyResultId, 'key result');
+        return [
+          {
+            type: 'checkIn.corrected',
+            data: { id, keyResultId: kr.id, corrects: checkInId, ...validateCheckIn(kr, input) },
+          },
+        ];
+      },
+      (s) => ownersOf(s, s.checkIns.get(checkInId)?.keyResultId ?? ''),
+    );
+    return found(session.checkIns, id);
+  }
+
+  /** A key result's check-ins, newest first (by when they count), corrections shown beside what they correct. */
+  async checkInHistory(sessionId: string, keyResultId: string): Promise<CheckInHistoryItem[]> {
+    const session = await this.getSession(sessionId);
+    existing(session.keyResults, keyResultId, 'key result');
+    return [...session.checkIns.values()]
+      .filter((c) => c.keyResultId === keyResultId)
+      .sort((a, b) =>
+        a.effectiveAt === b.effectiveAt ? (a.at < b.at ? 1 : -1) : a.effectiveAt < b.effectiveAt ? 1 : -1,
+      )
+      .map((checkIn) => {
+        const supersededBy =
+          checkIn.supersededBy === undefined ? undefined : session.checkIns.get(checkIn.supersededBy);
+        const corrects = checkIn.corrects === undefined ? undefined : session.checkIns.get(checkIn.corrects);
+        return {
+          checkIn,
+          counts: supersededBy === undefined,
+          ...(supersededBy ? { supersededBy } : {}),
+          ...(corrects ? { corrects } : {}),
+        };
+      });
+  }
+
+  /**
+   * Copies objectives and their key results (not check-ins: progress restarts) from one
+   * session into another, e.g. to plan the next quarter. Returns the new objectives.
+   */
+  async copyObjectives(
+    fromId: string,
+    toId: string,
+    options: { readonly objectiveIds?: readonly string[] } = {},
+  ): Promise<Objective[]> {
+    const source = await this.getSession(fromId);
+    const chosen = objectivesOf(source).filter((o) => !options.objectiveIds || options.objectiveIds.includes(o.id));
+    const copies = chosen.map((o) => ({
+      objective: o,
+      id: this.#ids('objective'),
+      keyResults: keyResultsOf(source, o.id).map((kr) => ({ kr, id: this.#ids('keyResult') })),
+    }));
+    const session = await this.#command(toId, 'objective.add', (s) =>
+      copies.flatMap(({ objective, id, keyResults }, i): EntryDraft[] => {
+        const { id: _id, order: _order, alignedTo, ...rest } = objective;
+        const keep =
+          alignedTo && (alignedTo.sessionId === s.parentId || alignedTo.sessionId === s.id) ? { alignedTo } : {};
+        return [
+          { type: 'objective.added', data: { ...rest, ...keep, id, order: s.objectives.size + i } },
+          ...keyResults.map(({ kr, id: krId }): EntryDraft => {
+            const { latest: _l, checkInCount: _c, id: _k, ...data } = kr;
+            return { type: 'keyResult.added', data: { ...data, id: krId, objectiveId: id } };
+          }),
+        ];
+      }),
+    );
+    return copies.map((c) => found(session.objectives, c.id));
+  }
+
   // ---- subscriptions -----------------------------------------------------------------
 
   /** Calls `listener` after every change to any session, made here or elsewhere. Returns an unsubscribe. */
@@ -325,6 +606,28 @@ export class OkrStore {
     return session;
   }
 
+  /** An objective aligns to one in the same session or in the parent session, never to itself or its descendants. */
+  async #checkAlignment(session: Session, id: string, to: Alignment): Promise<void> {
+    if (to.sessionId === session.id) {
+      for (
+        let o = session.objectives.get(to.objectiveId);
+        o;
+        o = o.alignedTo?.sessionId === session.id ? session.objectives.get(o.alignedTo.objectiveId) : undefined
+      ) {
+        if (o.id === id)
+          throw invalid('alignedTo', 'An objective cannot align to itself or to an objective aligned to it.');
+      }
+      if (!session.objectives.has(to.objectiveId))
+        throw invalid('alignedTo', `There is no objective ${to.objectiveId} in this session.`);
+      return;
+    }
+    if (to.sessionId !== session.parentId)
+      throw invalid('alignedTo', 'Align to an objective of this session or of its parent session.');
+    const parent = await this.#load(to.sessionId);
+    if (!parent.objectives.has(to.objectiveId))
+      throw invalid('alignedTo', `There is no objective ${to.objectiveId} in ${parent.title}.`);
+  }
+
   /** A parent must exist, contain the child's dates, and not be the child or one of its descendants. */
   async #checkParent(details: SessionDetails, childId: string | undefined): Promise<void> {
     const headers = await this.#storage(() => this.storage.listSessions(), 'list sessions');
@@ -419,6 +722,34 @@ export class OkrStore {
       }
     }
   }
+}
+
+function invalid(field: string, message: string): OkrError {
+  return new OkrError('invalid-input', message, { fields: { [field]: message } });
+}
+
+function existing<T>(map: ReadonlyMap<string, T>, id: string, what: string): T {
+  const item = typeof id === 'string' ? map.get(id) : undefined;
+  if (item === undefined) throw new OkrError('not-found', `There is no ${what} ${String(id)} in this session.`);
+  return item;
+}
+
+function found<T>(map: ReadonlyMap<string, T>, id: string): T {
+  const item = map.get(id);
+  if (item === undefined) throw new OkrError('storage', `${id} was saved but cannot be read back.`);
+  return item;
+}
+
+function checkLinked(session: Session, ids: readonly string[]): void {
+  const unknown = ids.filter((id) => !session.keyResults.has(id));
+  if (unknown.length > 0)
+    throw invalid('keyResultIds', `There is no key result ${unknown.join(', ')} in this session.`);
+}
+
+/** Who may check in on a key result besides admins: its owner and its objective's owner. */
+function ownersOf(session: Session, keyResultId: string): (string | undefined)[] {
+  const kr = session.keyResults.get(keyResultId);
+  return [kr?.ownerId, kr ? session.objectives.get(kr.objectiveId)?.ownerId : undefined];
 }
 
 function diff(session: Session, details: SessionDetails): Record<string, unknown> {

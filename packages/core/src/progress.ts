@@ -1,0 +1,144 @@
+import type { Session } from './journal.js';
+import type { CheckInCadence, CheckInStatus, KeyResult, Objective } from './model.js';
+import { parseDate, startOfDay } from './time.js';
+
+/**
+ * Progress, expected progress, status and staleness. Progress is a fraction: 0 is the
+ * start, 1 the target. Each value comes twice: `raw` (may be below 0 or above 1, e.g. a
+ * key result that went backwards or beat its target) and `clamped` to 0..1 for display.
+ *
+ * Roll-ups use the clamped values: an objective is the weighted mean of its key
+ * results' clamped progress, a session the plain mean of its objectives. An objective
+ * with no key results, or a session with no objectives, is 0.
+ */
+export interface Progress {
+  readonly raw: number;
+  readonly clamped: number;
+}
+
+const ZERO: Progress = Object.freeze({ raw: 0, clamped: 0 });
+
+function progress(raw: number): Progress {
+  return { raw, clamped: Math.min(1, Math.max(0, raw)) };
+}
+
+/** A key result's progress for `value` (default: its latest check-in's; none counts as the start). */
+export function keyResultProgress(kr: KeyResult, value: number | undefined = kr.latest?.value): Progress {
+  switch (kr.kind) {
+    case 'increase':
+    case 'decrease': {
+      const start = kr.start ?? 0;
+      const target = kr.target ?? 1;
+      if (value === undefined || target === start) return ZERO;
+      return progress((value - start) / (target - start));
+    }
+    case 'stay_above':
+      return value !== undefined && value >= (kr.threshold ?? 0) ? progress(1) : ZERO;
+    case 'stay_below':
+      return value !== undefined && value <= (kr.threshold ?? 0) ? progress(1) : ZERO;
+    case 'boolean':
+      return value ? progress(1) : ZERO;
+    case 'milestones': {
+      const steps = kr.milestones?.length ?? 0;
+      return steps === 0 || value === undefined ? ZERO : progress(value / steps);
+    }
+  }
+}
+
+/** Key results of an objective, in order. */
+export function keyResultsOf(session: Session, objectiveId: string): KeyResult[] {
+  return [...session.keyResults.values()]
+    .filter((kr) => kr.objectiveId === objectiveId)
+    .sort((a, b) => a.order - b.order);
+}
+
+/** Objectives of a session, in order. */
+export function objectivesOf(session: Session): Objective[] {
+  return [...session.objectives.values()].sort((a, b) => a.order - b.order);
+}
+
+/** Weighted mean of the key results' clamped progress. No key results: 0. */
+export function objectiveProgress(keyResults: readonly KeyResult[]): Progress {
+  let weights = 0;
+  let sum = 0;
+  let rawSum = 0;
+  for (const kr of keyResults) {
+    const p = keyResultProgress(kr);
+    weights += kr.weight;
+    sum += kr.weight * p.clamped;
+    rawSum += kr.weight * p.raw;
+  }
+  return weights === 0 ? ZERO : { raw: rawSum / weights, clamped: sum / weights };
+}
+
+/** Mean of the objectives' (clamped) progress. No objectives: 0. */
+export function sessionProgress(session: Session): Progress {
+  const objectives = objectivesOf(session);
+  if (objectives.length === 0) return ZERO;
+  const all = objectives.map((o) => objectiveProgress(keyResultsOf(session, o.id)));
+  const mean = (f: (p: Progress) => number) => all.reduce((s, p) => s + f(p), 0) / all.length;
+  return { raw: mean((p) => p.raw), clamped: mean((p) => p.clamped) };
+}
+
+/** Where progress should be at `at` if it moved linearly from the session's first day to its last: 0..1. */
+export function expectedProgress(session: Pick<Session, 'start' | 'end' | 'timeZone'>, at: Date): number {
+  const start = parseDate(session.start);
+  const end = parseDate(session.end);
+  if (!start || !end) return 0;
+  const from = startOfDay(start, session.timeZone);
+  const to = startOfDay(end.add({ days: 1 }), session.timeZone);
+  return Math.min(1, Math.max(0, (at.getTime() - from) / (to - from)));
+}
+
+/**
+ * How far behind expectation progress may fall before a key result is at risk or off
+ * track, when its latest check-in gives no status. Fractions of the whole (0.1 = ten
+ * points behind). Override per call.
+ */
+export interface StatusThresholds {
+  readonly atRisk: number;
+  readonly offTrack: number;
+}
+
+export const DEFAULT_STATUS_THRESHOLDS: StatusThresholds = Object.freeze({ atRisk: 0.1, offTrack: 0.25 });
+
+/** A status from progress against expectation: on track until `atRisk` behind, off track from `offTrack` behind. */
+export function derivedStatus(
+  progress: number,
+  expected: number,
+  thresholds = DEFAULT_STATUS_THRESHOLDS,
+): CheckInStatus {
+  const behind = expected - progress;
+  if (behind >= thresholds.offTrack) return 'off_track';
+  if (behind >= thresholds.atRisk) return 'at_risk';
+  return 'on_track';
+}
+
+/** A key result's status: its latest check-in's if it gave one, else derived from progress against expectation. */
+export function keyResultStatus(
+  kr: KeyResult,
+  session: Pick<Session, 'start' | 'end' | 'timeZone'>,
+  at: Date,
+  thresholds = DEFAULT_STATUS_THRESHOLDS,
+): CheckInStatus {
+  return kr.latest?.status ?? derivedStatus(keyResultProgress(kr).clamped, expectedProgress(session, at), thresholds);
+}
+
+const CADENCE_DAYS: Readonly<Record<CheckInCadence, number>> = { weekly: 7, biweekly: 14, monthly: 31 };
+const DAY = 86_400_000;
+
+/**
+ * Whether a key result is stale at `at`: no check-in within the session's check-in
+ * cadence plus a grace day (counted from its last check-in, or from the session's start
+ * if it has none). Nothing is stale before its session starts.
+ */
+export function isStale(
+  kr: KeyResult,
+  session: Pick<Session, 'start' | 'timeZone' | 'checkInCadence'>,
+  at: Date,
+): boolean {
+  const start = parseDate(session.start);
+  if (!start) return false;
+  const since = kr.latest ? Date.parse(kr.latest.at) : startOfDay(start, session.timeZone);
+  return at.getTime() - since > (CADENCE_DAYS[session.checkInCadence] + 1) * DAY;
+}
