@@ -1,6 +1,16 @@
 export { ACTIONS, type Action, TRANSITIONS, type Transition } from './actions.js';
 export { ERROR_CODES, type ErrorCode, type FieldErrors, isOkrError, OkrError, type OkrErrorOptions } from './errors.js';
 export {
+  csvCell,
+  EXPORT_SCHEMA_VERSION,
+  type ExportOptions,
+  parseSessionExport,
+  type SessionExport,
+  sessionToJson,
+  snapshotToCsv,
+  snapshotToJson,
+} from './export.js';
+export {
   applyEntry,
   type CheckInData,
   ENTRY_TYPES,
@@ -91,6 +101,29 @@ export {
   sessionProgress,
 } from './progress.js';
 export { type CurrentSessionsOptions, isCurrent, nextSessionInput, within } from './sessions.js';
+export {
+  contentHash,
+  filterByOwner,
+  type Mover,
+  type OwnerFilter,
+  type RowChange,
+  type RowType,
+  type SeriesPoint,
+  type Snapshot,
+  type SnapshotCheckIn,
+  type SnapshotOptions,
+  type SnapshotResult,
+  type SnapshotRow,
+  type SnapshotSummary,
+  type SnapshotUnavailable,
+  seriesOf,
+  sessionWeeks,
+  snapshotOf,
+  summarize,
+  UNAVAILABLE_REASONS,
+  type UnavailableReason,
+  unavailableReason,
+} from './snapshot.js';
 export type { NewSessionHeader, StorageAdapter, StorageChange } from './storage/adapter.js';
 export { MemoryStorage, memoryStorage } from './storage/memory.js';
 export {
@@ -102,4 +135,19 @@ export {
   type StoreChange,
 } from './store.js';
 export { canonicalTimeZone, hostTimeZone, nextPeriod, type PeriodOptions, parseDate, suggestTitle } from './time.js';
+export { Timeline } from './timeline.js';
 export { DESCRIPTION_MAX, TITLE_MAX, validateSessionDetails } from './validate.js';
+export {
+  groupByMonth,
+  type MonthOfWeeks,
+  mondayOfWeek,
+  nextWeek,
+  parseWeek,
+  previousWeek,
+  type Week,
+  type WeekRange,
+  weekAt,
+  weekKeyOf,
+  weekRange,
+  weeksBetween,
+} from './weeks.js';

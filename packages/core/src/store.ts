@@ -1,5 +1,6 @@
 import type { Action, Transition } from './actions.js';
 import { OkrError, storageError } from './errors.js';
+import { parseSessionExport, sessionToJson } from './export.js';
 import {
   applyEntry,
   type EntryDraft,
@@ -43,11 +44,21 @@ import {
 import { type Decision, decide, type PermissionTarget } from './policy.js';
 import { keyResultsOf, objectivesOf } from './progress.js';
 import { type CurrentSessionsOptions, isCurrent, nextSessionInput, within } from './sessions.js';
+import {
+  type SeriesPoint,
+  type SnapshotOptions,
+  type SnapshotResult,
+  seriesOf,
+  sessionWeeks,
+  snapshotOf,
+} from './snapshot.js';
 import type { StorageAdapter, StorageChange } from './storage/adapter.js';
 import { memoryStorage } from './storage/memory.js';
 import type { PeriodOptions } from './time.js';
 import { hostTimeZone } from './time.js';
+import { Timeline } from './timeline.js';
 import { validateSessionDetails } from './validate.js';
+import { groupByMonth, type MonthOfWeeks, parseWeek, type Week, weekAt } from './weeks.js';
 
 export interface OkrStoreOptions {
   /** Where sessions are kept. Default: a new in-memory storage. */
@@ -110,6 +121,7 @@ export class OkrStore {
   readonly #retries: number;
   readonly #ids: NonNullable<OkrStoreOptions['ids']>;
   readonly #live = new Map<string, Session>();
+  readonly #timelines = new Map<string, Timeline>();
   readonly #listeners = new Set<(change: StoreChange) => void>();
   readonly #unwatch: () => void;
   /** Commands under way, and storage changes heard meanwhile (possibly our own echo). */
@@ -188,6 +200,93 @@ export class OkrStore {
   async journal(id: string): Promise<JournalEntry[]> {
     await this.getSession(id);
     return this.#storage(() => this.storage.readJournal(id), 'read the journal');
+  }
+
+  // ---- weeks and snapshots ------------------------------------------------------------
+
+  /** The session's weeks (every ISO week overlapping its dates), grouped by month, and the current week. */
+  async weeks(id: string): Promise<{ weeks: Week[]; months: MonthOfWeeks[]; current: Week }> {
+    const session = await this.getSession(id);
+    const { weeks, current } = sessionWeeks(session, this.#clock());
+    return { weeks, months: groupByMonth(weeks), current };
+  }
+
+  /**
+   * The snapshot of a week (default: the current one): every objective, key result and
+   * initiative as it was at the week's end, with the change against the week before.
+   * A week with none says why (`not-yet-created`, `outside-session`, `future`).
+   */
+  async snapshot(id: string, week?: string, options: SnapshotOptions = {}): Promise<SnapshotResult> {
+    const session = await this.getSession(id);
+    const now = this.#clock();
+    const key = week ?? weekAt(now, session.timeZone).key;
+    if (typeof key !== 'string' || !parseWeek(key))
+      throw invalid('week', `Not an ISO week: ${JSON.stringify(week)} (expected e.g. 2027-W05).`);
+    return snapshotOf(await this.#timeline(session), session, key, now, options);
+  }
+
+  /** An objective's or key result's progress at the end of every week so far. */
+  async series(id: string, itemId: string): Promise<SeriesPoint[]> {
+    const session = await this.getSession(id);
+    return seriesOf(await this.#timeline(session), session, itemId, this.#clock());
+  }
+
+  /** The session's timeline, caught up with its live state. Its checkpoints live as long as the store. */
+  async #timeline(session: Session): Promise<Timeline> {
+    let timeline = this.#timelines.get(session.id);
+    if (!timeline) {
+      timeline = new Timeline(session);
+      this.#timelines.set(session.id, timeline);
+    }
+    if (timeline.head < session.head) {
+      const entries = await this.#storage(
+        () => this.storage.readJournal(session.id, timeline.head),
+        'read the journal',
+      );
+      timeline.append(entries.filter((e) => e.seq <= session.head));
+    }
+    return timeline;
+  }
+
+  // ---- export and import ----------------------------------------------------------------
+
+  /** The whole session (header and journal) as JSON, for backup or moving it to another store. */
+  async exportSession(id: string): Promise<string> {
+    const session = await this.getSession(id);
+    const journal = await this.#storage(() => this.storage.readJournal(id), 'read the journal');
+    return sessionToJson(
+      session,
+      journal.filter((e) => e.seq <= session.head),
+      { exportedAt: this.#clock() },
+    );
+  }
+
+  /**
+   * Imports a session export as a new session (with the next number). Validates it
+   * completely first; a malformed or hostile file rejects with `invalid-input` and
+   * stores nothing. The journal keeps its recorded instants and authors.
+   */
+  importSession(data: string | unknown): Promise<Session> {
+    return this.#quietly(async () => {
+      const parsed = parseSessionExport(data);
+      this.#allow(decide(this.#actor, 'session.create'));
+      const draft = replay({ id: '', number: 0 }, parsed.journal) as Session;
+      if (draft.parentId !== undefined && !(await this.storage.getSession(draft.parentId))) {
+        throw invalid(
+          'parentId',
+          `The imported session belongs to ${draft.parentId}, which does not exist here. Import that session first.`,
+        );
+      }
+      const { id: _id, number: _number, ...header } = headerOf(draft);
+      const stored = await this.#storage(
+        () => this.storage.createSession(header, parsed.journal),
+        'import the session',
+      );
+      const session = replay(stored, parsed.journal) as Session;
+      this.#live.set(session.id, session);
+      this.#notify({ sessionId: session.id, head: session.head, origin: 'local' });
+      return session;
+    });
   }
 
   // ---- session commands --------------------------------------------------------------

@@ -1,0 +1,247 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Actor } from './model.js';
+import type { Snapshot, SnapshotResult } from './snapshot.js';
+import { MemoryStorage } from './storage/memory.js';
+import { createOkrStore, type OkrStore } from './store.js';
+
+const ada: Actor = { id: 'ada', role: 'admin' };
+
+/** A store whose clock the test sets. */
+function setup(start = '2027-01-04T08:00:00Z') {
+  let now = Date.parse(start);
+  let n = 0;
+  const store = createOkrStore({
+    storage: new MemoryStorage(),
+    actor: ada,
+    clock: () => new Date(now),
+    timeZone: 'Europe/Berlin',
+    ids: (kind) => `${kind}-${++n}`,
+  });
+  return { store, at: (iso: string) => (now = Date.parse(iso)) };
+}
+
+function available(result: SnapshotResult): Snapshot {
+  assert.equal(result.available, true, result.available ? '' : `no snapshot: ${result.reason}`);
+  return result as Snapshot;
+}
+
+async function quarter(store: OkrStore) {
+  const s = await store.createSession({ title: 'Q1 2027', start: '2027-01-04', end: '2027-04-04', cadence: 'custom' });
+  const growth = await store.addObjective(s.id, { title: 'Grow', ownerId: 'obi' });
+  const nps = await store.addKeyResult(s.id, {
+    objectiveId: growth.id,
+    title: 'NPS',
+    kind: 'increase',
+    start: 0,
+    target: 100,
+    ownerId: 'kim',
+  });
+  const churn = await store.addKeyResult(s.id, {
+    objectiveId: growth.id,
+    title: 'Churn',
+    kind: 'decrease',
+    start: 10,
+    target: 5,
+  });
+  const survey = await store.addInitiative(s.id, { title: 'Survey', keyResultIds: [nps.id, churn.id], ownerId: 'kim' });
+  return { s, growth, nps, churn, survey };
+}
+
+describe('weekly snapshots', () => {
+  it('shows each week as it ended, with week-over-week change', async () => {
+    const { store, at } = setup();
+    const { s, nps, churn } = await quarter(store);
+    await store.startSession(s.id);
+    at('2027-01-06T10:00:00Z');
+    await store.checkIn(s.id, nps.id, { value: 20, status: 'on_track', comment: 'first wave' });
+    at('2027-01-13T10:00:00Z');
+    await store.checkIn(s.id, nps.id, { value: 35, comment: 'second wave' });
+    await store.checkIn(s.id, churn.id, { value: 11, status: 'off_track', comment: 'lost a big account' });
+    at('2027-01-20T10:00:00Z');
+
+    const w1 = available(await store.snapshot(s.id, '2027-W01'));
+    const w2 = available(await store.snapshot(s.id, '2027-W02'));
+    assert.deepEqual([w1.readOnly, w1.live, typeof w1.hash], [true, false, 'string']);
+    assert.equal(w1.asOf, '2027-01-10T23:00:00.000Z', 'a week ends at Monday 00:00 in Berlin');
+    const row = (snap: Snapshot, id: string) => snap.rows.find((r) => r.id === id && !r.context);
+    assert.equal(row(w1, nps.id)?.progress.clamped, 0.2);
+    assert.equal(row(w2, nps.id)?.progress.clamped, 0.35);
+    assert.deepEqual(row(w2, nps.id)?.change, {
+      points: 15,
+      statusBefore: 'on_track',
+      statusAfter: 'on_track',
+      isNew: false,
+      removed: false,
+    });
+    assert.equal(row(w2, nps.id)?.latestCheckIn?.comment, 'second wave');
+    assert.equal(row(w2, nps.id)?.checkInsThisWeek, 1);
+    assert.equal(row(w2, churn.id)?.status, 'off_track');
+    assert.equal(row(w2, churn.id)?.progress.raw, -0.2);
+    assert.equal(row(w1, nps.id)?.change.isNew, true, 'added during its first week');
+    assert.deepEqual(
+      w1.rows.map((r) => [r.type, r.depth, r.title]),
+      [
+        ['objective', 0, 'Grow'],
+        ['keyResult', 1, 'NPS'],
+        ['initiative', 2, 'Survey'],
+        ['keyResult', 1, 'Churn'],
+        ['initiative', 2, 'Survey'],
+      ],
+    );
+    assert.equal(w2.summary.byStatus.off_track, 1);
+    assert.deepEqual(
+      w2.summary.movedUp.map((m) => [m.title, m.points]),
+      [['NPS', 15]],
+    );
+    assert.deepEqual(w2.summary.movedDown, [], 'churn went backwards, but clamped progress stayed at 0');
+    const current = available(await store.snapshot(s.id));
+    assert.deepEqual(
+      [current.week.key, current.live, current.readOnly, current.hash],
+      ['2027-W03', true, false, undefined],
+    );
+  });
+
+  it('says why a week has no snapshot, and offers the nearest that has one', async () => {
+    const { store, at } = setup('2027-01-13T10:00:00Z');
+    const { s } = await quarter(store);
+    at('2027-02-01T10:00:00Z');
+    const early = await store.snapshot(s.id, '2027-W01');
+    assert.deepEqual(early.available ? 'available' : [early.reason, early.nearest], ['not-yet-created', '2027-W02']);
+    const outside = await store.snapshot(s.id, '2026-W40');
+    assert.equal(outside.available ? '' : outside.reason, 'outside-session');
+    const future = await store.snapshot(s.id, '2027-W10');
+    assert.deepEqual(future.available ? '' : [future.reason, future.nearest], ['future', '2027-W05']);
+    await assert.rejects(store.snapshot(s.id, '2027-W99'), /Not an ISO week/);
+  });
+
+  it('never changes a past week, whatever happens later', async () => {
+    const { store, at } = setup();
+    const { s, nps, growth, survey } = await quarter(store);
+    at('2027-01-06T10:00:00Z');
+    const wrong = await store.checkIn(s.id, nps.id, { value: 90, comment: 'typo' });
+    at('2027-01-12T10:00:00Z');
+    const before = JSON.stringify(await store.snapshot(s.id, '2027-W01'));
+    await store.correctCheckIn(s.id, wrong.id, { value: 9, comment: 'meant 9' });
+    await store.updateObjective(s.id, growth.id, { title: 'Grow faster' });
+    await store.removeInitiative(s.id, survey.id);
+    await store.closeSession(s.id);
+    await store.reopenSession(s.id);
+    assert.equal(JSON.stringify(await store.snapshot(s.id, '2027-W01')), before);
+    const w2 = available(await store.snapshot(s.id, '2027-W02'));
+    assert.equal(
+      w2.rows.find((r) => r.id === nps.id)?.progress.clamped,
+      0.09,
+      'the correction shows up in later weeks',
+    );
+    assert.equal(w2.rows[0]?.title, 'Grow faster');
+  });
+
+  it('filters by owner and keeps ancestors as context', async () => {
+    const { store, at } = setup();
+    const { s, nps } = await quarter(store);
+    at('2027-01-20T10:00:00Z');
+    const kims = available(await store.snapshot(s.id, '2027-W02', { owner: { ownerId: 'kim' } }));
+    assert.deepEqual(
+      kims.rows.map((r) => [r.title, r.context ?? false]),
+      [
+        ['Grow', true],
+        ['NPS', false],
+        ['Survey', false],
+        ['Churn', true],
+        ['Survey', false],
+      ],
+    );
+    const none = available(await store.snapshot(s.id, '2027-W02', { owner: 'unassigned' }));
+    assert.deepEqual(
+      none.rows.map((r) => [r.title, r.context ?? false]),
+      [
+        ['Grow', true],
+        ['Churn', false],
+      ],
+    );
+    assert.equal(none.summary.unassigned, 1);
+    assert.ok(nps);
+  });
+
+  it('marks removed items and gives a progress series for sparklines', async () => {
+    const { store, at } = setup();
+    const { s, nps, churn } = await quarter(store);
+    at('2027-01-06T10:00:00Z');
+    await store.checkIn(s.id, nps.id, { value: 10 });
+    at('2027-01-13T10:00:00Z');
+    await store.checkIn(s.id, nps.id, { value: 30 });
+    await store.removeKeyResult(s.id, churn.id);
+    at('2027-01-20T10:00:00Z');
+    const w2 = available(await store.snapshot(s.id, '2027-W02'));
+    const removed = w2.rows.find((r) => r.id === churn.id);
+    assert.deepEqual([removed?.change.removed, removed?.title], [true, 'Churn']);
+    const series = await store.series(s.id, nps.id);
+    assert.deepEqual(series, [
+      { week: '2027-W01', progress: 0.1 },
+      { week: '2027-W02', progress: 0.3 },
+      { week: '2027-W03', progress: 0.3 },
+    ]);
+  });
+
+  it('keeps every earlier week byte-for-byte equal under random later commands', async () => {
+    const command = fc.record({
+      kind: fc.constantFrom('checkIn', 'correct', 'rename', 'addKr', 'removeKr', 'owner', 'close'),
+      value: fc.integer({ min: -50, max: 150 }),
+      pick: fc.nat(20),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(command, { maxLength: 6 }), { minLength: 2, maxLength: 6 }), async (weeks) => {
+        const { store, at } = setup();
+        const { s, growth } = await quarter(store);
+        const frozen = new Map<string, string>();
+        let checkIns: string[] = [];
+        for (let w = 0; w < weeks.length; w++) {
+          const base = Date.parse('2027-01-05T10:00:00Z') + w * 7 * 86_400_000;
+          at(new Date(base).toISOString());
+          for (const c of weeks[w] ?? []) {
+            const live = await store.getSession(s.id);
+            const krs = [...live.keyResults.keys()];
+            const kr = krs[c.pick % Math.max(1, krs.length)];
+            try {
+              if (c.kind === 'checkIn' && kr) checkIns.push((await store.checkIn(s.id, kr, { value: c.value })).id);
+              if (c.kind === 'correct' && checkIns.length > 0) {
+                const id = checkIns[c.pick % checkIns.length] as string;
+                checkIns = checkIns.filter((x) => x !== id);
+                checkIns.push((await store.correctCheckIn(s.id, id, { value: c.value })).id);
+              }
+              if (c.kind === 'rename') await store.updateObjective(s.id, growth.id, { title: `Grow ${c.value}` });
+              if (c.kind === 'addKr')
+                await store.addKeyResult(s.id, {
+                  objectiveId: growth.id,
+                  title: `KR ${c.value}`,
+                  kind: 'stay_above',
+                  threshold: c.value,
+                });
+              if (c.kind === 'removeKr' && kr) {
+                await store.removeKeyResult(s.id, kr);
+                checkIns = checkIns.filter((id) => live.checkIns.get(id)?.keyResultId !== kr);
+              }
+              if (c.kind === 'owner' && kr) await store.assignOwner(s.id, 'keyResult', kr, c.value % 2 ? 'zed' : null);
+              if (c.kind === 'close') {
+                await store.closeSession(s.id);
+                await store.reopenSession(s.id);
+              }
+            } catch (error) {
+              if (!(error instanceof Error && 'code' in error)) throw error;
+            }
+          }
+          // Every week that has ended keeps its snapshot.
+          for (const [week, json] of frozen)
+            assert.equal(JSON.stringify(await store.snapshot(s.id, week)), json, `${week} changed`);
+          if (w > 0) {
+            const ended = `2027-W${String(w).padStart(2, '0')}`;
+            frozen.set(ended, JSON.stringify(await store.snapshot(s.id, ended)));
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,88 @@
+import { type Identity, type JournalEntry, replay, type Session } from './journal.js';
+
+/**
+ * A session's journal laid out in time, answering "what was the state at instant t?".
+ * Because entries are appended with non-decreasing `at`, the entries recorded before t
+ * are a prefix of the journal: the state at t is the fold of that prefix.
+ *
+ * Checkpoints make this fast: the folded state at a boundary (a week's end) is kept and
+ * the next question folds only the entries after the nearest checkpoint. A checkpoint is
+ * a cache: dropping them all changes no answer. Only boundaries at or before the last
+ * recorded entry are kept, because no later entry can ever land before them.
+ */
+export class Timeline {
+  readonly identity: Identity;
+  readonly #entries: JournalEntry[] = [];
+  readonly #instants: number[] = [];
+  /** Folded state after the first `n` entries, by `n`. */
+  readonly #checkpoints = new Map<number, Session>();
+
+  constructor(identity: Identity, entries: readonly JournalEntry[] = []) {
+    this.identity = identity;
+    this.append(entries);
+  }
+
+  get head(): number {
+    return this.#entries.length;
+  }
+
+  get entries(): readonly JournalEntry[] {
+    return this.#entries;
+  }
+
+  /** Adds entries recorded since; they must continue the journal. */
+  append(entries: readonly JournalEntry[]): void {
+    for (const entry of entries) {
+      if (entry.seq !== this.#entries.length + 1)
+        throw new RangeError(`Entry ${entry.seq} does not continue a journal of ${this.#entries.length}.`);
+      this.#entries.push(entry);
+      this.#instants.push(Date.parse(entry.at));
+    }
+  }
+
+  /** How many entries were recorded before `instant` (epoch ms). */
+  countBefore(instant: number): number {
+    let lo = 0;
+    let hi = this.#instants.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.#instants[mid] as number) < instant) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The entries recorded in [from, to). */
+  entriesBetween(from: number, to: number): readonly JournalEntry[] {
+    return this.#entries.slice(this.countBefore(from), this.countBefore(to));
+  }
+
+  /**
+   * The session as it was just before `instant`, or undefined if it did not exist yet.
+   * `keep` stores the result as a checkpoint (for week ends, which are asked again).
+   */
+  stateBefore(instant: number, keep = false): Session | undefined {
+    return this.stateAfter(this.countBefore(instant), keep);
+  }
+
+  /** The session after its first `n` entries. */
+  stateAfter(n: number, keep = false): Session | undefined {
+    if (n === 0) return undefined;
+    const cached = this.#checkpoints.get(n);
+    if (cached) return cached;
+    let from = 0;
+    for (const at of this.#checkpoints.keys()) if (at <= n && at > from) from = at;
+    const state = replay(this.identity, this.#entries.slice(from, n), this.#checkpoints.get(from));
+    if (state && keep) this.#checkpoints.set(n, state);
+    return state;
+  }
+
+  /** Drops every checkpoint (they are a cache). */
+  dropCheckpoints(): void {
+    this.#checkpoints.clear();
+  }
+
+  get checkpointCount(): number {
+    return this.#checkpoints.size;
+  }
+}

@@ -1,0 +1,113 @@
+import { Temporal } from 'temporal-polyfill';
+import { dateIn, parseDate, startOfDay } from './time.js';
+
+/**
+ * ISO weeks in a session's time zone. A week is [Monday 00:00, next Monday 00:00) there,
+ * so a week across a daylight-saving change lasts 167 or 169 hours. Keys look like
+ * `2026-W53`; the year is the ISO week-numbering year (early January can belong to the
+ * previous one, and some years have 53 weeks).
+ */
+
+export interface Week {
+  /** `2027-W02`. */
+  readonly key: string;
+  /** Monday, ISO date. */
+  readonly start: string;
+  /** Sunday, ISO date. */
+  readonly end: string;
+  /** The month the week is listed under in pickers (`2027-01`): the month of its Thursday, as ISO 8601 assigns weeks to years. */
+  readonly month: string;
+}
+
+export interface WeekRange {
+  /** Epoch milliseconds of Monday 00:00 in the zone. */
+  readonly from: number;
+  /** Epoch milliseconds of the next Monday 00:00 in the zone (exclusive). */
+  readonly to: number;
+}
+
+const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
+
+function mondayOf(date: Temporal.PlainDate): Temporal.PlainDate {
+  return date.subtract({ days: date.dayOfWeek - 1 });
+}
+
+/** The key of the ISO week `date` falls in. */
+export function weekKeyOf(date: Temporal.PlainDate): string {
+  return `${date.yearOfWeek}-W${String(date.weekOfYear).padStart(2, '0')}`;
+}
+
+/** The Monday of a week key, or undefined for a malformed or impossible key (`2026-W54`, `2027-W53`). */
+export function mondayOfWeek(key: string): Temporal.PlainDate | undefined {
+  const match = WEEK_KEY.exec(key);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  // Week 1 is the week with January 4th in it.
+  const monday = mondayOf(Temporal.PlainDate.from({ year, month: 1, day: 4 })).add({ weeks: week - 1 });
+  return week >= 1 && weekKeyOf(monday) === key ? monday : undefined;
+}
+
+export function weekOf(monday: Temporal.PlainDate): Week {
+  const thursday = monday.add({ days: 3 });
+  return {
+    key: weekKeyOf(monday),
+    start: monday.toString(),
+    end: monday.add({ days: 6 }).toString(),
+    month: thursday.toPlainYearMonth().toString(),
+  };
+}
+
+/** The week a key names, or undefined. */
+export function parseWeek(key: string): Week | undefined {
+  const monday = mondayOfWeek(key);
+  return monday && weekOf(monday);
+}
+
+/** The week `at` falls in, in `timeZone`. */
+export function weekAt(at: Date, timeZone: string): Week {
+  return weekOf(mondayOf(dateIn(at, timeZone)));
+}
+
+/** The instants a week spans in `timeZone`. */
+export function weekRange(week: Week, timeZone: string): WeekRange {
+  const monday = parseDate(week.start) as Temporal.PlainDate;
+  return { from: startOfDay(monday, timeZone), to: startOfDay(monday.add({ weeks: 1 }), timeZone) };
+}
+
+export function previousWeek(week: Week): Week {
+  return weekOf((parseDate(week.start) as Temporal.PlainDate).subtract({ weeks: 1 }));
+}
+
+export function nextWeek(week: Week): Week {
+  return weekOf((parseDate(week.start) as Temporal.PlainDate).add({ weeks: 1 }));
+}
+
+/** Every week that overlaps `[start, end]` (ISO dates), in order. */
+export function weeksBetween(start: string, end: string): Week[] {
+  const from = parseDate(start);
+  const to = parseDate(end);
+  if (!from || !to) return [];
+  const weeks: Week[] = [];
+  for (let monday = mondayOf(from); Temporal.PlainDate.compare(monday, to) <= 0; monday = monday.add({ weeks: 1 })) {
+    weeks.push(weekOf(monday));
+  }
+  return weeks;
+}
+
+export interface MonthOfWeeks {
+  /** `2027-01`. */
+  readonly month: string;
+  readonly weeks: readonly Week[];
+}
+
+/** Weeks grouped by the month they are listed under, for month-and-week pickers. */
+export function groupByMonth(weeks: readonly Week[]): MonthOfWeeks[] {
+  const months: { month: string; weeks: Week[] }[] = [];
+  for (const week of weeks) {
+    const last = months[months.length - 1];
+    if (last && last.month === week.month) last.weeks.push(week);
+    else months.push({ month: week.month, weeks: [week] });
+  }
+  return months;
+}
