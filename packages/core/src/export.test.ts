@@ -105,7 +105,7 @@ describe('session export and import', () => {
     assert.deepEqual(strip(headerOf(imported)), strip(headerOf(await store.getSession(s.id))));
     const original = await store.getSession(s.id);
     assert.deepEqual([...imported.keyResults.values()], [...original.keyResults.values()]);
-    assert.deepEqual([...imported.checkIns.values()], [...original.checkIns.values()]);
+    assert.deepEqual([...imported.objectives.values()], [...original.objectives.values()]);
     for (const week of ['2027-W01', '2027-W02']) {
       const a = (await store.snapshot(s.id, week)) as Snapshot;
       const b = (await other.snapshot(imported.id, week)) as Snapshot;

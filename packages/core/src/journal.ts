@@ -33,7 +33,7 @@ export interface EntryDataMap {
   'objective.changed': { readonly id: string } & Optional<Pick<Objective, 'title' | 'description' | 'alignedTo'>>;
   'objective.removed': { readonly id: string };
   'objective.reordered': { readonly ids: readonly string[] };
-  'keyResult.added': Omit<KeyResult, 'latest' | 'checkInCount'>;
+  'keyResult.added': Omit<KeyResult, 'latest' | 'checkIns'>;
   'keyResult.changed': { readonly id: string } & Optional<Pick<KeyResult, 'title' | 'unit' | 'weight'>>;
   'keyResult.retargeted': { readonly id: string } & KeyResultTarget;
   'keyResult.removed': { readonly id: string };
@@ -114,15 +114,12 @@ export interface Session extends SessionHeader {
   readonly objectives: ReadonlyMap<string, Objective>;
   readonly keyResults: ReadonlyMap<string, KeyResult>;
   readonly initiatives: ReadonlyMap<string, Initiative>;
-  /** Every check-in, corrections and superseded ones included, by id. */
-  readonly checkIns: ReadonlyMap<string, CheckIn>;
 }
 
 type Draft = { -readonly [K in keyof SessionHeader]: SessionHeader[K] } & {
   objectives: Map<string, Objective>;
   keyResults: Map<string, KeyResult>;
   initiatives: Map<string, Initiative>;
-  checkIns: Map<string, CheckIn>;
 };
 
 /** Thrown by the fold on an entry that cannot apply (a journal that does not replay). */
@@ -142,7 +139,6 @@ function draftOf(session: Session): Draft {
     objectives: new Map(session.objectives),
     keyResults: new Map(session.keyResults),
     initiatives: new Map(session.initiatives),
-    checkIns: new Map(session.checkIns),
   };
 }
 
@@ -188,7 +184,6 @@ function applyInPlace(draft: Draft | undefined, entry: JournalEntry, identity: I
       objectives: new Map(),
       keyResults: new Map(),
       initiatives: new Map(),
-      checkIns: new Map(),
     };
   }
   if (!draft) throw new ReplayError(`Entry ${entry.seq} (${entry.type}) comes before the session was created.`);
@@ -233,7 +228,7 @@ function applyInPlace(draft: Draft | undefined, entry: JournalEntry, identity: I
       break;
     case 'keyResult.added':
       need(draft.objectives, entry.data.objectiveId, entry);
-      draft.keyResults.set(entry.data.id, { ...entry.data, checkInCount: 0 });
+      draft.keyResults.set(entry.data.id, { ...entry.data, checkIns: [] });
       break;
     case 'keyResult.changed':
       draft.keyResults.set(entry.data.id, patched(need(draft.keyResults, entry.data.id, entry), entry.data));
@@ -269,24 +264,28 @@ function applyInPlace(draft: Draft | undefined, entry: JournalEntry, identity: I
       break;
     case 'checkIn.added':
     case 'checkIn.corrected': {
+      // Check-ins live in their key result (copy-on-write per key result), so that a
+      // check-in copies one short list, not every check-in of the session.
       const kr = need(draft.keyResults, entry.data.keyResultId, entry);
       let effectiveAt = entry.at;
+      let checkIns = kr.checkIns;
       if (entry.type === 'checkIn.corrected') {
-        const original = need(draft.checkIns, entry.data.corrects, entry);
-        if (original.supersededBy !== undefined || original.keyResultId !== kr.id) {
-          throw new ReplayError(`Entry ${entry.seq} corrects check-in ${original.id}, which cannot be corrected.`);
+        const { corrects } = entry.data;
+        const index = checkIns.findIndex((c) => c.id === corrects);
+        const original = checkIns[index];
+        if (!original || original.supersededBy !== undefined) {
+          throw new ReplayError(`Entry ${entry.seq} corrects check-in ${corrects}, which cannot be corrected.`);
         }
         effectiveAt = original.effectiveAt;
-        draft.checkIns.set(original.id, { ...original, supersededBy: entry.data.id });
+        checkIns = checkIns.with(index, { ...original, supersededBy: entry.data.id });
       }
       const checkIn: CheckIn = { ...entry.data, author: entry.actor, at: entry.at, effectiveAt };
-      draft.checkIns.set(checkIn.id, checkIn);
       const latest = kr.latest;
       const counts =
         !latest ||
         latest.id === (entry.type === 'checkIn.corrected' ? entry.data.corrects : '') ||
         effectiveAt >= latest.effectiveAt;
-      draft.keyResults.set(kr.id, { ...kr, checkInCount: kr.checkInCount + 1, ...(counts ? { latest: checkIn } : {}) });
+      draft.keyResults.set(kr.id, { ...kr, checkIns: [...checkIns, checkIn], ...(counts ? { latest: checkIn } : {}) });
       break;
     }
   }
@@ -336,6 +335,6 @@ function renumber(objectives: Map<string, Objective>): void {
 
 /** The header storage keeps beside the journal: the session without what it holds. */
 export function headerOf(session: Session): SessionHeader {
-  const { objectives: _o, keyResults: _k, initiatives: _i, checkIns: _c, ...header } = session;
+  const { objectives: _o, keyResults: _k, initiatives: _i, ...header } = session;
   return header;
 }

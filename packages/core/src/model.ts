@@ -163,8 +163,8 @@ export interface KeyResult extends KeyResultTarget {
   readonly order: number;
   /** The check-in that counts now (the newest one not superseded by a correction). */
   readonly latest?: CheckIn;
-  /** How many check-ins (corrections included) it has. */
-  readonly checkInCount: number;
+  /** Every check-in, corrections and superseded ones included, in the order they were recorded. */
+  readonly checkIns: readonly CheckIn[];
 }
 
 export interface Initiative {

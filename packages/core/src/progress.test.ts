@@ -10,7 +10,7 @@ function kr(fields: Partial<KeyResult> & Pick<KeyResult, 'kind'>, value?: number
     title: 'KR',
     weight: 1,
     order: 0,
-    checkInCount: value === undefined ? 0 : 1,
+    checkIns: [],
     ...(value === undefined
       ? {}
       : {

@@ -221,7 +221,8 @@ describe('weekly snapshots', () => {
                 });
               if (c.kind === 'removeKr' && kr) {
                 await store.removeKeyResult(s.id, kr);
-                checkIns = checkIns.filter((id) => live.checkIns.get(id)?.keyResultId !== kr);
+                const gone = new Set(live.keyResults.get(kr)?.checkIns.map((x) => x.id));
+                checkIns = checkIns.filter((id) => !gone.has(id));
               }
               if (c.kind === 'owner' && kr) await store.assignOwner(s.id, 'keyResult', kr, c.value % 2 ? 'zed' : null);
               if (c.kind === 'close') {

@@ -522,7 +522,7 @@ export class OkrStore {
       },
       (s) => ownersOf(s, keyResultId),
     );
-    return found(session.checkIns, id);
+    return foundCheckIn(session, keyResultId, id);
   }
 
   /**
@@ -535,7 +535,8 @@ export class OkrStore {
       sessionId,
       'checkIn.correct',
       (s) => {
-        const original = existing(s.checkIns, checkInId, 'check-in');
+        const original = findCheckIn(s, checkInId);
+        if (!original) throw new OkrError('not-found', `There is no check-in ${String(checkInId)} in this session.`);
         if (original.supersededBy !== undefined) {
           throw new OkrError('conflict', 'This check-in was already corrected; correct the correction instead.');
         }
@@ -547,24 +548,23 @@ export class OkrStore {
           },
         ];
       },
-      (s) => ownersOf(s, s.checkIns.get(checkInId)?.keyResultId ?? ''),
+      (s) => ownersOf(s, findCheckIn(s, checkInId)?.keyResultId ?? ''),
     );
-    return found(session.checkIns, id);
+    return foundCheckIn(session, findCheckIn(session, checkInId)?.keyResultId ?? '', id);
   }
 
   /** A key result's check-ins, newest first (by when they count), corrections shown beside what they correct. */
   async checkInHistory(sessionId: string, keyResultId: string): Promise<CheckInHistoryItem[]> {
     const session = await this.getSession(sessionId);
-    existing(session.keyResults, keyResultId, 'key result');
-    return [...session.checkIns.values()]
-      .filter((c) => c.keyResultId === keyResultId)
+    const all = existing(session.keyResults, keyResultId, 'key result').checkIns;
+    const byId = new Map(all.map((c) => [c.id, c]));
+    return [...all]
       .sort((a, b) =>
         a.effectiveAt === b.effectiveAt ? (a.at < b.at ? 1 : -1) : a.effectiveAt < b.effectiveAt ? 1 : -1,
       )
       .map((checkIn) => {
-        const supersededBy =
-          checkIn.supersededBy === undefined ? undefined : session.checkIns.get(checkIn.supersededBy);
-        const corrects = checkIn.corrects === undefined ? undefined : session.checkIns.get(checkIn.corrects);
+        const supersededBy = checkIn.supersededBy === undefined ? undefined : byId.get(checkIn.supersededBy);
+        const corrects = checkIn.corrects === undefined ? undefined : byId.get(checkIn.corrects);
         return {
           checkIn,
           counts: supersededBy === undefined,
@@ -598,7 +598,7 @@ export class OkrStore {
         return [
           { type: 'objective.added', data: { ...rest, ...keep, id, order: s.objectives.size + i } },
           ...keyResults.map(({ kr, id: krId }): EntryDraft => {
-            const { latest: _l, checkInCount: _c, id: _k, ...data } = kr;
+            const { latest: _l, checkIns: _c, id: _k, ...data } = kr;
             return { type: 'keyResult.added', data: { ...data, id: krId, objectiveId: id } };
           }),
         ];
@@ -836,6 +836,22 @@ function existing<T>(map: ReadonlyMap<string, T>, id: string, what: string): T {
 function found<T>(map: ReadonlyMap<string, T>, id: string): T {
   const item = map.get(id);
   if (item === undefined) throw new OkrError('storage', `${id} was saved but cannot be read back.`);
+  return item;
+}
+
+/** A check-in by id, wherever it is (commands only: it scans every key result). */
+function findCheckIn(session: Session, id: string): CheckIn | undefined {
+  if (typeof id !== 'string') return undefined;
+  for (const kr of session.keyResults.values()) {
+    const match = kr.checkIns.find((c) => c.id === id);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+function foundCheckIn(session: Session, keyResultId: string, id: string): CheckIn {
+  const item = session.keyResults.get(keyResultId)?.checkIns.find((c) => c.id === id);
+  if (!item) throw new OkrError('storage', `${id} was saved but cannot be read back.`);
   return item;
 }
 
