@@ -157,11 +157,21 @@ export function applyEntry(session: Session | undefined, entry: JournalEntry, id
  */
 export function replay(identity: Identity, entries: Iterable<JournalEntry>, from?: Session): Session | undefined {
   let draft = from && draftOf(from);
-  for (const entry of entries) draft = applyInPlace(draft, entry, identity);
+  // Key results this replay has already copied: it may change those in place, because
+  // nobody else has seen them yet. Everything else is shared with `from` and is copied first.
+  const owned = new WeakSet<KeyResult>();
+  for (const entry of entries) draft = applyInPlace(draft, entry, identity, owned);
   return draft;
 }
 
-function applyInPlace(draft: Draft | undefined, entry: JournalEntry, identity: Identity): Draft {
+type MutableKeyResult = { -readonly [K in keyof KeyResult]: KeyResult[K] } & { checkIns: CheckIn[] };
+
+function applyInPlace(
+  draft: Draft | undefined,
+  entry: JournalEntry,
+  identity: Identity,
+  owned: WeakSet<KeyResult>,
+): Draft {
   if (entry.seq !== (draft?.head ?? 0) + 1) {
     throw new ReplayError(`Entry ${entry.seq} does not follow entry ${draft?.head ?? 0}.`);
   }
@@ -264,28 +274,50 @@ function applyInPlace(draft: Draft | undefined, entry: JournalEntry, identity: I
       break;
     case 'checkIn.added':
     case 'checkIn.corrected': {
-      // Check-ins live in their key result (copy-on-write per key result), so that a
-      // check-in copies one short list, not every check-in of the session.
-      const kr = need(draft.keyResults, entry.data.keyResultId, entry);
+      // Check-ins live in their key result, so a check-in copies (at most) one key result
+      // and its short list, never every check-in of the session.
+      let kr = need(draft.keyResults, entry.data.keyResultId, entry) as MutableKeyResult;
+      if (!owned.has(kr)) {
+        kr = { ...kr, checkIns: [...kr.checkIns] };
+        owned.add(kr);
+        draft.keyResults.set(kr.id, kr);
+      }
       let effectiveAt = entry.at;
-      let checkIns = kr.checkIns;
       if (entry.type === 'checkIn.corrected') {
         const { corrects } = entry.data;
-        const index = checkIns.findIndex((c) => c.id === corrects);
-        const original = checkIns[index];
+        const index = kr.checkIns.findIndex((c) => c.id === corrects);
+        const original = kr.checkIns[index];
         if (!original || original.supersededBy !== undefined) {
           throw new ReplayError(`Entry ${entry.seq} corrects check-in ${corrects}, which cannot be corrected.`);
         }
         effectiveAt = original.effectiveAt;
-        checkIns = checkIns.with(index, { ...original, supersededBy: entry.data.id });
+        kr.checkIns[index] = { ...original, supersededBy: entry.data.id };
       }
-      const checkIn: CheckIn = { ...entry.data, author: entry.actor, at: entry.at, effectiveAt };
+      // One fixed shape for every check-in (absent fields are undefined): spreading the
+      // entry's data was the fold's most expensive line.
+      const d = entry.data;
+      const checkIn = {
+        id: d.id,
+        keyResultId: d.keyResultId,
+        value: d.value,
+        status: d.status,
+        confidence: d.confidence,
+        comment: d.comment,
+        author: entry.actor,
+        at: entry.at,
+        effectiveAt,
+        corrects: entry.type === 'checkIn.corrected' ? entry.data.corrects : undefined,
+        supersededBy: undefined,
+      } as CheckIn;
       const latest = kr.latest;
-      const counts =
+      if (
         !latest ||
         latest.id === (entry.type === 'checkIn.corrected' ? entry.data.corrects : '') ||
-        effectiveAt >= latest.effectiveAt;
-      draft.keyResults.set(kr.id, { ...kr, checkIns: [...checkIns, checkIn], ...(counts ? { latest: checkIn } : {}) });
+        effectiveAt >= latest.effectiveAt
+      ) {
+        kr.latest = checkIn;
+      }
+      kr.checkIns.push(checkIn);
       break;
     }
   }

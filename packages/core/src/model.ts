@@ -177,6 +177,7 @@ export interface Initiative {
   readonly keyResultIds: readonly string[];
 }
 
+/** A recorded check-in. Optional fields that were not given are undefined (the fold keeps one shape for speed). */
 export interface CheckIn {
   readonly id: string;
   readonly keyResultId: string;
@@ -185,10 +186,10 @@ export interface CheckIn {
    * or 0 for boolean; the number of steps reached for milestones.
    */
   readonly value: number;
-  readonly status?: CheckInStatus;
+  readonly status?: CheckInStatus | undefined;
   /** How confident the author is of reaching the target, 0..1. */
-  readonly confidence?: number;
-  readonly comment?: string;
+  readonly confidence?: number | undefined;
+  readonly comment?: string | undefined;
   readonly author: string;
   /** When it was recorded. */
   readonly at: string;
@@ -198,7 +199,7 @@ export interface CheckIn {
    */
   readonly effectiveAt: string;
   /** For a correction: the check-in it supersedes. */
-  readonly corrects?: string;
+  readonly corrects?: string | undefined;
   /** Set once a correction supersedes this check-in: the correction's id. */
-  readonly supersededBy?: string;
+  readonly supersededBy?: string | undefined;
 }

@@ -1,0 +1,151 @@
+// Pure core work in Node: the fold, weekly snapshots and summaries, against a bare loop
+// (the limit) and against SQLite (sql.js) answering the same questions over indexed tables.
+import { type JournalEntry, replay, type Session, snapshotOf, Timeline, weekRange, weeksBetween } from '@okrkit/core';
+import initSqlJs from 'sql.js';
+import { ENTERPRISE, enterprise, START_MS, scaled } from './generate.js';
+import { median, type Row } from './measure.js';
+
+const rows: Row[] = [];
+const identity = { id: 'SE-01001', number: 1001 };
+
+function limitBaseline(journal: readonly JournalEntry[]): number {
+  let sum = 0;
+  for (const entry of journal) if (entry.type === 'checkIn.added') sum += entry.data.value;
+  return sum;
+}
+
+async function sqlPeer(journal: readonly JournalEntry[]) {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run(`CREATE TABLE objectives (id TEXT PRIMARY KEY, owner TEXT);
+    CREATE TABLE key_results (id TEXT PRIMARY KEY, objective_id TEXT, start REAL, target REAL, weight REAL, owner TEXT);
+    CREATE TABLE check_ins (kr_id TEXT, at INTEGER, value REAL, status TEXT);
+    CREATE INDEX check_ins_kr_at ON check_ins (kr_id, at);
+    CREATE INDEX key_results_objective ON key_results (objective_id);`);
+  db.run('BEGIN');
+  const o = db.prepare('INSERT INTO objectives VALUES (?, ?)');
+  const k = db.prepare('INSERT INTO key_results VALUES (?, ?, ?, ?, ?, ?)');
+  const c = db.prepare('INSERT INTO check_ins VALUES (?, ?, ?, ?)');
+  for (const e of journal) {
+    if (e.type === 'objective.added') o.run([e.data.id, e.data.ownerId ?? null]);
+    if (e.type === 'keyResult.added')
+      k.run([
+        e.data.id,
+        e.data.objectiveId,
+        e.data.start ?? 0,
+        e.data.target ?? 1,
+        e.data.weight,
+        e.data.ownerId ?? null,
+      ]);
+    if (e.type === 'checkIn.added') c.run([e.data.keyResultId, Date.parse(e.at), e.data.value, e.data.status ?? null]);
+  }
+  db.run('COMMIT');
+  // Latest check-in per key result as of the week's end and as of the week before, progress per key result and per objective.
+  const snapshot = db.prepare(`
+    WITH kr AS (
+      SELECT k.id, k.objective_id, k.weight, k.start, k.target, k.owner,
+        (SELECT value FROM check_ins WHERE kr_id = k.id AND at < $end ORDER BY at DESC LIMIT 1) AS v,
+        (SELECT value FROM check_ins WHERE kr_id = k.id AND at < $from ORDER BY at DESC LIMIT 1) AS pv,
+        (SELECT status FROM check_ins WHERE kr_id = k.id AND at < $end ORDER BY at DESC LIMIT 1) AS status
+      FROM key_results k WHERE ($owner IS NULL OR k.owner = $owner)
+    ), p AS (
+      SELECT id, objective_id, weight, status,
+        MIN(1.0, MAX(0.0, (COALESCE(v, start) - start) / (target - start))) AS progress,
+        MIN(1.0, MAX(0.0, (COALESCE(pv, start) - start) / (target - start))) AS before
+      FROM kr
+    )
+    SELECT id, objective_id, progress, (progress - before) * 100 AS points, status,
+      SUM(weight * progress) OVER (PARTITION BY objective_id) / SUM(weight) OVER (PARTITION BY objective_id) AS objective_progress
+    FROM p`);
+  const query = (from: number, end: number, owner: string | null = null) => {
+    snapshot.bind({ $from: from, $end: end, $owner: owner });
+    const out: unknown[] = [];
+    while (snapshot.step()) out.push(snapshot.get());
+    snapshot.reset();
+    return out;
+  };
+  return { query, close: () => db.close() };
+}
+
+async function run(label: string, factor: number, withPeers: boolean) {
+  const { journal, ownerOf } = enterprise(factor === 1 ? ENTERPRISE : scaled(factor));
+  const size = `${journal.length.toLocaleString('en')} entries`;
+  const baseline = await median(() => limitBaseline(journal));
+  const before = process.memoryUsage().heapUsed;
+  let live: Session | undefined;
+  const fold = await median(
+    () => {
+      live = replay(identity, journal);
+    },
+    5,
+    1,
+  );
+  globalThis.gc?.();
+  const memoryMb = (process.memoryUsage().heapUsed - before) / 1e6;
+  if (!live) throw new Error('no state');
+  rows.push({
+    scenario: `Live state from a cold journal (${label})`,
+    size,
+    okrkit: fold,
+    peer: baseline,
+    peerName: 'bare loop (limit)',
+    memoryMb,
+    goal: 'within 3x of the limit',
+  });
+  const weeks = weeksBetween(live.start, live.end);
+  const week = weeks[12] ?? weeks[0];
+  if (!week) throw new Error('no week');
+  const now = new Date(START_MS + 40 * 7 * 86_400_000);
+  const timeline = new Timeline(identity, journal);
+  const { from, to } = weekRange(week, live.timeZone);
+  const cold = await median(
+    () => {
+      timeline.dropCheckpoints();
+      snapshotOf(timeline, live as Session, week.key, now);
+    },
+    3,
+    1,
+  );
+  const warm = await median(() => snapshotOf(timeline, live as Session, week.key, now));
+  const owner = ownerOf.find((o) => o) ?? 'p1';
+  const filtered = await median(() =>
+    snapshotOf(timeline, live as Session, week.key, now, { owner: { ownerId: owner } }),
+  );
+  const all = await median(
+    () => {
+      for (const w of weeks) snapshotOf(timeline, live as Session, w.key, now).available;
+    },
+    3,
+    1,
+  );
+  let sql: Awaited<ReturnType<typeof sqlPeer>> | undefined;
+  if (withPeers) sql = await sqlPeer(journal);
+  const peer = (fn: () => unknown) => (sql ? median(fn, 5, 1) : Promise.resolve(undefined));
+  const sqlWeek = await peer(() => sql?.query(from, to));
+  const sqlOwner = await peer(() => sql?.query(from, to, owner));
+  const sqlAll = await peer(() => {
+    for (const w of weeks) {
+      const r = weekRange(w, 'UTC');
+      sql?.query(r.from, r.to);
+    }
+  });
+  const add = (scenario: string, okrkit: number, peerMs: number | undefined, goal?: string) =>
+    rows.push({
+      scenario: `${scenario} (${label})`,
+      size,
+      okrkit,
+      ...(peerMs === undefined ? {} : { peer: peerMs, peerName: 'SQLite (sql.js)' }),
+      ...(goal ? { goal } : {}),
+    });
+  add('Snapshot of a past week, checkpoints warm', warm, sqlWeek, '5x faster than SQLite; under 20 ms');
+  add('Snapshot of a past week, no checkpoints', cold, sqlWeek);
+  add('Snapshot of a past week, one owner', filtered, sqlOwner);
+  add(`All ${weeks.length} weeks' summaries`, all, sqlAll);
+  sql?.close();
+}
+
+const large = process.env.BENCH_LARGE === '1';
+await run('0.1x', 0.1, false);
+await run('1x', 1, true);
+if (large) await run('5x', 5, false);
+process.stdout.write(`${JSON.stringify(rows)}\n`);

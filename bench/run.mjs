@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm run bench`: every scenario, each measured several times after a warm-up, one table
+// (okrkit median, peer median, ratio okrkit/peer, memory), also written to bench/results.md.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { measure } from '../scripts/size.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const core = spawnSync(
+  process.execPath,
+  ['--expose-gc', '--conditions=@okrkit/source', '--import', 'tsx', 'bench/core.bench.ts'],
+  {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  },
+);
+if (core.status !== 0) process.exit(core.status ?? 1);
+const rows = JSON.parse(core.stdout.trim().split('\n').pop());
+
+const ms = (n) => (n === undefined ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
+const lines = [
+  '| scenario | size | okrkit ms | peer | peer ms | ratio okrkit/peer | memory MB | goal |',
+  '| --- | --- | ---: | --- | ---: | ---: | ---: | --- |',
+  ...rows.map((r) =>
+    [
+      r.scenario,
+      r.size,
+      ms(r.okrkit),
+      r.peerName ?? '–',
+      ms(r.peer),
+      r.peer ? `${(r.okrkit / r.peer).toFixed(2)}` : '–',
+      r.memoryMb === undefined ? '–' : r.memoryMb.toFixed(0),
+      r.goal ?? '',
+    ]
+      .join(' | ')
+      .replace(/^/, '| ')
+      .replace(/$/, ' |'),
+  ),
+];
+const sizes = await measure();
+const sizeLines = [
+  '| package | min+gzip KB | budget KB | within |',
+  '| --- | ---: | ---: | --- |',
+  ...sizes.map(
+    (s) =>
+      `| ${s.name} | ${(s.gzip / 1024).toFixed(1)} | ${(s.budget / 1024).toFixed(0)} | ${s.gzip <= s.budget ? 'yes' : 'NO'} |`,
+  ),
+];
+const header = `# Benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Medians of several runs after a warm-up; peers measured in the same run on the same generated data (seeded).\n`;
+const text = `${header}\n${lines.join('\n')}\n\n## Bundle sizes\n\n${sizeLines.join('\n')}\n`;
+console.log(text);
+writeFileSync(new URL('results.md', import.meta.url), text);

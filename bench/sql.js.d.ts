@@ -1,0 +1,19 @@
+// The small part of sql.js the benchmark uses (the package ships no types).
+declare module 'sql.js' {
+  interface Statement {
+    run(values?: unknown[]): void;
+    bind(values: Record<string, unknown>): boolean;
+    step(): boolean;
+    get(): unknown[];
+    reset(): void;
+  }
+  interface Database {
+    run(sql: string): void;
+    prepare(sql: string): Statement;
+    close(): void;
+  }
+  interface SqlJsStatic {
+    Database: new () => Database;
+  }
+  export default function initSqlJs(): Promise<SqlJsStatic>;
+}
