@@ -53,7 +53,9 @@ export {
 } from './policy.js';
 export { type CurrentSessionsOptions, isCurrent, nextSessionInput, within } from './sessions.js';
 export type { NewSessionHeader, StorageAdapter, StorageChange } from './storage/adapter.js';
+export { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from './storage/indexeddb.js';
 export { MemoryStorage, memoryStorage } from './storage/memory.js';
+export { requestPersistentStorage } from './storage/persist.js';
 export {
   createOkrStore,
   headerOf,
