@@ -226,11 +226,13 @@ export class IndexedDbStorage implements StorageAdapter {
       );
     }
     let db: Database;
+    let upgraded = false;
     try {
       db = await openDB<OkrDatabase>(this.databaseName, SCHEMA_VERSION, {
-        // IDBFactory.open takes no durability option; Chromium flushes the upgrade
-        // transaction to disk before `success` whatever the hint (see the report).
-        upgrade: (database, oldVersion, _newVersion, transaction) => upgradeSchema(database, oldVersion, transaction),
+        upgrade: (database, oldVersion, _newVersion, transaction) => {
+          upgraded = true;
+          upgradeSchema(database, oldVersion, transaction);
+        },
         // Another tab still runs an older schema: it closes itself on `versionchange`,
         // after which this open proceeds. Nothing to do but wait.
       });
@@ -244,6 +246,14 @@ export class IndexedDbStorage implements StorageAdapter {
         );
       }
       throw storageError(error, `open the database "${this.databaseName}"`);
+    }
+    if (upgraded) {
+      try {
+        await sealUpgrade(db);
+      } catch (error) {
+        db.close();
+        throw storageError(error, `finish upgrading the database "${this.databaseName}"`);
+      }
     }
     if (this.#unusable) {
       // Closed while opening.
@@ -317,6 +327,23 @@ export class IndexedDbStorage implements StorageAdapter {
     // caused the change nor keeps the others from hearing of it (its error still surfaces).
     for (const listener of this.#listeners) queueMicrotask(() => listener({ ...change }));
   }
+}
+
+/**
+ * Makes an upgrade durable before anything relies on it. `indexedDB.open` takes no
+ * durability option and Chromium runs the upgrade transaction with `default` (measured:
+ * `transaction.durability` reads 'default' in `upgradeneeded`), so the upgrade is followed
+ * by a strict write of the session counter (which also initialises it in a new
+ * database). Storage engines commit in order, so flushing this commit flushes the
+ * upgrade before it.
+ */
+async function sealUpgrade(db: Database): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite', { durability: 'strict' });
+  const done = tx.done;
+  done.catch(() => undefined);
+  const next = (await tx.store.get(NEXT_NUMBER_KEY)) ?? FIRST_SESSION_NUMBER;
+  await tx.store.put(next, NEXT_NUMBER_KEY);
+  await done;
 }
 
 /** A database with its own channel name, so that two okrkit databases on one origin do not cross-talk. */
