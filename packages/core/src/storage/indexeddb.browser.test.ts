@@ -198,6 +198,16 @@ describe('IndexedDbStorage', () => {
     expect((await storage.getSession(s.id))?.head).to.equal(2);
   });
 
+  it('refuses a header that belongs to another session, writing nothing', async () => {
+    const storage = adapter();
+    const first = await createSession(storage);
+    const second = await createSession(storage);
+    const error = await rejection(storage.append(first.id, 1, [renamed(2, 'A')], { ...second, title: 'A', head: 2 }));
+    expect(error.code).to.equal('invalid-input');
+    expect(await storage.listSessions()).to.deep.equal([first, second]);
+    expect((await storage.readJournal(first.id)).map((e) => e.seq)).to.deep.equal([1]);
+  });
+
   it('reports a quota error as storage, with its cause, and keeps the stored data', async () => {
     const storage = adapter();
     const s = await createSession(storage);

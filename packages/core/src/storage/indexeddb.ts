@@ -104,6 +104,10 @@ export class IndexedDbStorage implements StorageAdapter {
     entries: readonly JournalEntry[],
     header: SessionHeader,
   ): Promise<void> {
+    if (header.id !== id) {
+      // Headers are keyed by their own id: a mismatch would overwrite another session.
+      throw new OkrError('invalid-input', `The header of session ${header.id} cannot be saved as session ${id}.`);
+    }
     // Lifecycle transitions (start, archive, reopen) are the writes people rely on most.
     const durability = entries.some((entry) => entry.type === 'session.transitioned') ? 'strict' : 'default';
     await this.#run('save the change', (db) =>
