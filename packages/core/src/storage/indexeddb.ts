@@ -175,6 +175,8 @@ export class IndexedDbStorage implements StorageAdapter {
         if (this.#unusable) throw this.#unusable;
         const lost = this.#lost.has(db) || (error instanceof DOMException && error.name === 'InvalidStateError');
         if (!lost) throw storageError(error, doing);
+        // Abandon it for good (closing a closed connection does nothing).
+        db.close();
         this.#forget(db);
         if (attempt === 2) {
           throw new OkrError(
@@ -251,6 +253,15 @@ export class IndexedDbStorage implements StorageAdapter {
       }
       throw storageError(error, `open the database "${this.databaseName}"`);
     }
+    // Listen before anything else is awaited: a `versionchange` missed now would leave this
+    // connection blocking the other tab's upgrade for good.
+    db.addEventListener('versionchange', (event) => this.#onVersionChange(db, event));
+    // `close` fires only when the browser closes the connection (storage cleared, disk
+    // failure), never after our own `close()`.
+    db.addEventListener('close', () => {
+      this.#lost.add(db);
+      this.#forget(db);
+    });
     if (upgraded) {
       try {
         await sealUpgrade(db);
@@ -264,13 +275,6 @@ export class IndexedDbStorage implements StorageAdapter {
       db.close();
       throw this.#unusable;
     }
-    db.addEventListener('versionchange', (event) => this.#onVersionChange(db, event));
-    // `close` fires only when the browser closes the connection (storage cleared, disk
-    // failure), never after our own `close()`.
-    db.addEventListener('close', () => {
-      this.#lost.add(db);
-      this.#forget(db);
-    });
     this.#db = db;
     return db;
   }
