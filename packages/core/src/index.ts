@@ -125,7 +125,9 @@ export {
   unavailableReason,
 } from './snapshot.js';
 export type { NewSessionHeader, StorageAdapter, StorageChange } from './storage/adapter.js';
+export { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from './storage/indexeddb.js';
 export { MemoryStorage, memoryStorage } from './storage/memory.js';
+export { requestPersistentStorage } from './storage/persist.js';
 export {
   type CheckInHistoryItem,
   createOkrStore,

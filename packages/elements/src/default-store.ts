@@ -1,14 +1,16 @@
-import { createOkrStore, memoryStorage, type OkrStore } from '@okrkit/core';
+import { createOkrStore, indexedDbStorage, type OkrStore } from '@okrkit/core';
 
 let shared: OkrStore | undefined;
 
 /**
  * The store elements use when the host gives them none: one per page, created on first
- * use (importing this module has no side effect), acting as a local admin.
+ * use (importing this module has no side effect), acting as a local admin. It keeps
+ * sessions in this origin's IndexedDB (database `okrkit`), so that they survive a reload
+ * and every tab of the page sees the same sessions.
  */
 export function defaultStore(): OkrStore {
   shared ??= createOkrStore({
-    storage: memoryStorage(),
+    storage: indexedDbStorage(),
     actor: { id: 'local-admin', role: 'admin', name: 'You' },
   });
   return shared;

@@ -1,0 +1,381 @@
+import { expect } from '@open-wc/testing';
+import { deleteDB } from 'idb';
+import { OkrError } from '../errors.js';
+import type { JournalEntry } from '../journal.js';
+import type { SessionHeader } from '../model.js';
+import { createOkrStore } from '../store.js';
+import { describeStorageContract, sampleHeader } from '../testing/index.js';
+import type { StorageAdapter } from './adapter.js';
+import { INDEXEDDB_V1_FIXTURE, writeIndexedDbV1Fixture } from './fixtures/indexeddb-v1.js';
+import { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from './indexeddb.js';
+import { requestPersistentStorage } from './persist.js';
+
+let counter = 0;
+/** A database nobody else uses: tests run in parallel tabs of one browser profile. */
+function uniqueName(): string {
+  counter += 1;
+  return `okrkit-test-${Date.now()}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function databaseNameOf(storage: StorageAdapter): string {
+  if (!(storage instanceof IndexedDbStorage)) throw new Error('Expected an IndexedDbStorage.');
+  return storage.databaseName;
+}
+
+describeStorageContract({
+  name: 'indexeddb',
+  open: () => indexedDbStorage({ name: uniqueName() }),
+  connect: (first) => indexedDbStorage({ name: databaseNameOf(first) }),
+  dispose: async (storage) => {
+    await storage.close();
+    await deleteDB(databaseNameOf(storage));
+  },
+  describe,
+  it,
+});
+
+const ACTOR = 'ada';
+
+function createdEntry(header = sampleHeader()): JournalEntry {
+  const { title, start, end, timeZone, cadence, checkInCadence, access } = header;
+  return {
+    seq: 1,
+    at: header.createdAt,
+    actor: ACTOR,
+    type: 'session.created',
+    data: { title, start, end, timeZone, cadence, checkInCadence, access },
+  };
+}
+
+function renamed(seq: number, title: string): JournalEntry {
+  return {
+    seq,
+    at: `2026-11-02T10:00:${String(seq).padStart(2, '0')}.000Z`,
+    actor: ACTOR,
+    type: 'session.changed',
+    data: { title },
+  };
+}
+
+function started(seq: number): JournalEntry {
+  return {
+    seq,
+    at: `2026-11-02T11:00:${String(seq).padStart(2, '0')}.000Z`,
+    actor: ACTOR,
+    type: 'session.transitioned',
+    data: { transition: 'start', from: 'open', to: 'in_progress' },
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<OkrError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof OkrError) return error;
+    throw new Error(`Expected an OkrError, got ${String(error)}`);
+  }
+  throw new Error('Expected a rejection, but it resolved.');
+}
+
+/** Opens a database at `version` with plain IndexedDB, as another tab or release would. */
+function rawOpen(
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase) => void = () => undefined,
+): Promise<{ db: IDBDatabase; blocked: boolean }> {
+  return new Promise((resolve, reject) => {
+    let blocked = false;
+    const request = indexedDB.open(name, version);
+    request.onupgradeneeded = () => upgrade(request.result);
+    request.onblocked = () => {
+      blocked = true;
+    };
+    request.onsuccess = () => resolve({ db: request.result, blocked });
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Replaces `target[key]` for one test; returns what puts the original back. */
+function stub<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  replacement: (original: T[K]) => T[K],
+): () => void {
+  const original = target[key];
+  target[key] = replacement(original);
+  return () => {
+    target[key] = original;
+  };
+}
+
+describe('IndexedDbStorage', () => {
+  let names: string[] = [];
+  let open: StorageAdapter[] = [];
+  let restores: (() => void)[] = [];
+
+  /** A new adapter on database `name` (a new unique one by default), cleaned up after the test. */
+  function adapter(name = uniqueName(), options: IndexedDbStorageOptions = {}): IndexedDbStorage {
+    if (!names.includes(name)) names.push(name);
+    const storage = indexedDbStorage({ ...options, name });
+    open.push(storage);
+    return storage;
+  }
+
+  async function createSession(storage: StorageAdapter): Promise<SessionHeader> {
+    const header = sampleHeader();
+    return storage.createSession(header, [createdEntry(header)]);
+  }
+
+  afterEach(async () => {
+    for (const restore of restores) restore();
+    for (const storage of open) await storage.close();
+    for (const name of names) await deleteDB(name);
+    names = [];
+    open = [];
+    restores = [];
+  });
+
+  it('lets exactly one of two connections win each head of one session; the loser gets conflict', async () => {
+    const here = adapter();
+    const there = adapter(here.databaseName);
+    const s = await createSession(here);
+    for (let head = 1; head <= 5; head += 1) {
+      const results = await Promise.allSettled([
+        here.append(s.id, head, [renamed(head + 1, `here ${head}`)], { ...s, title: `here ${head}`, head: head + 1 }),
+        there.append(s.id, head, [renamed(head + 1, `there ${head}`)], {
+          ...s,
+          title: `there ${head}`,
+          head: head + 1,
+        }),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter(
+        (r) => r.status === 'rejected' && r.reason instanceof OkrError && r.reason.code === 'conflict',
+      );
+      expect([won.length, lost.length], `winners and conflicts at head ${head}`).to.deep.equal([1, 1]);
+    }
+    const journal = await there.readJournal(s.id);
+    expect(journal.map((e) => e.seq)).to.deep.equal([1, 2, 3, 4, 5, 6]);
+    const last = journal[5];
+    expect((await here.getSession(s.id))?.title).to.equal(last?.type === 'session.changed' ? last.data.title : '');
+  });
+
+  it('lets a stale store on another connection retry on fresh state: no update is lost', async () => {
+    const admin = { id: ACTOR, role: 'admin' } as const;
+    const clock = () => new Date('2026-11-20T10:00:00Z');
+    const first = adapter();
+    const one = createOkrStore({ storage: first, actor: admin, clock, timeZone: 'UTC' });
+    const two = createOkrStore({ storage: adapter(first.databaseName), actor: admin, clock, timeZone: 'UTC' });
+    const s = await one.createSession({ title: 'Q1 2027', start: '2027-01-01', end: '2027-03-31' });
+    await two.getSession(s.id);
+    await Promise.all([
+      one.updateSession(s.id, { title: 'Q1 2027 (company)' }),
+      two.updateSession(s.id, { description: 'Grow revenue' }),
+    ]);
+    const header = await first.getSession(s.id);
+    expect([header?.title, header?.description, header?.head]).to.deep.equal(['Q1 2027 (company)', 'Grow revenue', 3]);
+    expect((await first.readJournal(s.id)).map((e) => e.type)).to.deep.equal([
+      'session.created',
+      'session.changed',
+      'session.changed',
+    ]);
+  });
+
+  it('keeps nothing of an append that fails midway (an entry that cannot be cloned)', async () => {
+    const storage = adapter();
+    const s = await createSession(storage);
+    const poisoned = { ...renamed(3, 'B'), data: { title: 'B', oops: () => 'not JSON' } } as unknown as JournalEntry;
+    const error = await rejection(
+      storage.append(s.id, 1, [renamed(2, 'A'), poisoned, renamed(4, 'C')], { ...s, title: 'C', head: 4 }),
+    );
+    expect(error.code).to.equal('storage');
+    expect(error.cause).to.be.instanceOf(DOMException);
+    expect((error.cause as DOMException).name).to.equal('DataCloneError');
+    expect((await storage.readJournal(s.id)).map((e) => e.seq)).to.deep.equal([1]);
+    expect(await storage.getSession(s.id)).to.deep.equal(s);
+    // Seq 2 is still free: the aborted transaction left no trace.
+    await storage.append(s.id, 1, [renamed(2, 'A')], { ...s, title: 'A', head: 2 });
+    expect((await storage.getSession(s.id))?.head).to.equal(2);
+  });
+
+  it('refuses a header that belongs to another session, writing nothing', async () => {
+    const storage = adapter();
+    const first = await createSession(storage);
+    const second = await createSession(storage);
+    const error = await rejection(storage.append(first.id, 1, [renamed(2, 'A')], { ...second, title: 'A', head: 2 }));
+    expect(error.code).to.equal('invalid-input');
+    expect(await storage.listSessions()).to.deep.equal([first, second]);
+    expect((await storage.readJournal(first.id)).map((e) => e.seq)).to.deep.equal([1]);
+  });
+
+  it('reports a quota error as storage, with its cause, and keeps the stored data', async () => {
+    const storage = adapter();
+    const s = await createSession(storage);
+    let calls = 0;
+    restores.push(
+      stub(
+        IDBObjectStore.prototype,
+        'put',
+        (original) =>
+          function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+            calls += 1;
+            if (calls === 1) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            return original.apply(this, args);
+          },
+      ),
+    );
+    const error = await rejection(
+      storage.append(s.id, 1, [renamed(2, 'A'), renamed(3, 'B')], { ...s, title: 'B', head: 3 }),
+    );
+    expect(error.code).to.equal('storage');
+    expect((error.cause as DOMException).name).to.equal('QuotaExceededError');
+    expect(error.message).to.contain('QuotaExceededError');
+    expect((await storage.readJournal(s.id)).map((e) => e.seq)).to.deep.equal([1]);
+    expect(await storage.getSession(s.id)).to.deep.equal(s);
+  });
+
+  it('uses strict durability for the upgrade, creates and lifecycle transitions, default for other writes', async () => {
+    const seen: (string | undefined)[] = [];
+    restores.push(
+      stub(
+        IDBDatabase.prototype,
+        'transaction',
+        (original) =>
+          function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+            if (args[1] === 'readwrite') seen.push(args[2]?.durability);
+            return original.apply(this, args);
+          },
+      ),
+    );
+    const storage = adapter();
+    const s = await createSession(storage);
+    await storage.append(s.id, 1, [renamed(2, 'A')], { ...s, head: 2 });
+    await storage.append(s.id, 2, [started(3)], { ...s, state: 'in_progress', head: 3 });
+    await storage.writeCheckpoint(s.id, '2027-W01', { rows: [] });
+    // The first is the strict write that seals the new database's schema.
+    expect(seen).to.deep.equal(['strict', 'strict', 'default', 'strict', 'default']);
+  });
+
+  it('opens a database written by schema version 1 and reads back every record', async () => {
+    const name = uniqueName();
+    names.push(name);
+    await writeIndexedDbV1Fixture(name);
+    const storage = adapter(name);
+    expect(await storage.listSessions()).to.deep.equal(INDEXEDDB_V1_FIXTURE.sessions);
+    for (const header of INDEXEDDB_V1_FIXTURE.sessions) {
+      expect(await storage.getSession(header.id)).to.deep.equal(header);
+      expect(await storage.readJournal(header.id)).to.deep.equal(
+        INDEXEDDB_V1_FIXTURE.journal.filter((r) => r.key[0] === header.id).map((r) => r.value),
+      );
+    }
+    for (const { key, value } of INDEXEDDB_V1_FIXTURE.checkpoints) {
+      expect(await storage.readCheckpoint(key[0], key[1])).to.deep.equal(value);
+    }
+    // The stored counter goes on: the next session is 1003, not 1001 again.
+    expect((await createSession(storage)).id).to.equal('SE-01003');
+    // And the migrated journal takes new entries.
+    const first = INDEXEDDB_V1_FIXTURE.sessions[0];
+    await storage.append(first.id, 3, [renamed(4, 'Q1')], { ...first, title: 'Q1', head: 4 } as SessionHeader);
+    expect((await storage.readJournal(first.id, 3)).map((e) => e.seq)).to.deep.equal([4]);
+  });
+
+  it('refuses a database of a newer schema with a storage error, and deletes nothing', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const future = await rawOpen(name, 2, (db) => db.createObjectStore('future').put('kept', 'record'));
+    future.db.close();
+    const error = await rejection(adapter(name).listSessions());
+    expect(error.code).to.equal('storage');
+    expect(error.message).to.match(/newer version of okrkit/);
+    expect((error.cause as DOMException).name).to.equal('VersionError');
+    const again = await rawOpen(name, 2);
+    const kept = await new Promise((resolve) => {
+      const request = again.db.transaction('future').objectStore('future').get('record');
+      request.onsuccess = () => resolve(request.result);
+    });
+    again.db.close();
+    expect([again.db.version, kept]).to.deep.equal([2, 'kept']);
+  });
+
+  it('closes itself when another tab opens a newer schema, without blocking it, and says to reload', async () => {
+    const reasons: OkrError[] = [];
+    const storage = adapter(uniqueName(), { onClosed: (reason) => reasons.push(reason) });
+    const s = await createSession(storage);
+    const newer = await rawOpen(storage.databaseName, 99);
+    newer.db.close();
+    expect(newer.blocked, 'the newer tab was blocked').to.equal(false);
+    expect(reasons.map((r) => r.code)).to.deep.equal(['storage']);
+    expect(reasons[0]?.message).to.match(/newer version of okrkit \(schema 99\).*Reload/);
+    const later = await rejection(storage.getSession(s.id));
+    expect(later).to.equal(reasons[0]);
+  });
+
+  describe('a connection the browser closes', () => {
+    /** Records the open requests the adapter makes, to reach its connections. */
+    function spyOnOpens(): IDBOpenDBRequest[] {
+      const requests: IDBOpenDBRequest[] = [];
+      restores.push(
+        stub(
+          IDBFactory.prototype,
+          'open',
+          (original) =>
+            function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+              const request = original.apply(this, args);
+              requests.push(request);
+              return request;
+            },
+        ),
+      );
+      return requests;
+    }
+
+    it('is reopened after its close event, and the data is all there', async () => {
+      const opens = spyOnOpens();
+      const storage = adapter();
+      const s = await createSession(storage);
+      const connection = opens[0]?.result;
+      connection?.close();
+      // What the browser fires when it closes a connection itself (storage cleared, disk error).
+      connection?.dispatchEvent(new Event('close'));
+      expect(await storage.getSession(s.id)).to.deep.equal(s);
+      expect(opens.length).to.equal(2);
+    });
+
+    it('is reopened once when found closed (InvalidStateError), and the call succeeds', async () => {
+      const opens = spyOnOpens();
+      const storage = adapter();
+      const s = await createSession(storage);
+      opens[0]?.result.close();
+      await storage.append(s.id, 1, [renamed(2, 'A')], { ...s, title: 'A', head: 2 });
+      expect((await storage.getSession(s.id))?.title).to.equal('A');
+      expect(opens.length).to.equal(2);
+    });
+
+    it('gives up with a storage error when the reopened connection fails too', async () => {
+      const opens = spyOnOpens();
+      const storage = adapter();
+      await createSession(storage);
+      restores.push(
+        stub(IDBDatabase.prototype, 'transaction', () => () => {
+          throw new DOMException('The database connection is closing.', 'InvalidStateError');
+        }),
+      );
+      const error = await rejection(storage.listSessions());
+      expect(error.code).to.equal('storage');
+      expect(error.message).to.match(/connection .* was lost/);
+      expect((error.cause as DOMException).name).to.equal('InvalidStateError');
+      expect(opens.length).to.equal(2);
+    });
+  });
+
+  it('rejects every call after close() with a storage error', async () => {
+    const storage = adapter();
+    await storage.listSessions();
+    await storage.close();
+    expect((await rejection(storage.listSessions())).code).to.equal('storage');
+  });
+
+  it('asks for persistent storage and says whether it was granted', async () => {
+    expect(await requestPersistentStorage()).to.be.a('boolean');
+  });
+});
