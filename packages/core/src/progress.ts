@@ -121,7 +121,12 @@ export function keyResultStatus(
   at: Date,
   thresholds = DEFAULT_STATUS_THRESHOLDS,
 ): CheckInStatus {
-  return kr.latest?.status ?? derivedStatus(keyResultProgress(kr).clamped, expectedProgress(session, at), thresholds);
+  return statusFor(kr, expectedProgress(session, at), thresholds);
+}
+
+/** `keyResultStatus` with the expectation already known (computed once for many key results). */
+export function statusFor(kr: KeyResult, expected: number, thresholds = DEFAULT_STATUS_THRESHOLDS): CheckInStatus {
+  return kr.latest?.status ?? derivedStatus(keyResultProgress(kr).clamped, expected, thresholds);
 }
 
 const CADENCE_DAYS: Readonly<Record<CheckInCadence, number>> = { weekly: 7, biweekly: 14, monthly: 31 };
@@ -137,8 +142,16 @@ export function isStale(
   session: Pick<Session, 'start' | 'timeZone' | 'checkInCadence'>,
   at: Date,
 ): boolean {
+  return staleRule(session)(kr, at.getTime());
+}
+
+/** `isStale` for many key results: the calendar work done once. */
+export function staleRule(
+  session: Pick<Session, 'start' | 'timeZone' | 'checkInCadence'>,
+): (kr: KeyResult, at: number) => boolean {
   const start = parseDate(session.start);
-  if (!start) return false;
-  const since = kr.latest ? Date.parse(kr.latest.at) : startOfDay(start, session.timeZone);
-  return at.getTime() - since > (CADENCE_DAYS[session.checkInCadence] + 1) * DAY;
+  if (!start) return () => false;
+  const sessionStart = startOfDay(start, session.timeZone);
+  const window = (CADENCE_DAYS[session.checkInCadence] + 1) * DAY;
+  return (kr, at) => at - (kr.latest ? Date.parse(kr.latest.at) : sessionStart) > window;
 }

@@ -4,11 +4,11 @@ import {
   DEFAULT_STATUS_THRESHOLDS,
   derivedStatus,
   expectedProgress,
-  isStale,
   keyResultProgress,
-  keyResultStatus,
   type Progress,
   type StatusThresholds,
+  staleRule,
+  statusFor,
 } from './progress.js';
 import type { Timeline } from './timeline.js';
 import { parseWeek, type Week, weekAt, weekRange, weeksBetween } from './weeks.js';
@@ -165,34 +165,45 @@ export function snapshotOf(
   const { from, to } = weekRange(week, live.timeZone);
   const isLive = to > now.getTime();
   const asOf = isLive ? now.getTime() : to;
-  const end = isLive ? live : (timeline.stateBefore(to, true) as Session);
-  const start = timeline.stateBefore(from, true);
-  const rows = deriveRows(
-    end,
-    start,
-    timeline.entriesBetween(from, to),
-    new Date(asOf),
-    new Date(from),
-    options.thresholds ?? DEFAULT_STATUS_THRESHOLDS,
-  );
+  const thresholds = options.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
+  const derive = () => {
+    const end = isLive ? live : (timeline.stateBefore(to, true) as Session);
+    const start = timeline.stateBefore(from, true);
+    const rows = deriveRows(end, start, timeline.entriesBetween(from, to), new Date(asOf), new Date(from), thresholds);
+    return { title: end.title, expected: expectedProgress(end, new Date(asOf)), rows, summary: summarize(rows) };
+  };
+  // A finished week depends only on the entries recorded before it ended: remember it.
+  const derived = isLive
+    ? derive()
+    : timeline.memo(`week:${week.key}:${timeline.countBefore(to)}:${JSON.stringify(thresholds)}`, derive);
   const base = {
     available: true as const,
     sessionId: live.id,
-    sessionTitle: end.title,
+    sessionTitle: derived.title,
     timeZone: live.timeZone,
     week,
     asOf: new Date(asOf).toISOString(),
     live: isLive,
     readOnly: !isLive,
-    expected: expectedProgress(end, new Date(asOf)),
+    expected: derived.expected,
   };
   const owner = options.owner ?? 'all';
-  const shown = owner === 'all' ? rows : filterByOwner(rows, owner);
-  const snapshot: Snapshot = { ...base, owner, rows: shown, summary: summarize(shown) };
+  const shown = owner === 'all' ? derived.rows : filterByOwner(derived.rows, owner);
+  const snapshot: Snapshot = {
+    ...base,
+    owner,
+    rows: shown,
+    summary: owner === 'all' ? derived.summary : summarize(shown),
+  };
   if (isLive) return snapshot;
-  // The hash covers the content, not where it is stored: an imported copy hashes the same.
+  // The hash covers the content, not where it is stored (an imported copy hashes the same).
+  // It is computed when first read, and once per finished week.
   const { sessionId: _id, ...content } = base;
-  return { ...snapshot, hash: contentHash(JSON.stringify({ ...content, rows, summary: summarize(rows) })) };
+  const hash = () =>
+    timeline.memo(`hash:${week.key}:${timeline.countBefore(to)}:${JSON.stringify(thresholds)}`, () =>
+      contentHash(JSON.stringify({ ...content, rows: derived.rows, summary: derived.summary })),
+    );
+  return Object.defineProperty(snapshot, 'hash', { enumerable: true, get: hash }) as Snapshot;
 }
 
 /** The closest week to `week` that has a snapshot. */
@@ -220,6 +231,7 @@ function deriveRows(
   thresholds: StatusThresholds,
 ): SnapshotRow[] {
   const expected = expectedProgress(end, asOf);
+  const stale = staleRule(end);
   const checkInsThisWeek = new Map<string, number>();
   for (const entry of weekEntries) {
     if (entry.type === 'checkIn.added' || entry.type === 'checkIn.corrected') {
@@ -247,6 +259,7 @@ function deriveRows(
       removed: false,
     };
   };
+  const removed = removedKeyResults(start, end, before);
   const objectives = [...end.objectives.values()].sort((a, b) => a.order - b.order);
   for (const objective of objectives) {
     const krs = krsByObjective.get(objective.id) ?? [];
@@ -258,7 +271,7 @@ function deriveRows(
     let count = 0;
     for (const kr of krs) {
       const progress = keyResultProgress(kr);
-      const status = keyResultStatus(kr, end, asOf, thresholds);
+      const status = statusFor(kr, expected, thresholds);
       weights += kr.weight;
       clamped += kr.weight * progress.clamped;
       raw += kr.weight * progress.raw;
@@ -276,7 +289,7 @@ function deriveRows(
         progress,
         expected,
         status,
-        stale: isStale(kr, end, asOf),
+        stale: stale(kr, asOf.getTime()),
         ...(latest
           ? {
               latestCheckIn: {
@@ -314,7 +327,7 @@ function deriveRows(
         });
       }
     }
-    for (const row of removedKeyResults(start, end, objective.id, before)) krRows.push(row);
+    for (const row of removed.get(objective.id) ?? []) krRows.push(row);
     const progress: Progress =
       weights === 0 ? { raw: 0, clamped: 0 } : { raw: raw / weights, clamped: clamped / weights };
     const status = worst ?? derivedStatus(progress.clamped, expected, thresholds);
@@ -348,25 +361,30 @@ function deriveRows(
           expected,
         ),
       );
-      for (const row of removedKeyResults(start, end, objective.id, before)) rows.push(row);
+      for (const row of removed.get(objective.id) ?? []) rows.push(row);
     }
   }
   return rows;
 }
 
+/** Rows for the key results removed during the week, by objective. */
 function removedKeyResults(
   start: Session | undefined,
   end: Session,
-  objectiveId: string,
   before: Map<string, ItemState>,
-): SnapshotRow[] {
-  if (!start) return [];
-  const rows: SnapshotRow[] = [];
-  for (const kr of [...start.keyResults.values()].sort((a, b) => a.order - b.order)) {
-    if (kr.objectiveId !== objectiveId || end.keyResults.has(kr.id)) continue;
-    rows.push(removedRow('keyResult', kr.id, objectiveId, 1, kr.title, kr.ownerId, before.get(kr.id), 0));
+): Map<string, SnapshotRow[]> {
+  const byObjective = new Map<string, SnapshotRow[]>();
+  if (!start) return byObjective;
+  const gone = [...start.keyResults.values()]
+    .filter((kr) => !end.keyResults.has(kr.id))
+    .sort((a, b) => a.order - b.order);
+  for (const kr of gone) {
+    const row = removedRow('keyResult', kr.id, kr.objectiveId, 1, kr.title, kr.ownerId, before.get(kr.id), 0);
+    const list = byObjective.get(kr.objectiveId);
+    if (list) list.push(row);
+    else byObjective.set(kr.objectiveId, [row]);
   }
-  return rows;
+  return byObjective;
 }
 
 function removedRow(
@@ -424,7 +442,7 @@ function itemStates(session: Session, asOf: Date, thresholds: StatusThresholds):
     let worst: CheckInStatus | undefined;
     for (const kr of krs) {
       const progress = keyResultProgress(kr);
-      const status = keyResultStatus(kr, session, asOf, thresholds);
+      const status = statusFor(kr, expected, thresholds);
       states.set(kr.id, { progress, status });
       weights += kr.weight;
       clamped += kr.weight * progress.clamped;

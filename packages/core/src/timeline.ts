@@ -77,9 +77,34 @@ export class Timeline {
     return state;
   }
 
-  /** Drops every checkpoint (they are a cache). */
+  readonly #memo = new Map<string, unknown>();
+
+  /**
+   * Remembers a value derived from the journal (e.g. a finished week's rows) under a key
+   * that names every input it depends on; keeps the last few. A cache like checkpoints.
+   */
+  memo<T>(key: string, derive: () => T, keep = 6): T {
+    if (this.#memo.has(key)) {
+      const value = this.#memo.get(key) as T;
+      this.#memo.delete(key);
+      this.#memo.set(key, value);
+      return value;
+    }
+    const value = derive();
+    this.#memo.set(key, value);
+    if (this.#memo.size > keep) this.#memo.delete(this.#memo.keys().next().value as string);
+    return value;
+  }
+
+  /** Forgets remembered values but keeps checkpoints. */
+  dropMemo(): void {
+    this.#memo.clear();
+  }
+
+  /** Drops every checkpoint and remembered value (they are a cache). */
   dropCheckpoints(): void {
     this.#checkpoints.clear();
+    this.#memo.clear();
   }
 
   get checkpointCount(): number {
