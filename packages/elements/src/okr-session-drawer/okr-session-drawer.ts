@@ -110,8 +110,6 @@ export class OkrSessionDrawer extends LitElement {
 
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
   #loads = 0;
-  /** True while the drawer is being closed by the host (property), so no event fires. */
-  #closingQuietly = false;
 
   // ---- lifecycle ---------------------------------------------------------------------
 
@@ -125,13 +123,21 @@ export class OkrSessionDrawer extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const dialog = this.dialog;
-    if (!dialog || !changed.has('open')) return;
+    if (!dialog) return;
+    if (!changed.has('open')) {
+      if (this.open && dialog.open && !this.shadowRoot?.activeElement) this.#focusInitial();
+      return;
+    }
     if (this.open && !dialog.open) {
       dialog.showModal();
     } else if (!this.open && dialog.open) {
-      this.#closingQuietly = true;
       dialog.close();
     }
+  }
+
+  /** Focus lost inside (the session finished loading and replaced the content): put it on the first control. */
+  #focusInitial(): void {
+    this.renderRoot.querySelector<HTMLElement>('#actions-button, #close-drawer')?.focus();
   }
 
   /** Opens the drawer (focus moves into it). */
@@ -187,24 +193,33 @@ export class OkrSessionDrawer extends LitElement {
       this.#confirm({ kind: 'discard' });
       return;
     }
+    this.#closeByUser();
+  }
+
+  #closeByUser(): void {
+    this.open = false;
     this.dialog?.close();
+    this.#reset();
+    this.dispatchEvent(new OkrSessionDrawerCloseEvent(this.sessionId));
   }
 
   #onCancel(event: Event): void {
-    event.preventDefault();
+    // Escape: closes the menu if open, asks if edits would be lost, else lets the dialog close.
     if (this.menuOpen) {
+      event.preventDefault();
       this.#closeMenu(true);
-      return;
+    } else if (this.#dirty) {
+      event.preventDefault();
+      this.#confirm({ kind: 'discard' });
     }
-    this.#requestClose();
   }
 
+  /** The dialog closed. If `open` is still set, the browser closed it for the person (Escape). */
   #onDialogClose(): void {
-    const quiet = this.#closingQuietly;
-    this.#closingQuietly = false;
+    if (!this.open) return;
     this.open = false;
     this.#reset();
-    if (!quiet) this.dispatchEvent(new OkrSessionDrawerCloseEvent(this.sessionId));
+    this.dispatchEvent(new OkrSessionDrawerCloseEvent(this.sessionId));
   }
 
   #onDetailsInput(event: Event): void {
@@ -368,7 +383,7 @@ export class OkrSessionDrawer extends LitElement {
     if (!confirmation) return;
     if (confirmation.kind === 'discard') {
       this.draft = undefined;
-      this.dialog?.close();
+      this.#closeByUser();
       return;
     }
     await this.#transition(confirmation.transition);
