@@ -1,4 +1,13 @@
 export { okrStoreContext } from './context.js';
 export { defaultStore } from './default-store.js';
-export { OkrSessions } from './okr-sessions/okr-sessions.js';
+export { OkrErrorEvent } from './events/okr-error-event.js';
+export { OkrSessionChangeEvent } from './events/okr-session-change-event.js';
+export { OkrSessionCreateEvent } from './events/okr-session-create-event.js';
+export { OkrSessionDrawerCloseEvent } from './events/okr-session-drawer-close-event.js';
+export { OkrSessionSelectEvent } from './events/okr-session-select-event.js';
+export { OkrSessionTransitionEvent } from './events/okr-session-transition-event.js';
+export { OkrProvider } from './okr-provider/okr-provider.js';
+export { OkrSessionDrawer } from './okr-session-drawer/okr-session-drawer.js';
+export { OkrSessions, SESSION_COLUMNS, type SessionColumn, type SortDirection } from './okr-sessions/okr-sessions.js';
 export { StoreController, type StoreHost } from './store-controller.js';
+export { OKR_STRINGS, type OkrStrings, resolveStrings } from './strings.js';

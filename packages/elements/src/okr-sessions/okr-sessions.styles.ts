@@ -4,22 +4,208 @@ export const styles = css`
   :host {
     display: block;
   }
-  [part='base'] {
-    font: var(--okr-font, 14px/1.4 system-ui, sans-serif);
-    color: var(--okr-color-text, #1f2328);
+  [part~='base'] {
+    display: grid;
+    gap: var(--_space-m);
+  }
+
+  .toolbar {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_space-m);
+  }
+  .toolbar:empty {
+    display: none;
+  }
+  .spacer {
+    flex: 1;
+  }
+
+  .switch {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-s);
+    padding: var(--_space-xs);
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .track {
+    position: relative;
+    inline-size: 34px;
+    block-size: 20px;
+    border-radius: 999px;
+    background: var(--_border);
+    transition: background-color 0.15s;
+    flex: none;
+  }
+  .thumb {
+    position: absolute;
+    inset-block-start: 2px;
+    inset-inline-start: 2px;
+    inline-size: 16px;
+    block-size: 16px;
+    border-radius: 50%;
+    background: var(--_surface);
+    box-shadow: 0 1px 2px rgb(0 0 0 / 0.3);
+    transition: inset-inline-start 0.15s;
+  }
+  .switch[aria-checked='true'] .track {
+    background: var(--_accent);
+  }
+  .switch[aria-checked='true'] .thumb {
+    inset-inline-start: 16px;
+  }
+
+  .table-scroll {
+    overflow-x: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
   }
   table {
-    width: 100%;
+    inline-size: 100%;
     border-collapse: collapse;
   }
   th,
   td {
     text-align: start;
-    padding: var(--okr-space-s, 6px) var(--okr-space-m, 10px);
-    border-bottom: 1px solid var(--okr-color-border, #d0d7de);
+    padding-block: var(--_space-s);
+    padding-inline: var(--_space-m);
+    border-block-end: 1px solid var(--_border);
+    white-space: nowrap;
+  }
+  tbody tr:last-child td {
+    border-block-end: 0;
+  }
+  td.name {
+    white-space: normal;
+    font-weight: 600;
+    min-inline-size: 10ch;
+  }
+  td.number {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
   }
   th {
+    padding: 0;
+    background: var(--_surface-alt);
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    inline-size: 100%;
+    padding-block: var(--_space-s);
+    padding-inline: var(--_space-m);
+    border: 0;
+    background: none;
+    color: var(--_muted);
+    font: inherit;
     font-weight: 600;
-    color: var(--okr-color-text-muted, #57606a);
+    text-align: start;
+    cursor: pointer;
+  }
+  .sort:hover,
+  th[aria-sort] .sort {
+    color: var(--_text);
+  }
+  .sort-icon {
+    font-size: 0.7em;
+    opacity: 0;
+  }
+  .sort:hover .sort-icon {
+    opacity: 0.4;
+  }
+  .sort-icon.active,
+  .sort:hover .sort-icon.active {
+    opacity: 1;
+  }
+  tbody tr {
+    cursor: pointer;
+  }
+  tbody tr:hover {
+    background: var(--_surface-alt);
+  }
+  tbody tr:focus-visible {
+    outline-offset: -2px;
+  }
+  tr.archived td {
+    color: var(--_muted);
+  }
+  tr.archived td.name {
+    font-weight: 400;
+  }
+
+  .state {
+    display: grid;
+    justify-items: center;
+    gap: var(--_space-s);
+    padding: calc(var(--_space-l) * 2) var(--_space-l);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    text-align: center;
+    color: var(--_muted);
+  }
+  .state p {
+    margin: 0;
+    max-inline-size: 52ch;
+  }
+  .state-title {
+    font-size: 1.15em;
+    font-weight: 600;
+    color: var(--_text);
+  }
+  .empty-art {
+    color: var(--_accent);
+  }
+  .error-state {
+    border-style: solid;
+    border-color: var(--_danger);
+  }
+  .error-state .state-title {
+    color: var(--_danger);
+  }
+  [part~='loading'] {
+    display: flex;
+    justify-content: center;
+    align-items: center;
+  }
+  .spinner {
+    inline-size: 18px;
+    block-size: 18px;
+    border: 2px solid var(--_border);
+    border-block-start-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner,
+    .track,
+    .thumb {
+      animation: none;
+      transition: none;
+    }
+  }
+
+  #add-dialog {
+    inline-size: min(560px, calc(100vw - 32px));
+  }
+  #add-dialog form {
+    margin: 0;
+  }
+  .row-2 {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
+    gap: var(--_space-m);
   }
 `;
