@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { measure } from '../scripts/size.mjs';
+import { runInBrowser } from './browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const core = spawnSync(
@@ -19,6 +20,7 @@ const core = spawnSync(
 );
 if (core.status !== 0) process.exit(core.status ?? 1);
 const rows = JSON.parse(core.stdout.trim().split('\n').pop());
+if (process.env.BENCH_BROWSER !== '0') rows.push(...(await runInBrowser('bench/browser/idb.bench.ts')));
 
 const ms = (n) => (n === undefined ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
 const lines = [

@@ -246,3 +246,25 @@ describe('weekly snapshots', () => {
     );
   });
 });
+
+describe('concurrent reads', () => {
+  it('lets several snapshot and series reads catch up the same session at once', async () => {
+    const { store, at } = setup();
+    const { s, nps } = await quarter(store);
+    at('2027-01-06T10:00:00Z');
+    await store.checkIn(s.id, nps.id, { value: 20 });
+    at('2027-01-20T10:00:00Z');
+    const fresh = createOkrStore({
+      storage: store.storage,
+      actor: ada,
+      clock: () => new Date('2027-01-20T10:00:00Z'),
+      timeZone: 'UTC',
+    });
+    const results = await Promise.all([
+      fresh.snapshot(s.id, '2027-W01'),
+      fresh.series(s.id, nps.id),
+      fresh.snapshot(s.id, '2027-W02'),
+    ]);
+    assert.equal(results.length, 3);
+  });
+});

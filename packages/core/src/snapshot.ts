@@ -141,8 +141,8 @@ export function sessionWeeks(
 /** Why week `week` has no snapshot, or undefined if it has one. */
 export function unavailableReason(session: Session, week: Week, now: Date): UnavailableReason | undefined {
   const { from, to } = weekRange(week, session.timeZone);
-  if (from > now.getTime()) return 'future';
   if (week.end < session.start || week.start > session.end) return 'outside-session';
+  if (from > now.getTime()) return 'future';
   if (to <= Date.parse(session.createdAt)) return 'not-yet-created';
   return undefined;
 }

@@ -243,7 +243,8 @@ export class OkrStore {
         () => this.storage.readJournal(session.id, timeline.head),
         'read the journal',
       );
-      timeline.append(entries.filter((e) => e.seq <= session.head));
+      // Another read may have caught up meanwhile: append only what is still missing.
+      timeline.append(entries.filter((e) => e.seq > timeline.head && e.seq <= session.head));
     }
     return timeline;
   }

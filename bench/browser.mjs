@@ -1,0 +1,39 @@
+// Runs a benchmark module in headless Chromium (served from the sources) and returns its rows.
+
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+
+export async function runInBrowser(modulePath) {
+  const server = await startDevServer({
+    config: {
+      rootDir: new URL('..', import.meta.url).pathname,
+      port: 0,
+      hostname: '127.0.0.1',
+      nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'production'] },
+      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
+  });
+  const { port } = server.server.address();
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+    protocolTimeout: 1_200_000,
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(error));
+    await page.goto(`http://127.0.0.1:${port}/bench/browser/blank.html`);
+    await page.addScriptTag({ url: `http://127.0.0.1:${port}/${modulePath}`, type: 'module' });
+    await page.waitForFunction(() => globalThis.benchResult !== undefined, { timeout: 1_200_000, polling: 500 });
+    return await page.evaluate(() => globalThis.benchResult);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

@@ -1,0 +1,132 @@
+// IndexedDB in Chromium: okrkit's adapter against Dexie storing the same records with the
+// same guarantees (one transaction per batch that checks the journal head, appends the
+// entries and replaces the header), then loading a session back to a live state.
+import { headerOf, indexedDbStorage, type JournalEntry, replay, type Session } from '@okrkit/core';
+import Dexie, { type Table } from 'dexie';
+import { enterprise, scaled } from '../generate.js';
+import type { Row } from '../measure.js';
+
+const BATCH = 100;
+
+class PeerDb extends Dexie {
+  sessions!: Table<{ id: string; head: number; header: unknown }, string>;
+  journal!: Table<JournalEntry & { sessionId: string }, [string, number]>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ sessions: 'id', journal: '[sessionId+seq]' });
+  }
+}
+
+function batches(journal: readonly JournalEntry[]): JournalEntry[][] {
+  const out: JournalEntry[][] = [];
+  for (let i = 1; i < journal.length; i += BATCH) out.push(journal.slice(i, i + BATCH));
+  return out;
+}
+
+async function okrkitRound(journal: readonly JournalEntry[], name: string) {
+  await deleteDb(name);
+  const storage = indexedDbStorage({ name });
+  const first = replay({ id: '', number: 0 }, journal.slice(0, 1)) as Session;
+  const { id: _i, number: _n, ...header } = headerOf(first);
+  const t0 = performance.now();
+  const created = await storage.createSession(header, journal.slice(0, 1));
+  let state = replay(created, journal.slice(0, 1)) as Session;
+  for (const batch of batches(journal)) {
+    const next = replay(created, batch, state) as Session;
+    await storage.append(created.id, state.head, batch, headerOf(next));
+    state = next;
+  }
+  const append = performance.now() - t0;
+  await storage.close();
+  const reader = indexedDbStorage({ name });
+  const t1 = performance.now();
+  const entries = await reader.readJournal(created.id);
+  const live = replay(created, entries);
+  const load = performance.now() - t1;
+  if (live?.head !== journal.length) throw new Error('okrkit lost entries');
+  await reader.close();
+  return { append, load };
+}
+
+async function dexieRound(journal: readonly JournalEntry[], name: string) {
+  await deleteDb(name);
+  const db = new PeerDb(name);
+  const id = 'SE-01001';
+  const t0 = performance.now();
+  let state = replay({ id, number: 1001 }, journal.slice(0, 1)) as Session;
+  await db.transaction('rw', db.sessions, db.journal, async () => {
+    await db.sessions.add({ id, head: 1, header: headerOf(state) });
+    await db.journal.add({ ...(journal[0] as JournalEntry), sessionId: id });
+  });
+  for (const batch of batches(journal)) {
+    const next = replay({ id, number: 1001 }, batch, state) as Session;
+    const expected = state.head;
+    await db.transaction('rw', db.sessions, db.journal, async () => {
+      const current = await db.sessions.get(id);
+      if (current?.head !== expected) throw new Error('conflict');
+      await db.journal.bulkAdd(batch.map((e) => ({ ...e, sessionId: id })));
+      await db.sessions.put({ id, head: next.head, header: headerOf(next) });
+    });
+    state = next;
+  }
+  const append = performance.now() - t0;
+  db.close();
+  const reader = new PeerDb(name);
+  const t1 = performance.now();
+  const rows = await reader.journal.where('[sessionId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+  const live = replay(
+    { id, number: 1001 },
+    rows.map(({ sessionId: _s, ...e }) => e as JournalEntry),
+  );
+  const load = performance.now() - t1;
+  if (live?.head !== journal.length) throw new Error('Dexie lost entries');
+  reader.close();
+  return { append, load };
+}
+
+function deleteDb(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+async function scenario(label: string, factor: number, runs: number): Promise<Row[]> {
+  const { journal } = enterprise(scaled(factor));
+  const ours: { append: number; load: number }[] = [];
+  const peers: { append: number; load: number }[] = [];
+  await okrkitRound(journal, 'bench-warmup-okrkit');
+  await dexieRound(journal.slice(0, 2000), 'bench-warmup-dexie');
+  for (let i = 0; i < runs; i++) {
+    ours.push(await okrkitRound(journal, `bench-okrkit-${label}-${i}`));
+    peers.push(await dexieRound(journal, `bench-dexie-${label}-${i}`));
+  }
+  const size = `${journal.length.toLocaleString('en')} entries, batches of ${BATCH}`;
+  return [
+    {
+      scenario: `IndexedDB: append the journal (${label})`,
+      size,
+      okrkit: median(ours.map((r) => r.append)),
+      peer: median(peers.map((r) => r.append)),
+      peerName: 'Dexie',
+      goal: 'at least as fast as Dexie',
+    },
+    {
+      scenario: `IndexedDB: load it back to a live state (${label})`,
+      size,
+      okrkit: median(ours.map((r) => r.load)),
+      peer: median(peers.map((r) => r.load)),
+      peerName: 'Dexie',
+      goal: 'at least as fast as Dexie',
+    },
+  ];
+}
+
+const results = [...(await scenario('0.1x', 0.1, 3)), ...(await scenario('1x', 1, 1))];
+(globalThis as { benchResult?: unknown }).benchResult = results;
