@@ -199,7 +199,9 @@ export interface OkrSnapshotStrings {
   readonly exportCsv: string;
   readonly exportJson: string;
   readonly exportLabel: string;
-  readonly unavailable: Readonly<Record<'not-yet-created' | 'outside-session' | 'future', (week: string) => string>>;
+  readonly unavailable: Readonly<
+    Record<'not-yet-created' | 'outside-session' | 'future', (number: number, range: string) => string>
+  >;
   readonly unavailableTitle: string;
   readonly goToNearest: (week: string) => string;
   readonly noNearest: string;
@@ -264,9 +266,10 @@ export const OKR_SNAPSHOT_STRINGS: OkrSnapshotStrings = {
   exportJson: 'JSON',
   exportLabel: 'Export',
   unavailable: {
-    'not-yet-created': (week) => `This session did not exist yet in week ${week}.`,
-    'outside-session': (week) => `This week is outside the session: ${week} is not between its start and end dates.`,
-    future: (week) => `This week has not happened yet: ${week} is still ahead.`,
+    'not-yet-created': (number, range) => `This session did not exist yet in week ${number} (${range}).`,
+    'outside-session': (number, range) =>
+      `This week is outside the session: week ${number} (${range}) is not between its start and end dates.`,
+    future: (number, range) => `This week has not happened yet: week ${number} (${range}) is still ahead.`,
   },
   unavailableTitle: 'No snapshot for this week',
   goToNearest: (week) => `Go to ${week}`,

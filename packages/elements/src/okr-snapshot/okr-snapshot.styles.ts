@@ -74,7 +74,7 @@ export const styles = css`
   }
   .pill.live {
     background: var(--_on-track-bg);
-    color: var(--_on-track);
+    color: color-mix(in srgb, var(--_on-track) 75%, var(--_text));
   }
   .pill.past {
     background: var(--_surface-alt);
@@ -358,11 +358,15 @@ export const styles = css`
   .row.context .type-icon {
     color: var(--_muted);
   }
-  .row.context .bar,
-  .row.context .status-badge,
-  .row.context .avatar {
+  .row.context .bar {
     filter: grayscale(1);
     opacity: 0.55;
+  }
+  .row.context .status-badge.status-badge,
+  .row.context .avatar {
+    background: var(--_surface-alt);
+    color: var(--_muted);
+    border: 1px solid var(--_border);
   }
   .row.context .title {
     font-weight: 400;

@@ -595,11 +595,12 @@ export class OkrSnapshot extends LitElement {
                   data-week=${w.key}
                   tabindex=${selected ? '0' : '-1'}
                   aria-pressed=${selected ? 'true' : 'false'}
-                  aria-label=${`${this.#weekText(w)}${isCurrent ? ` (${s.currentWeek})` : ''}`}
                   title=${formatWeekRange(w, locale)}
                   @click=${() => this.#goToWeek(w.key)}
                 >
-                  ${s.weekButton(weekNumber(w))}
+                  ${s.weekButton(weekNumber(w))}<span class="visually-hidden"
+                    >, ${formatWeekRange(w, locale)}${isCurrent ? ` (${s.currentWeek})` : ''}</span
+                  >
                 </button>`;
               })}
             </div>`
@@ -692,7 +693,7 @@ export class OkrSnapshot extends LitElement {
           <path d="M6 19h36M16 6v8M32 6v8M19 27l10 10M29 27 19 37" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
         </svg>
         <p class="state-title">${s.unavailableTitle}</p>
-        <p class="state-body">${s.unavailable[result.reason](this.#weekText(result.week))}</p>
+        <p class="state-body">${s.unavailable[result.reason](weekNumber(result.week), formatWeekRange(result.week, this.#locale))}</p>
         ${
           nearest
             ? html`<button id="nearest" class="button primary" type="button" @click=${() => this.#goToWeek(nearest)}>
