@@ -14,7 +14,7 @@ export const styles = css`
     --_up: var(--okr-color-up, #1a7f37);
     --_down: var(--okr-color-down, #cf222e);
     --_row: 48px;
-    --_cols: minmax(260px, 2.6fr) minmax(130px, 1fr) minmax(170px, 1.1fr) 104px 92px 84px 120px;
+    --_cols: minmax(260px, 2.6fr) minmax(130px, 1fr) minmax(170px, 1.1fr) 104px 92px 100px 124px;
     display: grid;
     gap: var(--_space-m);
     background: var(--_surface);
@@ -195,7 +195,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-m) var(--_space-l);
-    align-items: stretch;
+    align-items: start;
   }
   .stats {
     display: flex;
@@ -220,16 +220,16 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
-  .stat.on_track {
+  .stat-on_track {
     border-block-start-color: var(--_on-track);
   }
-  .stat.at_risk {
+  .stat-at_risk {
     border-block-start-color: var(--_at-risk);
   }
-  .stat.off_track {
+  .stat-off_track {
     border-block-start-color: var(--_off-track);
   }
-  .stat.mean {
+  .stat-mean {
     border-block-start-color: var(--_accent);
   }
   .movers {

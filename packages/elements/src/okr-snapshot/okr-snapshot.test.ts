@@ -12,6 +12,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { admin, deepActiveElement, settle } from '../../test/helpers.js';
 import type { OkrCheckInRequestEvent } from '../events/okr-check-in-request-event.js';
+import type { OkrErrorEvent } from '../events/okr-error-event.js';
 import type { OkrExportEvent } from '../events/okr-export-event.js';
 import type { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
 import type { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
@@ -169,6 +170,22 @@ describe('<okr-snapshot>', () => {
     $(el, '#retry').click();
     await settle(el);
     expect($$(el, '[part~=row]')).to.have.length(6);
+  });
+
+  it('loads once and without error when the host sets store and week after connecting', async () => {
+    const { store, ids } = await seed();
+    const el = document.createElement('okr-snapshot');
+    const errors = record(el);
+    el.sessionId = ids.s;
+    el.people = PEOPLE;
+    document.body.append(el);
+    el.store = store;
+    el.week = '2027-W02';
+    await settle(el);
+    await settle(el);
+    el.remove();
+    expect(errors.map((e) => (e as OkrErrorEvent).detail.message)).to.deep.equal([]);
+    expect(text(el.shadowRoot?.querySelector('[part=header]'))).to.contain('Week 2');
   });
 
   it('asks for a session when it has none', async () => {
@@ -357,7 +374,7 @@ describe('<okr-snapshot>', () => {
     expect(getComputedStyle(row(el, ids.k1).querySelector('.bar') as Element).opacity).to.equal('0.55');
     expect(text(row(el, ids.k1))).to.contain('(shown for context)');
     // Context rows do not count in the summary: nothing Bob owns is a key result.
-    expect(text($(el, '.stat.on_track .stat-value'))).to.equal('0');
+    expect(text($(el, '.stat-on_track .stat-value'))).to.equal('0');
     expect($$(el, '[part~=check-in-button]')).to.have.length(0);
     await expect(el).to.be.accessible();
 

@@ -56,6 +56,22 @@ export function exportFilename(snapshot: Snapshot, format: ExportFormat): string
   return `${snapshot.sessionId}-${snapshot.week.key}-${owner.replace(/[^\w.-]+/g, '_')}.${format}`;
 }
 
+const reads = new WeakMap<OkrStore, Promise<unknown>>();
+
+/**
+ * Runs the element's reads of a store one after another. Works around the core: two
+ * snapshot or series reads that catch up the same session's timeline at once both
+ * append the same journal entries ("Entry 1 does not continue a journal of 22").
+ */
+function serially<T>(store: OkrStore, read: () => Promise<T>): Promise<T> {
+  const next = (reads.get(store) ?? Promise.resolve()).then(read, read);
+  reads.set(
+    store,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
 /** A row's identity in the list: an initiative linked to several key results appears under each. */
 function rowKey(row: SnapshotRow): string {
   return `${row.parentId ?? ''}/${row.id}`;
@@ -233,8 +249,12 @@ export class OkrSnapshot extends LitElement {
   /** Texts to replace, merged over the English defaults (see `OkrStrings` and `OkrSnapshotStrings`). */
   @property({ attribute: false }) accessor strings: Partial<OkrStrings & OkrSnapshotStrings> | undefined;
 
-  readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
+  readonly #controller = new StoreController(this, (store, change) => {
+    // Connecting and a new `.store` both ask for a load: skip the one already under way.
+    if (change || store !== this.#requestedStore || this.#requested !== this.#key()) void this.#load(store, change);
+  });
   #loads = 0;
+  #requestedStore: OkrStore | undefined;
   /** `sessionId|week` of the last load started, so that changing them loads once. */
   #requested: string | undefined;
   /** The snapshot as shown (owner filter applied), and the row offsets for windowing. */
@@ -289,6 +309,7 @@ export class OkrSnapshot extends LitElement {
     if (change && change.sessionId !== '' && change.sessionId !== sessionId) return;
     const load = ++this.#loads;
     this.#requested = this.#key();
+    this.#requestedStore = store;
     if (!sessionId) {
       this.status = 'idle';
       this.session = undefined;
@@ -304,9 +325,12 @@ export class OkrSnapshot extends LitElement {
     if (!sameSession || this.status !== 'ready') this.status = 'loading';
     else this.busy = true;
     try {
-      const session = await store.getSession(sessionId);
-      const calendar = await store.weeks(sessionId);
-      const result = await store.snapshot(sessionId, this.week ?? calendar.current.key);
+      const { session, calendar, result } = await serially(store, async () => {
+        const session = await store.getSession(sessionId);
+        const calendar = await store.weeks(sessionId);
+        const result = await store.snapshot(sessionId, this.week ?? calendar.current.key);
+        return { session, calendar, result };
+      });
       if (load !== this.#loads) return;
       this.session = session;
       this.calendar = calendar;
@@ -387,7 +411,7 @@ export class OkrSnapshot extends LitElement {
     const filled = cache;
     void Promise.all(
       missing.map((id) =>
-        store.series(sessionId, id).then(
+        serially(store, () => store.series(sessionId, id)).then(
           (points) => filled.set(id, points),
           () => filled.set(id, []),
         ),
@@ -721,7 +745,7 @@ export class OkrSnapshot extends LitElement {
     const locale = this.#locale;
     const { summary } = snapshot;
     const stat = (value: string | number, label: string, kind: string) =>
-      html`<div class="stat ${kind}"><span class="stat-value">${value}</span><span class="stat-label">${label}</span></div>`;
+      html`<div class="stat stat-${kind}"><span class="stat-value">${value}</span><span class="stat-label">${label}</span></div>`;
     const movers = (list: Snapshot['summary']['movedUp'], up: boolean) =>
       html`<ul class="movers-list">
         ${list.map(
