@@ -17,7 +17,6 @@ export const styles = css`
     --_cols: minmax(260px, 2.6fr) minmax(130px, 1fr) minmax(170px, 1.1fr) 104px 92px 100px 124px;
     display: grid;
     gap: var(--_space-m);
-    background: var(--_surface);
   }
   @media (prefers-color-scheme: dark) {
     [part~='base'] {
