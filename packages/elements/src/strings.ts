@@ -170,3 +170,158 @@ export const OKR_STRINGS: OkrStrings = {
 export function resolveStrings(overrides: Partial<OkrStrings> | undefined): OkrStrings {
   return overrides ? { ...OKR_STRINGS, ...overrides } : OKR_STRINGS;
 }
+
+// ---- <okr-snapshot> ------------------------------------------------------------------
+// Kept in their own interface so that each element's texts can be merged independently;
+// `<okr-snapshot>`'s `strings` property takes both `OkrStrings` and these.
+
+/** The texts of `<okr-snapshot>`, the weekly review, in English. */
+export interface OkrSnapshotStrings {
+  readonly snapshotLoading: string;
+  readonly snapshotLoadErrorTitle: string;
+  readonly noSessionTitle: string;
+  readonly noSessionBody: string;
+  readonly weekNavigation: string;
+  readonly previousWeek: string;
+  readonly nextWeek: string;
+  readonly month: string;
+  readonly weeksOfMonth: string;
+  readonly weekButton: (number: number) => string;
+  readonly weekLabel: (number: number, range: string) => string;
+  readonly currentWeek: string;
+  readonly liveBadge: string;
+  readonly readOnlyBadge: string;
+  readonly readOnlyWeek: (endDay: string) => string;
+  readonly ownerFilter: string;
+  readonly ownerAll: string;
+  readonly ownerUnassigned: string;
+  readonly unassigned: string;
+  readonly exportCsv: string;
+  readonly exportJson: string;
+  readonly exportLabel: string;
+  readonly unavailable: Readonly<
+    Record<'not-yet-created' | 'outside-session' | 'future', (number: number, range: string) => string>
+  >;
+  readonly unavailableTitle: string;
+  readonly goToNearest: (week: string) => string;
+  readonly noNearest: string;
+  readonly snapshotEmptyTitle: string;
+  readonly snapshotEmptyBody: string;
+  readonly filterEmptyTitle: string;
+  readonly filterEmptyBody: string;
+  readonly summaryLabel: string;
+  readonly snapshotStatuses: Readonly<Record<string, string>>;
+  readonly staleLabel: string;
+  readonly unassignedLabel: string;
+  readonly meanProgress: string;
+  readonly movedUp: string;
+  readonly movedDown: string;
+  readonly nothingMoved: string;
+  readonly tableLabel: (week: string) => string;
+  readonly columnItem: string;
+  readonly columnOwner: string;
+  readonly columnProgress: string;
+  readonly columnStatus: string;
+  readonly columnChange: string;
+  readonly columnTrend: string;
+  readonly columnActions: string;
+  readonly rowTypes: Readonly<Record<'objective' | 'keyResult' | 'initiative', string>>;
+  readonly newBadge: string;
+  readonly removedBadge: string;
+  readonly staleBadge: string;
+  readonly contextHint: string;
+  readonly rawProgress: (raw: string) => string;
+  readonly pointsUp: (points: string) => string;
+  readonly pointsDown: (points: string) => string;
+  readonly noChange: string;
+  readonly showComment: (title: string) => string;
+  readonly noComment: string;
+  readonly commentBy: (author: string, day: string) => string;
+  readonly checkIn: string;
+  readonly checkInLabel: (title: string) => string;
+  readonly trendLabel: (from: string, to: string) => string;
+}
+
+export const OKR_SNAPSHOT_STRINGS: OkrSnapshotStrings = {
+  snapshotLoading: 'Loading the weekly snapshot…',
+  snapshotLoadErrorTitle: 'The snapshot could not be loaded',
+  noSessionTitle: 'No session chosen',
+  noSessionBody: 'Choose a session to review its weeks.',
+  weekNavigation: 'Week',
+  previousWeek: 'Previous week',
+  nextWeek: 'Next week',
+  month: 'Month',
+  weeksOfMonth: 'Weeks of the month',
+  weekButton: (number) => `W${String(number).padStart(2, '0')}`,
+  weekLabel: (number, range) => `Week ${number}, ${range}`,
+  currentWeek: 'This week',
+  liveBadge: 'Live',
+  readOnlyBadge: 'Read-only',
+  readOnlyWeek: (endDay) => `Read-only: the week ended on ${endDay}. Past weeks never change.`,
+  ownerFilter: 'Owner',
+  ownerAll: 'All owners',
+  ownerUnassigned: 'Unassigned',
+  unassigned: 'Unassigned',
+  exportCsv: 'CSV',
+  exportJson: 'JSON',
+  exportLabel: 'Export',
+  unavailable: {
+    'not-yet-created': (number, range) => `This session did not exist yet in week ${number} (${range}).`,
+    'outside-session': (number, range) =>
+      `This week is outside the session: week ${number} (${range}) is not between its start and end dates.`,
+    future: (number, range) => `This week has not happened yet: week ${number} (${range}) is still ahead.`,
+  },
+  unavailableTitle: 'No snapshot for this week',
+  goToNearest: (week) => `Go to ${week}`,
+  noNearest: 'No week of this session has a snapshot yet.',
+  snapshotEmptyTitle: 'Nothing to review yet',
+  snapshotEmptyBody: 'This week has no objectives. They appear here as soon as someone adds one.',
+  filterEmptyTitle: 'Nothing for this owner',
+  filterEmptyBody: 'No objective, key result or initiative of this week matches the owner filter.',
+  summaryLabel: 'Summary of the week',
+  snapshotStatuses: {
+    on_track: 'On track',
+    at_risk: 'At risk',
+    off_track: 'Off track',
+    planned: 'Planned',
+    active: 'Active',
+    done: 'Done',
+    dropped: 'Dropped',
+  },
+  staleLabel: 'Stale',
+  unassignedLabel: 'Unassigned',
+  meanProgress: 'Mean progress',
+  movedUp: 'Moved up most',
+  movedDown: 'Moved down most',
+  nothingMoved: 'Nothing moved this week.',
+  tableLabel: (week) => `Objectives, key results and initiatives in week ${week}`,
+  columnItem: 'Objective / key result',
+  columnOwner: 'Owner',
+  columnProgress: 'Progress',
+  columnStatus: 'Status',
+  columnChange: 'Change',
+  columnTrend: 'Trend',
+  columnActions: 'Actions',
+  rowTypes: { objective: 'Objective', keyResult: 'Key result', initiative: 'Initiative' },
+  newBadge: 'New',
+  removedBadge: 'Removed',
+  staleBadge: 'Stale',
+  contextHint: '(shown for context)',
+  rawProgress: (raw) => `actual ${raw}`,
+  pointsUp: (points) => `up ${points} points`,
+  pointsDown: (points) => `down ${points} points`,
+  noChange: 'No change',
+  showComment: (title) => `Latest check-in comment on ${title}`,
+  noComment: 'The latest check-in has no comment.',
+  commentBy: (author, day) => `${author}, ${day}`,
+  checkIn: 'Check in',
+  checkInLabel: (title) => `Check in on ${title}`,
+  trendLabel: (from, to) => `Trend: ${from} to ${to}`,
+};
+
+/** `<okr-snapshot>`'s texts: the shared and the snapshot defaults with `overrides` merged over them. */
+export function resolveSnapshotStrings(
+  overrides: Partial<OkrStrings & OkrSnapshotStrings> | undefined,
+): OkrStrings & OkrSnapshotStrings {
+  return { ...OKR_STRINGS, ...OKR_SNAPSHOT_STRINGS, ...overrides };
+}

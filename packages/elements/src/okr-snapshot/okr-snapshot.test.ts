@@ -1,0 +1,499 @@
+import {
+  type Actor,
+  createOkrStore,
+  type JournalEntry,
+  memoryStorage,
+  type OkrStore,
+  type Snapshot,
+  type SnapshotRow,
+} from '@okrkit/core';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { nothing } from 'lit';
+import { admin, deepActiveElement, settle } from '../../test/helpers.js';
+import type { OkrCheckInRequestEvent } from '../events/okr-check-in-request-event.js';
+import type { OkrErrorEvent } from '../events/okr-error-event.js';
+import type { OkrExportEvent } from '../events/okr-export-event.js';
+import type { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
+import type { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
+import { formatPercent, formatPoints, type OkrSnapshot } from './okr-snapshot.js';
+import './okr-snapshot.js';
+
+const PEOPLE = { ada: 'Ada Lovelace', bob: 'Bob Marley', cy: 'Cy Twombly' };
+const SNAPSHOT_EVENTS = [
+  'okr-week-change',
+  'okr-owner-filter-change',
+  'okr-check-in-request',
+  'okr-export',
+  'okr-error',
+] as const;
+
+interface Clocked {
+  readonly store: OkrStore;
+  /** Moves the store's clock to `iso`. */
+  readonly at: (iso: string) => void;
+}
+
+/** A store whose clock the test sets, with predictable ids. */
+function clockedStore(actor: Actor = admin): Clocked {
+  let now = Date.parse('2027-01-04T09:00:00Z');
+  let n = 0;
+  const store = createOkrStore({
+    storage: memoryStorage(),
+    actor,
+    clock: () => new Date(now),
+    timeZone: 'UTC',
+    ids: (kind) => `${kind}-${++n}`,
+  });
+  return { store, at: (iso) => (now = Date.parse(iso)) };
+}
+
+/**
+ * Q1 2027, created on Monday of 2027-W01. Two objectives (Ada's and Bob's), three key
+ * results (Ada's, Cy's, an unassigned one), one initiative of Bob's; check-ins in W01,
+ * W02 and W03. "Now" is Wednesday of 2027-W03.
+ */
+interface Ids {
+  readonly s: string;
+  readonly o1: string;
+  readonly o2: string;
+  readonly k1: string;
+  readonly k2: string;
+  readonly k3: string;
+  readonly i1: string;
+}
+
+async function seed(): Promise<Clocked & { ids: Ids }> {
+  const clocked = clockedStore();
+  const { store, at } = clocked;
+  const session = await store.createSession({ title: 'Q1 2027', start: '2027-01-01', end: '2027-03-31' });
+  const s = session.id;
+  const o1 = await store.addObjective(s, { title: 'Delight customers', ownerId: 'ada' });
+  const o2 = await store.addObjective(s, { title: 'Grow revenue', ownerId: 'bob' });
+  const increase = { kind: 'increase', start: 0, target: 100 } as const;
+  const k1 = await store.addKeyResult(s, { objectiveId: o1.id, title: 'NPS to 50', ownerId: 'ada', ...increase });
+  const k2 = await store.addKeyResult(s, { objectiveId: o1.id, title: 'Support replies', ownerId: 'cy', ...increase });
+  const k3 = await store.addKeyResult(s, { objectiveId: o2.id, title: 'New deals', ...increase });
+  const i1 = await store.addInitiative(s, { title: 'Survey users', keyResultIds: [k1.id], ownerId: 'bob' });
+  await store.checkIn(s, k1.id, { value: 20, comment: 'Kick-off done' });
+  at('2027-01-12T10:00:00Z');
+  await store.checkIn(s, k1.id, { value: 50, comment: 'Halfway there' });
+  await store.checkIn(s, k2.id, { value: 30 });
+  at('2027-01-20T10:00:00Z');
+  await store.checkIn(s, k1.id, { value: 70, status: 'on_track', comment: 'Going well' });
+  await store.checkIn(s, k3.id, { value: 10 });
+  return { ...clocked, ids: { s, o1: o1.id, o2: o2.id, k1: k1.id, k2: k2.id, k3: k3.id, i1: i1.id } };
+}
+
+function root(el: OkrSnapshot): ShadowRoot {
+  const shadow = el.shadowRoot;
+  if (!shadow) throw new Error('no shadow root');
+  return shadow;
+}
+
+function $(el: OkrSnapshot, selector: string): HTMLElement {
+  const found = root(el).querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`${selector} not found`);
+  return found;
+}
+
+function $$(el: OkrSnapshot, selector: string): HTMLElement[] {
+  return [...root(el).querySelectorAll<HTMLElement>(selector)];
+}
+
+function row(el: OkrSnapshot, id: string): HTMLElement {
+  return $(el, `[part~=row][data-id="${id}"]`);
+}
+
+function text(node: Element | null | undefined): string {
+  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+async function render(store: OkrStore, attrs: Partial<OkrSnapshot> = {}): Promise<OkrSnapshot> {
+  const el = await fixture<OkrSnapshot>(
+    html`<okr-snapshot
+      .store=${store}
+      .people=${PEOPLE}
+      locale="en"
+      session-id=${attrs.sessionId ?? 'SE-01001'}
+      week=${attrs.week ?? nothing}
+      owner=${attrs.owner ?? 'all'}
+    ></okr-snapshot>`,
+  );
+  await settle(el);
+  return el;
+}
+
+function record(target: EventTarget): Event[] {
+  const seen: Event[] = [];
+  for (const name of SNAPSHOT_EVENTS) target.addEventListener(name, (e) => seen.push(e));
+  return seen;
+}
+
+/** What a row shows in its progress and change cells. */
+function shown(el: OkrSnapshot, r: SnapshotRow): { pct: string; change: string } {
+  const tr = row(el, r.id);
+  return { pct: text(tr.querySelector('.pct')), change: text(tr.querySelector('.change')) };
+}
+
+function expectedChange(r: SnapshotRow): string {
+  if (r.change.removed) return 'Removed';
+  if (r.change.isNew) return 'New';
+  const points = formatPoints(r.change.points, 'en');
+  if (points === '0') return '–No change';
+  return r.change.points > 0 ? `▲ ${points}up ${points} points` : `▼ ${points}down ${points} points`;
+}
+
+describe('<okr-snapshot>', () => {
+  it('shows a loading state while the store reads, and is accessible', async () => {
+    const { store } = await seed();
+    store.getSession = () => new Promise(() => {});
+    const el = await render(store);
+    expect($(el, '[part=loading]').getAttribute('role')).to.equal('status');
+    expect(text($(el, '[part=loading]'))).to.contain('Loading the weekly snapshot');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says what went wrong, fires okr-error, and recovers with Retry', async () => {
+    const { store } = await seed();
+    const getSession = store.getSession.bind(store);
+    store.getSession = () => Promise.reject(new Error('the disk is full'));
+    const el = await fixture<OkrSnapshot>(html`<okr-snapshot .store=${store}></okr-snapshot>`);
+    const errors = record(el);
+    el.sessionId = 'SE-01001';
+    await settle(el);
+    expect(text($(el, '[part=error]'))).to.contain('the disk is full');
+    expect($(el, '[part=error]').getAttribute('role')).to.equal('alert');
+    expect(errors.map((e) => e.type)).to.deep.equal(['okr-error']);
+    await expect(el).to.be.accessible();
+    store.getSession = getSession;
+    $(el, '#retry').click();
+    await settle(el);
+    expect($$(el, '[part~=row]')).to.have.length(6);
+  });
+
+  it('loads once and without error when the host sets store and week after connecting', async () => {
+    const { store, ids } = await seed();
+    const el = document.createElement('okr-snapshot');
+    const errors = record(el);
+    el.sessionId = ids.s;
+    el.people = PEOPLE;
+    document.body.append(el);
+    el.store = store;
+    el.week = '2027-W02';
+    await settle(el);
+    await settle(el);
+    el.remove();
+    expect(errors.map((e) => (e as OkrErrorEvent).detail.message)).to.deep.equal([]);
+    expect(text(el.shadowRoot?.querySelector('[part=header]'))).to.contain('Week 2');
+  });
+
+  it('asks for a session when it has none', async () => {
+    const { store } = clockedStore();
+    const el = await fixture<OkrSnapshot>(html`<okr-snapshot .store=${store}></okr-snapshot>`);
+    await settle(el);
+    expect(text($(el, '[part=empty]'))).to.contain('No session chosen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the current week live: hierarchy, owners, summary and check-in actions; accessible', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store);
+    expect(el.week).to.equal(undefined);
+    expect(text($(el, '[part=header]'))).to.contain('Week 3');
+    expect(text($(el, '[part=header]'))).to.contain('Live');
+    expect(root(el).querySelector('[part=read-only]')).to.equal(null);
+    const rows = $$(el, '[part~=row]');
+    expect(rows.map((r) => r.dataset.id)).to.deep.equal([ids.o1, ids.k1, ids.i1, ids.k2, ids.o2, ids.k3]);
+    expect(rows.map((r) => r.querySelector('.item')?.getAttribute('style'))).to.deep.equal(
+      ['0', '1', '2', '1', '0', '1'].map((d) => `--depth: ${d}`),
+    );
+    expect(text(row(el, ids.k1).querySelector('.owner'))).to.equal('ALAda Lovelace');
+    expect(text(row(el, ids.k3).querySelector('.owner'))).to.equal('Unassigned');
+    const table = $(el, '[role=table]');
+    expect(table.getAttribute('aria-rowcount')).to.equal('7');
+    expect(row(el, ids.k3).getAttribute('aria-rowindex')).to.equal('7');
+
+    const summary = text($(el, '[part=summary]'));
+    expect(summary).to.contain('Unassigned');
+    expect(summary).to.contain('Moved up most');
+    expect(summary).to.contain('NPS to 50');
+
+    // An admin may check in on every key result of the current week.
+    const checkIns = $$(el, '[part~=check-in-button]');
+    expect(checkIns).to.have.length(3);
+    await expect(el).to.be.accessible();
+
+    const request = oneEvent(el, 'okr-check-in-request');
+    (row(el, ids.k2).querySelector('[part~=check-in-button]') as HTMLElement).click();
+    const event = (await request) as unknown as OkrCheckInRequestEvent;
+    expect(event.keyResultId).to.equal(ids.k2);
+    expect(event.sessionId).to.equal(ids.s);
+    expect(event.cancelable).to.equal(true);
+    expect(event.composed && event.bubbles).to.equal(true);
+  });
+
+  it('offers Check in only on key results the actor owns (member)', async () => {
+    const { store, ids } = await seed();
+    store.setActor({ id: 'cy', role: 'member' });
+    const el = await render(store);
+    const withAction = $$(el, '[part~=check-in-button]').map((b) => b.closest<HTMLElement>('[part~=row]')?.dataset.id);
+    expect(withAction).to.deep.equal([ids.k2]);
+  });
+
+  it('shows a past week read-only, with the same numbers as the core snapshot; accessible', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store, { week: '2027-W02' });
+    expect(text($(el, '[part=read-only]'))).to.contain('Read-only: the week ended on Jan 17, 2027');
+    expect(text($(el, '[part=header]'))).to.contain('Read-only');
+    expect($$(el, '[part~=check-in-button]')).to.have.length(0);
+
+    const core = (await store.snapshot(ids.s, '2027-W02')) as Snapshot;
+    expect(core.available).to.equal(true);
+    for (const r of core.rows) {
+      const seen = shown(el, r);
+      expect(seen.pct, r.title).to.equal(formatPercent(r.progress.clamped, 'en'));
+      expect(seen.change, r.title).to.equal(expectedChange(r));
+    }
+    // K1 went from 20% to 50% in W02.
+    expect(shown(el, core.rows[1] as SnapshotRow)).to.deep.equal({ pct: '50%', change: '▲ 30up 30 points' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the latest check-in comment on demand', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store, { week: '2027-W02' });
+    const toggle = row(el, ids.k1).querySelector('.comment-toggle') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(root(el).querySelector('[part=comment]')).to.equal(null);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const comment = $(el, `#${toggle.getAttribute('aria-controls')}`);
+    expect(text(comment)).to.contain('Halfway there');
+    expect(text(comment)).to.contain('Ada Lovelace');
+    await expect(el).to.be.accessible();
+    toggle.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('[part=comment]')).to.equal(null);
+  });
+
+  it('says why a week has no snapshot and offers the nearest week; accessible', async () => {
+    const { store } = await seed();
+    const el = await render(store, { week: '2026-W53' });
+    expect(text($(el, '[part=unavailable]'))).to.contain(
+      'This session did not exist yet in week 53 (Dec 28, 2026 – Jan 3, 2027).',
+    );
+    await expect(el).to.be.accessible();
+
+    const events = record(el);
+    $(el, '#nearest').click();
+    await settle(el);
+    expect(el.week).to.equal('2027-W01');
+    expect(el.getAttribute('week')).to.equal('2027-W01');
+    expect(events.map((e) => [e.type, (e as OkrWeekChangeEvent).week])).to.deep.equal([
+      ['okr-week-change', '2027-W01'],
+    ]);
+    expect($$(el, '[part~=row]').length).to.be.greaterThan(0);
+
+    el.week = '2027-W10';
+    await settle(el);
+    expect(text($(el, '[part=unavailable]'))).to.contain('This week has not happened yet');
+    expect(text($(el, '#nearest'))).to.contain('Week 3');
+    el.week = '2026-W50';
+    await settle(el);
+    expect(text($(el, '[part=unavailable]'))).to.contain('This week is outside the session: week 50');
+    await expect(el).to.be.accessible();
+    expect(events).to.have.length(1);
+  });
+
+  it('moves through weeks and months with the keyboard', async () => {
+    const { store } = await seed();
+    const el = await render(store);
+    const events = record(el);
+    const weeks = () => events.map((e) => (e as OkrWeekChangeEvent).week);
+
+    $(el, '#previous-week').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.week).to.equal('2027-W02');
+    expect(text($(el, '[part=header]'))).to.contain('Week 2');
+
+    // The weeks of the month are one tab stop; arrows move, Enter chooses.
+    $(el, '[part~=week-button-current]').focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect((deepActiveElement() as HTMLElement).dataset.week).to.equal('2027-W01');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.week).to.equal('2027-W01');
+
+    $(el, '#next-week').focus();
+    await sendKeys({ press: 'Space' });
+    await settle(el);
+    expect(el.week).to.equal('2027-W02');
+
+    // The month picker: February starts with week 5, which has not happened yet.
+    $(el, '#month').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(el.week).to.equal('2027-W05');
+    expect(root(el).querySelector('[part=unavailable]')).to.not.equal(null);
+    expect(weeks()).to.deep.equal(['2027-W02', '2027-W01', '2027-W02', '2027-W05']);
+    expect((events.at(-1) as OkrWeekChangeEvent).previous).to.equal('2027-W02');
+
+    // "This week" returns to the current week.
+    $(el, '#this-week').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.week).to.equal('2027-W03');
+  });
+
+  it('filters by owner with the keyboard, keeping ancestors as dimmed context; accessible', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store);
+    const events = record(el);
+    const options = $$(el, '#owner option').map((o) => o.textContent?.trim());
+    expect(options).to.deep.equal(['All owners', 'Ada Lovelace', 'Bob Marley', 'Cy Twombly', 'Unassigned']);
+
+    $(el, '#owner').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(el.owner).to.equal('bob');
+    expect(events.map((e) => [e.type, (e as OkrOwnerFilterChangeEvent).owner])).to.deep.equal([
+      ['okr-owner-filter-change', 'ada'],
+      ['okr-owner-filter-change', 'bob'],
+    ]);
+    // Bob owns the initiative under Ada's key result, and the second objective.
+    const rows = $$(el, '[part~=row]');
+    expect(rows.map((r) => r.dataset.id)).to.deep.equal([ids.o1, ids.k1, ids.i1, ids.o2]);
+    expect(row(el, ids.o1).getAttribute('part')).to.equal('row row-objective row-context');
+    expect(row(el, ids.k1).getAttribute('part')).to.equal('row row-keyResult row-context');
+    expect(row(el, ids.i1).getAttribute('part')).to.equal('row row-initiative');
+    expect(row(el, ids.o2).getAttribute('part')).to.equal('row row-objective');
+    expect(getComputedStyle(row(el, ids.k1).querySelector('.bar') as Element).opacity).to.equal('0.55');
+    expect(text(row(el, ids.k1))).to.contain('(shown for context)');
+    // Context rows do not count in the summary: nothing Bob owns is a key result.
+    expect(text($(el, '.stat-on_track .stat-value'))).to.equal('0');
+    expect($$(el, '[part~=check-in-button]')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    el.owner = 'unassigned';
+    await settle(el);
+    expect($$(el, '[part~=row]').map((r) => r.dataset.id)).to.deep.equal([ids.o2, ids.k3]);
+    expect(events).to.have.length(2);
+  });
+
+  it('exports exactly the rows shown as CSV and JSON, interceptable through okr-export', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store, { week: '2027-W02', owner: 'cy' });
+    const rowIds = $$(el, '[part~=row]').map((r) => r.dataset.id);
+    expect(rowIds).to.deep.equal([ids.o1, ids.k2]);
+
+    setTimeout(() => $(el, '#export-csv').click());
+    const event = (await oneEvent(el, 'okr-export')) as unknown as OkrExportEvent;
+    event.preventDefault();
+    expect(event.cancelable).to.equal(true);
+    expect(event.detail.format).to.equal('csv');
+    expect(event.detail.filename).to.equal('SE-01001-2027-W02-cy.csv');
+    const lines = event.detail.content.trim().split('\r\n');
+    expect(lines).to.have.length(3);
+    expect(lines[0]).to.match(/^session,session_title,week,owner_filter/);
+    expect(lines.slice(1).map((l) => l.split(',')[7])).to.deep.equal(rowIds);
+    expect(lines[1]).to.contain('SE-01001,Q1 2027,2027-W02,cy');
+    expect(lines[2]).to.contain('Cy Twombly');
+
+    el.addEventListener('okr-export', (e) => e.preventDefault(), { once: true });
+    setTimeout(() => $(el, '#export-json').click());
+    const json = (await oneEvent(el, 'okr-export')) as unknown as OkrExportEvent;
+    expect(json.detail.filename).to.equal('SE-01001-2027-W02-cy.json');
+    const data = JSON.parse(json.detail.content) as Snapshot;
+    expect(data.rows.map((r) => r.id)).to.deep.equal(rowIds);
+    expect(data.owner).to.deep.equal({ ownerId: 'cy' });
+  });
+
+  it('fires no event when the host sets properties', async () => {
+    const { store } = await seed();
+    const el = await render(store);
+    const events = record(el);
+    el.week = '2027-W01';
+    await settle(el);
+    el.owner = 'ada';
+    await settle(el);
+    el.people = { ada: 'Ada L.' };
+    el.locale = 'de-DE';
+    el.strings = { checkIn: 'Einchecken' };
+    await settle(el);
+    el.week = '2026-W50';
+    await settle(el);
+    el.sessionId = 'SE-09999';
+    await settle(el);
+    // An unknown session is an error, reported through okr-error only.
+    expect(events.map((e) => e.type)).to.deep.equal(['okr-error']);
+  });
+
+  it('updates the current week when someone checks in elsewhere', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store);
+    expect(text(row(el, ids.k2).querySelector('.pct'))).to.equal('30%');
+    await store.checkIn(ids.s, ids.k2, { value: 80 });
+    await settle(el);
+    expect(text(row(el, ids.k2).querySelector('.pct'))).to.equal('80%');
+    expect(text(row(el, ids.k2).querySelector('.change'))).to.contain('up 50 points');
+  });
+
+  it('draws a sparkline for key results in view', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store);
+    await settle(el);
+    const spark = row(el, ids.k1).querySelector('[part=sparkline]');
+    expect(spark?.getAttribute('aria-label')).to.equal('Trend: 20% to 70%');
+    expect(spark?.querySelector('polyline')?.getAttribute('points')?.split(' ')).to.have.length(3);
+  });
+
+  it('renders 10,000 rows by windowing, and scrolling shows later rows', async function () {
+    this.timeout(20000);
+    const { store } = clockedStore();
+    const { id } = await store.createSession({ title: 'Big', start: '2027-01-01', end: '2027-03-31' });
+    const objective = await store.addObjective(id, { title: 'Template', ownerId: 'ada' });
+    await store.addKeyResult(id, { objectiveId: objective.id, title: 'KR', kind: 'increase', start: 0, target: 10 });
+    const exported = JSON.parse(await store.exportSession(id)) as { journal: JournalEntry[] };
+    const [created, objectiveAdded, krAdded] = exported.journal;
+    if (!created || !objectiveAdded || !krAdded) throw new Error('unexpected journal');
+    const journal: JournalEntry[] = [created];
+    const entry = (type: JournalEntry['type'], data: object) =>
+      journal.push({ ...objectiveAdded, seq: journal.length + 1, type, data } as JournalEntry);
+    for (let o = 0; o < 1000; o++) {
+      entry('objective.added', { ...objectiveAdded.data, id: `ob-${o}`, title: `Objective ${o}`, order: o });
+      for (let k = 0; k < 9; k++) {
+        const kr = { ...krAdded.data, id: `kr-${o}-${k}`, objectiveId: `ob-${o}`, title: `Key result ${o}.${k}` };
+        entry('keyResult.added', { ...kr, order: k });
+      }
+    }
+    const big = await store.importSession(JSON.stringify({ ...exported, journal }));
+
+    const started = performance.now();
+    const el = await render(store, { sessionId: big.id });
+    await settle(el);
+    const table = $(el, '[role=table]');
+    expect(table.getAttribute('aria-rowcount')).to.equal('10001');
+    const rendered = $$(el, '[part~=row]');
+    expect(rendered.length).to.be.lessThan(200);
+    expect(rendered[0]?.dataset.id).to.equal('ob-0');
+    expect(performance.now() - started).to.be.lessThan(5000);
+
+    table.scrollTop = 5000 * 48;
+    // Dispatched by hand: a page in a background tab gets its scroll events late or not at all.
+    table.dispatchEvent(new Event('scroll'));
+    await settle(el);
+    const later = $$(el, '[part~=row]');
+    expect(later.length).to.be.lessThan(200);
+    const indexes = later.map((r) => Number(r.getAttribute('aria-rowindex')));
+    expect(indexes).to.include(5002);
+    expect(later.some((r) => r.dataset.id === 'ob-500')).to.equal(true);
+    // The row at the top of the viewport is where it should be.
+    const top = later.find((r) => r.getAttribute('aria-rowindex') === '5002') as HTMLElement;
+    const offset = top.getBoundingClientRect().top - table.getBoundingClientRect().top;
+    expect(offset).to.be.within(0, 48);
+  });
+});
