@@ -17,3 +17,8 @@ declare module 'sql.js' {
   }
   export default function initSqlJs(): Promise<SqlJsStatic>;
 }
+
+declare module 'dexie/dist/dexie.mjs' {
+  export * from 'dexie';
+  export { default } from 'dexie';
+}

@@ -1,0 +1,358 @@
+import { indexedDbStorage, type OkrStore, type SessionHeader } from '@okrkit/core';
+import type { OkrCheckInRequestEvent, OkrSessionSelectEvent } from '@okrkit/elements';
+import { css, html, LitElement, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { importLargeOrganisation } from './large-org.js';
+import { PEOPLE, PERSONAS } from './people.js';
+import { seedSampleData } from './sample-data.js';
+
+type View = 'list' | 'tree' | 'snapshot';
+
+interface Route {
+  readonly page: 'sessions' | 'session';
+  readonly sessionId?: string;
+  readonly view: View;
+  readonly week?: string;
+}
+
+function parseRoute(hash: string): Route {
+  const [, page, sessionId, view, week] = hash.split('/');
+  if (page === 'session' && sessionId) {
+    const v = view === 'list' || view === 'tree' || view === 'snapshot' ? view : 'snapshot';
+    return { page: 'session', sessionId, view: v, ...(week ? { week } : {}) };
+  }
+  return { page: 'sessions', view: 'snapshot' };
+}
+
+const EMBED: Record<'sessions' | View, { title: string; about: string; code: string }> = {
+  sessions: {
+    title: 'Sessions',
+    about:
+      'Every planning period of the company. Sort by any column, show closed sessions with the switch, add a session, and open one (click or Enter) to edit its details or move it through its lifecycle.',
+    code: '<okr-sessions></okr-sessions>',
+  },
+  list: {
+    title: 'List',
+    about:
+      'The live session to scan and edit: objectives, key results and initiatives, as the lifecycle and your role allow. Check in from here.',
+    code: '<okr-list session-id="SE-01003"></okr-list>',
+  },
+  tree: {
+    title: 'Tree',
+    about:
+      'The cascade as a map: objectives aligned to the company objectives of the parent session. Arrow keys, Home/End and type-ahead move through it.',
+    code: '<okr-tree session-id="SE-01003"></okr-tree>',
+  },
+  snapshot: {
+    title: 'Weekly snapshot',
+    about:
+      'How the session looked at the end of a week: progress, status and week-over-week change. Past weeks are read-only; filter by owner; export what you see as CSV or JSON.',
+    code: '<okr-snapshot session-id="SE-01003" week="2026-W47"></okr-snapshot>',
+  },
+};
+
+/** The demo site: the elements composed as an app would compose them. */
+@customElement('demo-app')
+export class DemoApp extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px 24px;
+      align-items: center;
+      padding: 12px 32px;
+      background: #0b3d5c;
+      color: #fff;
+    }
+    .bar h1 {
+      margin: 0;
+      font-size: 20px;
+    }
+    .bar nav {
+      display: flex;
+      gap: 4px;
+    }
+    .bar a {
+      color: #fff;
+      text-decoration: none;
+      padding: 6px 12px;
+      border-radius: 6px;
+    }
+    .bar a[aria-current='page'] {
+      background: rgb(255 255 255 / 0.16);
+    }
+    .spacer {
+      flex: 1;
+    }
+    .bar label {
+      font-size: 13px;
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+    .bar select,
+    .bar button {
+      font: inherit;
+      font-size: 13px;
+      padding: 5px 8px;
+      border-radius: 6px;
+      border: 1px solid rgb(255 255 255 / 0.4);
+      background: rgb(255 255 255 / 0.1);
+      color: #fff;
+    }
+    .bar option {
+      color: #1f2328;
+    }
+    main {
+      max-width: 1240px;
+      margin: 20px auto;
+      padding: 0 24px;
+    }
+    .intro {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 8px 24px;
+      align-items: start;
+      margin-bottom: 16px;
+    }
+    .intro h2 {
+      margin: 0;
+      font-size: 22px;
+    }
+    .intro p {
+      margin: 0;
+      color: #57606a;
+      max-width: 70ch;
+    }
+    code {
+      font-size: 12.5px;
+      background: #eef1f4;
+      border: 1px solid #d0d7de;
+      border-radius: 6px;
+      padding: 6px 10px;
+      white-space: nowrap;
+    }
+    .persona {
+      font-size: 13px;
+      color: #57606a;
+      margin: 0 0 16px;
+    }
+    .tabs {
+      display: flex;
+      gap: 4px;
+      border-bottom: 1px solid #d0d7de;
+      margin-bottom: 16px;
+      align-items: end;
+    }
+    .tabs a {
+      padding: 8px 14px;
+      text-decoration: none;
+      color: #1f2328;
+      border-bottom: 2px solid transparent;
+    }
+    .tabs a[aria-current='page'] {
+      border-bottom-color: #0969da;
+      font-weight: 600;
+    }
+    .tabs label {
+      margin-inline-start: auto;
+      font-size: 13px;
+      padding-bottom: 6px;
+    }
+    .card {
+      background: #fff;
+      border: 1px solid #d0d7de;
+      border-radius: 10px;
+      padding: 16px 20px;
+    }
+    .busy {
+      font-size: 13px;
+      color: #fff;
+      opacity: 0.85;
+    }
+  `;
+
+  @state() accessor route: Route = parseRoute(location.hash);
+  @state() accessor sessions: readonly SessionHeader[] = [];
+  @state() accessor busy = '';
+
+  @property({ attribute: false }) accessor store!: OkrStore;
+  @property() accessor persona = 'admin';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHash);
+    this.store.subscribe(() => void this.#loadSessions());
+    void this.#loadSessions();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHash);
+  }
+
+  readonly #onHash = () => {
+    this.route = parseRoute(location.hash);
+  };
+
+  async #loadSessions(): Promise<void> {
+    this.sessions = await this.store.listSessions({ includeArchived: true });
+  }
+
+  #go(route: { readonly [K in keyof Route]?: Route[K] | undefined }): void {
+    const next = { ...this.route, ...route };
+    location.hash =
+      next.page === 'session' && next.sessionId
+        ? `#/session/${next.sessionId}/${next.view}${next.week && next.view === 'snapshot' ? `/${next.week}` : ''}`
+        : '#/sessions';
+  }
+
+  #onPersona(event: Event): void {
+    const key = (event.target as HTMLSelectElement).value;
+    const persona = PERSONAS.find((p) => p.key === key);
+    if (!persona) return;
+    localStorage.setItem('okrkit-demo-persona', key);
+    this.persona = key;
+    this.store.setActor(persona.actor);
+  }
+
+  async #reset(): Promise<void> {
+    if (!confirm('Replace everything stored in this demo with fresh sample data?')) return;
+    this.busy = 'Resetting…';
+    await this.store.close();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase('okrkit-demo');
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => resolve();
+    });
+    const storage = indexedDbStorage({ name: 'okrkit-demo' });
+    await seedSampleData(storage);
+    await storage.close();
+    location.hash = '#/sessions';
+    location.reload();
+  }
+
+  async #large(): Promise<void> {
+    this.busy = 'Generating 3,000 key results and 36,000 check-ins…';
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const t0 = performance.now();
+    const session = await importLargeOrganisation(this.store);
+    this.busy = `Imported in ${Math.round(performance.now() - t0)} ms`;
+    this.#go({ page: 'session', sessionId: session.id, view: 'snapshot' });
+    setTimeout(() => (this.busy = ''), 4000);
+  }
+
+  #onSelect(event: OkrSessionSelectEvent): void {
+    // The drawer opens in <okr-sessions>; the app remembers the choice for the session page.
+    this.#lastSelected = event.session.id;
+  }
+
+  #lastSelected: string | undefined;
+
+  #onCheckInRequest(event: OkrCheckInRequestEvent): void {
+    const dialog = this.renderRoot.querySelector('okr-check-in') as
+      | (HTMLElement & { keyResultId?: string; sessionId?: string; open?: boolean })
+      | null;
+    if (!dialog) return;
+    event.preventDefault();
+    dialog.sessionId = event.sessionId;
+    dialog.keyResultId = event.keyResultId;
+    dialog.open = true;
+  }
+
+  #renderBar(): TemplateResult {
+    const page = this.route.page;
+    const current =
+      this.route.sessionId ?? this.#lastSelected ?? this.sessions.find((s) => s.state === 'in_progress')?.id;
+    return html`<header class="bar">
+      <h1>okrkit</h1>
+      <nav aria-label="Pages">
+        <a href="#/sessions" aria-current=${page === 'sessions' ? 'page' : 'false'}>Sessions</a>
+        ${current ? html`<a href="#/session/${current}/snapshot" aria-current=${page === 'session' ? 'page' : 'false'}>Session</a>` : ''}
+      </nav>
+      <span class="spacer"></span>
+      ${this.busy ? html`<span class="busy" role="status">${this.busy}</span>` : ''}
+      <label
+        >Acting as
+        <select @change=${this.#onPersona} aria-label="Persona">
+          ${PERSONAS.map((p) => html`<option value=${p.key} ?selected=${p.key === this.persona}>${p.label}</option>`)}
+        </select>
+      </label>
+      <button @click=${this.#large} ?disabled=${!!this.busy}>Load a large organisation</button>
+      <button @click=${this.#reset} ?disabled=${!!this.busy}>Reset sample data</button>
+    </header>`;
+  }
+
+  #renderIntro(key: 'sessions' | View): TemplateResult {
+    const embed = EMBED[key];
+    return html`<div class="intro">
+      <h2>${embed.title}</h2>
+      <code>${embed.code}</code>
+      <p>${embed.about}</p>
+    </div>`;
+  }
+
+  #renderSession(): TemplateResult {
+    const { sessionId, view, week } = this.route;
+    const session = this.sessions.find((s) => s.id === sessionId);
+    const tab = (v: View, label: string) =>
+      html`<a href="#/session/${sessionId}/${v}" aria-current=${view === v ? 'page' : 'false'}>${label}</a>`;
+    return html`${this.#renderIntro(view)}
+      <nav class="tabs" aria-label="Views">
+        ${tab('snapshot', 'Snapshot')} ${tab('list', 'List')} ${tab('tree', 'Tree')}
+        <label
+          >Session
+          <select
+            aria-label="Session"
+            @change=${(e: Event) => this.#go({ sessionId: (e.target as HTMLSelectElement).value, week: undefined })}
+          >
+            ${this.sessions.map((s) => html`<option value=${s.id} ?selected=${s.id === sessionId}>${s.id} · ${s.title}</option>`)}
+          </select>
+        </label>
+      </nav>
+      <div class="card">
+        ${
+          session === undefined
+            ? html`<p>Choose a session.</p>`
+            : view === 'snapshot'
+              ? html`<okr-snapshot
+                session-id=${session.id}
+                .week=${week}
+                .people=${PEOPLE}
+                @okr-week-change=${(e: { week: string }) => this.#go({ week: e.week })}
+                @okr-check-in-request=${this.#onCheckInRequest}
+              ></okr-snapshot>`
+              : view === 'list'
+                ? html`<okr-list session-id=${session.id} .people=${PEOPLE}></okr-list>`
+                : html`<okr-tree session-id=${session.id} .people=${PEOPLE}></okr-tree>`
+        }
+      </div>
+      <okr-check-in .people=${PEOPLE}></okr-check-in>`;
+  }
+
+  override render(): TemplateResult {
+    const persona = PERSONAS.find((p) => p.key === this.persona);
+    return html`<okr-provider .store=${this.store}>
+      ${this.#renderBar()}
+      <main>
+        <p class="persona">${persona?.description ?? ''}</p>
+        ${
+          this.route.page === 'sessions'
+            ? html`${this.#renderIntro('sessions')}
+              <div class="card"><okr-sessions .people=${PEOPLE} @okr-session-select=${this.#onSelect}></okr-sessions></div>`
+            : this.#renderSession()
+        }
+      </main>
+    </okr-provider>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'demo-app': DemoApp;
+  }
+}
