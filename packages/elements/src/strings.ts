@@ -273,6 +273,7 @@ export interface OkrListStrings {
   readonly correctedBy: (author: string, when: string) => string;
   readonly correctionOf: (when: string) => string;
   readonly checkInLoadError: string;
+  readonly loadingCheckIns: string;
   readonly checkInNotAllowed: string;
   readonly close: string;
 
@@ -387,6 +388,7 @@ function okrListStrings(): OkrListStrings {
     correctedBy: (author, when) => `Corrected by ${author} on ${when}`,
     correctionOf: (when) => `Correction of the check-in of ${when}`,
     checkInLoadError: 'This key result could not be loaded.',
+    loadingCheckIns: 'Loading check-ins…',
     checkInNotAllowed: 'You can read this history but not check in on this key result.',
     close: 'Close',
 
