@@ -1,6 +1,5 @@
 export { okrStoreContext } from './context.js';
 export { defaultStore } from './default-store.js';
-// ---- <okr-list>, <okr-check-in>, <okr-tree> ------------------------------------------
 export { OkrCheckInCloseEvent } from './events/okr-check-in-close-event.js';
 export { OkrCheckInEvent } from './events/okr-check-in-event.js';
 export { OkrErrorEvent } from './events/okr-error-event.js';
