@@ -340,9 +340,8 @@ function okrListStrings(): OkrListStrings {
     removeKeyResultBody: 'The key result and its check-ins leave this session. Their history stays in the journal.',
     checkInAction: 'Check in',
     checkInOn: (title) => `Check in on ${title}`,
-    planningNotice: 'Planning: add, edit, reorder and remove objectives and key results.',
-    trackingNotice:
-      'In progress: objectives and key results are fixed; check in, add initiatives and hand over ownership.',
+    planningNotice: 'Planning: add, rename, reorder and remove objectives and key results.',
+    trackingNotice: 'Objectives and key results are fixed: check in, add initiatives and hand over ownership.',
     archivedNotice: 'This session is closed: everything stays visible, nothing can be changed.',
     readOnlyOkrs: 'You can view these objectives but not change them.',
     fieldDescription: 'Description',

@@ -103,7 +103,10 @@ describe('<okr-check-in>', () => {
 
   it('checks in with the keyboard alone and gives focus back to the opener', async () => {
     const store = await plannedSession();
-    const opener = await fixture<HTMLButtonElement>(html`<button>Check in</button>`);
+    // Made by hand: fixture() waits an animation frame for plain elements, which a background tab never gets.
+    const opener = document.createElement('button');
+    opener.textContent = 'Check in';
+    document.body.append(opener);
     opener.focus();
     const el = await open(store);
     expect(el.shadowRoot?.contains(deepActiveElement())).to.equal(true);
@@ -117,6 +120,7 @@ describe('<okr-check-in>', () => {
     await settle(el);
     expect(el.open).to.equal(false);
     expect(deepActiveElement()).to.equal(opener);
+    opener.remove();
   });
 
   it('shows the history newest first and corrections: the old value struck through, who corrected it', async () => {

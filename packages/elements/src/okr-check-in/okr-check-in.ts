@@ -126,7 +126,7 @@ export class OkrCheckIn extends LitElement {
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
   #loads = 0;
   #returnFocus: HTMLElement | null = null;
-  #closingByUser = false;
+  #closedByUser = false;
 
   // ---- lifecycle ---------------------------------------------------------------------
 
@@ -243,18 +243,23 @@ export class OkrCheckIn extends LitElement {
     this.#closeByUser();
   }
 
+  /** The person closed it (Cancel, ✕, saving): finish at once, so `open` and the event do not wait for the dialog's close task. */
   #closeByUser(): void {
-    this.#closingByUser = true;
+    this.#closedByUser = true;
+    this.#finishClose(true);
     this.dialog?.close();
   }
 
-  /**
-   * The dialog closed. By the person (Cancel, ✕, saving, or Escape, which leaves `open`
-   * set): tell the host. By the host setting `open = false`: no event. Focus goes back.
-   */
+  /** The dialog closed: by Escape (`open` still set, a person's act), or by the host setting `open = false`. */
   #onDialogClose(): void {
-    const byUser = this.open || this.#closingByUser;
-    this.#closingByUser = false;
+    if (this.#closedByUser) {
+      this.#closedByUser = false;
+      return;
+    }
+    this.#finishClose(this.open);
+  }
+
+  #finishClose(byUser: boolean): void {
     this.open = false;
     this.#reset();
     if (byUser) this.dispatchEvent(new OkrCheckInCloseEvent(this.keyResultId));
@@ -514,6 +519,7 @@ export class OkrCheckIn extends LitElement {
             name="value"
             type="checkbox"
             role="switch"
+            autofocus
             class="switch-input"
             .checked=${live(draft.value === '1')}
             aria-invalid=${error ? 'true' : nothing}
@@ -549,6 +555,7 @@ export class OkrCheckIn extends LitElement {
           step="any"
           inputmode="decimal"
           autocomplete="off"
+          autofocus
           .value=${live(draft.value)}
           aria-invalid=${error ? 'true' : nothing}
           aria-describedby=${kr.unit ? (error ? 'ci-unit ci-value-error' : 'ci-unit') : describedBy}

@@ -61,7 +61,7 @@ export const styles = css`
   }
   .objective-header {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto minmax(140px, 220px) auto;
+    grid-template-columns: minmax(0, 1fr) 11.5em 190px auto;
     align-items: center;
     gap: var(--_space-m);
     padding-block-end: var(--_space-s);
@@ -131,7 +131,7 @@ export const styles = css`
   }
   .key-result {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(120px, 180px) minmax(7em, auto) 6.5em minmax(9em, auto) auto;
+    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em 6.5em;
     align-items: center;
     gap: var(--_space-m);
     padding-block: var(--_space-s);
