@@ -1,9 +1,17 @@
 export { okrStoreContext } from './context.js';
 export { defaultStore } from './default-store.js';
-// ---- <okr-snapshot> ------------------------------------------------------------------
+export { OkrCheckInCloseEvent } from './events/okr-check-in-close-event.js';
+export { OkrCheckInEvent } from './events/okr-check-in-event.js';
 export { OkrCheckInRequestEvent } from './events/okr-check-in-request-event.js';
 export { OkrErrorEvent } from './events/okr-error-event.js';
 export { EXPORT_FORMATS, type ExportDetail, type ExportFormat, OkrExportEvent } from './events/okr-export-event.js';
+export { OkrInitiativeAddEvent } from './events/okr-initiative-add-event.js';
+export { OkrKeyResultAddEvent } from './events/okr-key-result-add-event.js';
+export { type KeyResultChange, OkrKeyResultChangeEvent } from './events/okr-key-result-change-event.js';
+export { OkrObjectiveAddEvent } from './events/okr-objective-add-event.js';
+export { type ObjectiveChange, OkrObjectiveChangeEvent } from './events/okr-objective-change-event.js';
+export { OkrObjectiveSelectEvent } from './events/okr-objective-select-event.js';
+export { OkrOwnerChangeEvent, type OwnedItem } from './events/okr-owner-change-event.js';
 export { OkrOwnerFilterChangeEvent } from './events/okr-owner-filter-change-event.js';
 export { OkrSessionChangeEvent } from './events/okr-session-change-event.js';
 export { OkrSessionCreateEvent } from './events/okr-session-create-event.js';
@@ -11,14 +19,19 @@ export { OkrSessionDrawerCloseEvent } from './events/okr-session-drawer-close-ev
 export { OkrSessionSelectEvent } from './events/okr-session-select-event.js';
 export { OkrSessionTransitionEvent } from './events/okr-session-transition-event.js';
 export { OkrWeekChangeEvent } from './events/okr-week-change-event.js';
+export { formatTarget, formatValue } from './key-result-format.js';
+export { OkrCheckIn } from './okr-check-in/okr-check-in.js';
+export { OkrList } from './okr-list/okr-list.js';
 export { OkrProvider } from './okr-provider/okr-provider.js';
 export { OkrSessionDrawer } from './okr-session-drawer/okr-session-drawer.js';
 export { OkrSessions, SESSION_COLUMNS, type SessionColumn, type SortDirection } from './okr-sessions/okr-sessions.js';
 export { exportFilename, OkrSnapshot, ownerFilterOf } from './okr-snapshot/okr-snapshot.js';
+export { buildTree, OkrTree, type TreeNode } from './okr-tree/okr-tree.js';
 export { StoreController, type StoreHost } from './store-controller.js';
 export {
   OKR_SNAPSHOT_STRINGS,
   OKR_STRINGS,
+  type OkrListStrings,
   type OkrSnapshotStrings,
   type OkrStrings,
   resolveSnapshotStrings,

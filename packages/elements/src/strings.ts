@@ -1,4 +1,12 @@
-import type { Cadence, CheckInCadence, SessionState, Transition } from '@okrkit/core';
+import type {
+  Cadence,
+  CheckInCadence,
+  CheckInStatus,
+  InitiativeStatus,
+  KeyResultKind,
+  SessionState,
+  Transition,
+} from '@okrkit/core';
 
 /**
  * Every text the elements show, in English. Each element has a `strings` property that
@@ -80,6 +88,7 @@ export interface OkrStrings {
 }
 
 export const OKR_STRINGS: OkrStrings = {
+  ...okrListStrings(),
   sessionsCaption: 'Sessions',
   columnNumber: 'Number',
   columnName: 'Name',
@@ -324,4 +333,226 @@ export function resolveSnapshotStrings(
   overrides: Partial<OkrStrings & OkrSnapshotStrings> | undefined,
 ): OkrStrings & OkrSnapshotStrings {
   return { ...OKR_STRINGS, ...OKR_SNAPSHOT_STRINGS, ...overrides };
+}
+
+// ---- <okr-list>, <okr-check-in>, <okr-tree> ------------------------------------------
+// Kept in a block of its own (merged into `OkrStrings` and `OKR_STRINGS` above) so that
+// other elements can add their texts elsewhere without touching these lines.
+
+/** The texts of `<okr-list>`, `<okr-check-in>` and `<okr-tree>`. */
+export interface OkrListStrings {
+  readonly objectivesCaption: string;
+  readonly loadingObjectives: string;
+  readonly objectivesEmptyTitle: string;
+  readonly objectivesEmptyBody: string;
+  readonly objectivesEmptyBodyReadOnly: string;
+  readonly objectivesLoadError: string;
+  readonly noSession: string;
+  readonly addObjective: string;
+  readonly addKeyResult: string;
+  readonly addInitiative: string;
+  readonly keyResultsEmpty: string;
+  readonly initiatives: string;
+  readonly initiativesEmpty: string;
+  readonly initiativeStatuses: Readonly<Record<InitiativeStatus, string>>;
+  readonly linkedTo: string;
+  readonly openLink: string;
+  readonly owner: string;
+  readonly ownerOf: (title: string) => string;
+  readonly unassigned: string;
+  readonly progressOf: (title: string) => string;
+  readonly latest: string;
+  readonly noCheckIn: string;
+  readonly target: string;
+  readonly statuses: Readonly<Record<CheckInStatus, string>>;
+  readonly kinds: Readonly<Record<KeyResultKind, string>>;
+  readonly done: string;
+  readonly notDone: string;
+  readonly stepsReached: (reached: number, total: number) => string;
+  readonly edit: string;
+  readonly editTitleOf: (title: string) => string;
+  readonly moveUp: (title: string) => string;
+  readonly moveDown: (title: string) => string;
+  readonly remove: string;
+  readonly removeItem: (title: string) => string;
+  readonly removeObjectiveTitle: (title: string) => string;
+  readonly removeObjectiveBody: string;
+  readonly removeKeyResultTitle: (title: string) => string;
+  readonly removeKeyResultBody: string;
+  readonly checkInAction: string;
+  readonly checkInOn: (title: string) => string;
+  readonly planningNotice: string;
+  readonly trackingNotice: string;
+  readonly archivedNotice: string;
+  readonly readOnlyOkrs: string;
+  readonly fieldDescription: string;
+  readonly fieldKind: string;
+  readonly fieldStartValue: string;
+  readonly fieldTargetValue: string;
+  readonly fieldThreshold: string;
+  readonly fieldMilestones: string;
+  readonly fieldMilestonesHint: string;
+  readonly addStep: string;
+  readonly stepName: (n: number) => string;
+  readonly removeStep: (n: number) => string;
+  readonly fieldUnit: string;
+  readonly fieldUnitHint: string;
+  readonly fieldWeight: string;
+  readonly fieldOwner: string;
+  readonly fieldLink: string;
+  readonly fieldKeyResults: string;
+  readonly fieldStatus: string;
+  readonly booleanKindHint: string;
+  readonly notSaved: string;
+  readonly errorNumber: string;
+
+  readonly checkInTitle: (title: string) => string;
+  readonly correctTitle: (when: string) => string;
+  readonly newValue: string;
+  readonly previousValue: string;
+  readonly progressPreview: string;
+  readonly progressNow: string;
+  readonly progressAfter: string;
+  readonly markDone: string;
+  readonly stepsLegend: string;
+  readonly status: string;
+  readonly noStatus: string;
+  readonly confidence: string;
+  readonly comment: string;
+  readonly saveCheckIn: string;
+  readonly saveCorrection: string;
+  readonly history: string;
+  readonly historyEmpty: string;
+  readonly correct: string;
+  readonly correctCheckInOf: (when: string) => string;
+  readonly correctedBy: (author: string, when: string) => string;
+  readonly correctionOf: (when: string) => string;
+  readonly checkInLoadError: string;
+  readonly loadingCheckIns: string;
+  readonly checkInNotAllowed: string;
+  readonly close: string;
+
+  readonly treeLabel: string;
+  readonly loadingTree: string;
+  readonly treeEmptyTitle: string;
+  readonly treeEmptyBody: string;
+  readonly treeLoadError: string;
+  readonly thisSession: string;
+  readonly parentSession: string;
+  readonly childSession: string;
+}
+
+export interface OkrStrings extends OkrListStrings {}
+
+/** Hoisted, so that `OKR_STRINGS` above can spread it. */
+function okrListStrings(): OkrListStrings {
+  return {
+    objectivesCaption: 'Objectives',
+    loadingObjectives: 'Loading objectives…',
+    objectivesEmptyTitle: 'No objectives yet',
+    objectivesEmptyBody:
+      'An objective says what you want to achieve this period; key results say how you will know. Add the first one.',
+    objectivesEmptyBodyReadOnly: 'Objectives appear here as soon as someone adds one.',
+    objectivesLoadError: 'The objectives could not be loaded',
+    noSession: 'Choose a session to see its objectives.',
+    addObjective: 'Add objective',
+    addKeyResult: 'Add key result',
+    addInitiative: 'Add initiative',
+    keyResultsEmpty: 'No key results yet.',
+    initiatives: 'Initiatives',
+    initiativesEmpty: 'No initiatives yet.',
+    initiativeStatuses: { planned: 'Planned', active: 'Active', done: 'Done', dropped: 'Dropped' },
+    linkedTo: 'For',
+    openLink: 'Open link',
+    owner: 'Owner',
+    ownerOf: (title) => `Owner of ${title}`,
+    unassigned: 'Unassigned',
+    progressOf: (title) => `Progress of ${title}`,
+    latest: 'Latest',
+    noCheckIn: 'No check-in yet',
+    target: 'Target',
+    statuses: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' },
+    kinds: {
+      increase: 'Increase to a target',
+      decrease: 'Decrease to a target',
+      stay_above: 'Stay above a threshold',
+      stay_below: 'Stay below a threshold',
+      boolean: 'Done or not done',
+      milestones: 'Milestones',
+    },
+    done: 'Done',
+    notDone: 'Not done',
+    stepsReached: (reached, total) => `${reached} of ${total} steps`,
+    edit: 'Edit',
+    editTitleOf: (title) => `Edit the title of ${title}`,
+    moveUp: (title) => `Move ${title} up`,
+    moveDown: (title) => `Move ${title} down`,
+    remove: 'Remove',
+    removeItem: (title) => `Remove ${title}`,
+    removeObjectiveTitle: (title) => `Remove ${title}?`,
+    removeObjectiveBody: 'The objective and its key results leave this session. Their history stays in the journal.',
+    removeKeyResultTitle: (title) => `Remove ${title}?`,
+    removeKeyResultBody: 'The key result and its check-ins leave this session. Their history stays in the journal.',
+    checkInAction: 'Check in',
+    checkInOn: (title) => `Check in on ${title}`,
+    planningNotice: 'Planning: add, rename, reorder and remove objectives and key results.',
+    trackingNotice: 'Objectives and key results are fixed: check in, add initiatives and hand over ownership.',
+    archivedNotice: 'This session is closed: everything stays visible, nothing can be changed.',
+    readOnlyOkrs: 'You can view these objectives but not change them.',
+    fieldDescription: 'Description',
+    fieldKind: 'Measured as',
+    fieldStartValue: 'Start value',
+    fieldTargetValue: 'Target value',
+    fieldThreshold: 'Threshold',
+    fieldMilestones: 'Steps',
+    fieldMilestonesHint: 'Name each step in the order it will be reached.',
+    addStep: 'Add step',
+    stepName: (n) => `Step ${n}`,
+    removeStep: (n) => `Remove step ${n}`,
+    fieldUnit: 'Unit',
+    fieldUnitHint: 'Optional, such as %, users or €.',
+    fieldWeight: 'Weight',
+    fieldOwner: 'Owner',
+    fieldLink: 'Link',
+    fieldKeyResults: 'Key results it moves',
+    fieldStatus: 'Status',
+    booleanKindHint: 'Checked in as done or not done: nothing else to set.',
+    notSaved: 'Not saved. Check the fields marked below.',
+    errorNumber: 'Enter a number, such as 42 or 3.5.',
+
+    checkInTitle: (title) => `Check in: ${title}`,
+    correctTitle: (when) => `Correct the check-in of ${when}`,
+    newValue: 'New value',
+    previousValue: 'Previous value',
+    progressPreview: 'Progress',
+    progressNow: 'Now',
+    progressAfter: 'After this check-in',
+    markDone: 'Done',
+    stepsLegend: 'Steps reached',
+    status: 'Status',
+    noStatus: 'Not set',
+    confidence: 'Confidence',
+    comment: 'Comment',
+    saveCheckIn: 'Save check-in',
+    saveCorrection: 'Save correction',
+    history: 'History',
+    historyEmpty: 'No check-ins yet.',
+    correct: 'Correct',
+    correctCheckInOf: (when) => `Correct the check-in of ${when}`,
+    correctedBy: (author, when) => `Corrected by ${author} on ${when}`,
+    correctionOf: (when) => `Correction of the check-in of ${when}`,
+    checkInLoadError: 'This key result could not be loaded.',
+    loadingCheckIns: 'Loading check-ins…',
+    checkInNotAllowed: 'You can read this history but not check in on this key result.',
+    close: 'Close',
+
+    treeLabel: 'Alignment of objectives',
+    loadingTree: 'Loading the alignment…',
+    treeEmptyTitle: 'Nothing to align yet',
+    treeEmptyBody: 'Objectives of this session, its parent and its child sessions appear here with how they align.',
+    treeLoadError: 'The alignment could not be loaded',
+    thisSession: 'This session',
+    parentSession: 'Parent session',
+    childSession: 'Child session',
+  };
 }

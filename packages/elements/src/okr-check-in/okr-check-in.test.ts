@@ -1,0 +1,176 @@
+import type { OkrStore } from '@okrkit/core';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { deepActiveElement, settle } from '../../test/helpers.js';
+import { $, $$, makeOkrStore, PEOPLE, plannedSession, recordOkrEvents, type } from '../../test/okr-helpers.js';
+import type { OkrCheckInEvent } from '../events/okr-check-in-event.js';
+import type { OkrCheckIn } from './okr-check-in.js';
+import './okr-check-in.js';
+
+async function open(store: OkrStore, keyResultId = 'kr1'): Promise<OkrCheckIn> {
+  const el = await fixture<OkrCheckIn>(
+    html`<okr-check-in .store=${store} .people=${PEOPLE} session-id="SE-01001" key-result-id=${keyResultId} open></okr-check-in>`,
+  );
+  await settle(el);
+  return el;
+}
+
+describe('<okr-check-in>', () => {
+  it('opens as a modal with the previous value and a progress preview, and is accessible', async () => {
+    const store = await plannedSession();
+    await store.checkIn('SE-01001', 'kr1', { value: 200 });
+    const el = await open(store);
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect($(el, '#ci-title').textContent).to.contain('Weekly active users');
+    expect($(el, '#ci-previous').textContent).to.equal('200 users');
+    expect($(el, '#ci-now').textContent).to.equal('25%');
+    expect($(el, '#ci-unit').textContent).to.equal('users');
+    await expect(el).to.be.accessible();
+  });
+
+  it('previews the progress of the new value before saving, then records the check-in and closes', async () => {
+    const store = await plannedSession();
+    const el = await open(store);
+    const events = recordOkrEvents(el);
+    type(el, '#ci-value', '300');
+    await el.updateComplete;
+    expect($(el, '#ci-after').textContent).to.equal('50%');
+    expect($(el, '#ci-after-delta').textContent).to.equal('+50');
+    expect((await store.getSession('SE-01001')).keyResults.get('kr1')?.latest).to.equal(undefined);
+
+    ($(el, 'input[name=status][value=at_risk]') as HTMLInputElement).click();
+    type(el, '#ci-confidence', '80');
+    type(el, '#ci-comment', 'Campaign started');
+    const saved = oneEvent(el, 'okr-check-in') as Promise<OkrCheckInEvent>;
+    $(el, '#ci-save').click();
+    const { checkIn } = await saved;
+    expect([checkIn.value, checkIn.status, checkIn.confidence, checkIn.comment]).to.deep.equal([
+      300,
+      'at_risk',
+      0.8,
+      'Campaign started',
+    ]);
+    await settle(el);
+    expect(el.open).to.equal(false);
+    expect(($(el, 'dialog') as HTMLDialogElement).open).to.equal(false);
+    expect(events.map((e) => e.type)).to.deep.equal(['okr-check-in', 'okr-check-in-close']);
+    expect((await store.getSession('SE-01001')).keyResults.get('kr1')?.latest?.value).to.equal(300);
+  });
+
+  it('shows a value that is not a number next to its field and saves nothing', async () => {
+    const store = await plannedSession();
+    const el = await open(store);
+    type(el, '#ci-value', '');
+    await el.updateComplete;
+    $(el, '#ci-save').click();
+    await settle(el);
+    expect($(el, '#ci-value').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#ci-value').getAttribute('aria-describedby')).to.contain('ci-value-error');
+    expect($(el, '#ci-value-error').textContent).to.contain('Enter a number');
+    expect(deepActiveElement()).to.equal($(el, '#ci-value'));
+    expect((await store.getSession('SE-01001')).keyResults.get('kr1')?.checkIns).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks done or not done for a boolean key result, and steps reached for milestones', async () => {
+    const store = await plannedSession();
+    const el = await open(store, 'kr2');
+    const toggle = $(el, '#ci-value') as HTMLInputElement;
+    expect([toggle.type, toggle.getAttribute('role')]).to.deep.equal(['checkbox', 'switch']);
+    toggle.click();
+    await el.updateComplete;
+    expect($(el, '#ci-after').textContent).to.equal('100%');
+    await expect(el).to.be.accessible();
+
+    el.keyResultId = 'kr3';
+    await settle(el);
+    const radios = $$(el, 'input[name=value]') as HTMLInputElement[];
+    expect(radios.map((r) => r.parentElement?.textContent?.trim())).to.deep.equal([
+      '0 of 3 steps',
+      '1. Design',
+      '2. Beta',
+      '3. General availability',
+    ]);
+    radios[2]?.click();
+    await el.updateComplete;
+    expect($(el, '#ci-after').textContent).to.equal('67%');
+    const saved = oneEvent(el, 'okr-check-in') as Promise<OkrCheckInEvent>;
+    $(el, '#ci-save').click();
+    expect((await saved).checkIn.value).to.equal(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks in with the keyboard alone and gives focus back to the opener', async () => {
+    const store = await plannedSession();
+    // Made by hand: fixture() waits an animation frame for plain elements, which a background tab never gets.
+    const opener = document.createElement('button');
+    opener.textContent = 'Check in';
+    document.body.append(opener);
+    opener.focus();
+    const el = await open(store);
+    expect(el.shadowRoot?.contains(deepActiveElement())).to.equal(true);
+    ($(el, '#ci-value') as HTMLInputElement).select();
+    await sendKeys({ type: '180' });
+    await el.updateComplete;
+    expect($(el, '#ci-after').textContent).to.equal('20%');
+    const saved = oneEvent(el, 'okr-check-in');
+    await sendKeys({ press: 'Enter' });
+    await saved;
+    await settle(el);
+    expect(el.open).to.equal(false);
+    expect(deepActiveElement()).to.equal(opener);
+    opener.remove();
+  });
+
+  it('shows the history newest first and corrections: the old value struck through, who corrected it', async () => {
+    const store = await plannedSession();
+    await store.checkIn('SE-01001', 'kr1', { value: 150, comment: 'First week' });
+    await store.checkIn('SE-01001', 'kr1', { value: 900 });
+    const el = await open(store);
+    expect($$(el, '.item-value').map((v) => v.textContent)).to.deep.equal(['900 users', '150 users']);
+
+    $(el, '[data-correct=ci2]').click();
+    await settle(el);
+    expect($(el, '#ci-form-title').textContent).to.contain('Correct the check-in');
+    expect(($(el, '#ci-value') as HTMLInputElement).value).to.equal('900');
+    type(el, '#ci-value', '190');
+    await el.updateComplete;
+    expect($(el, '#ci-after').textContent).to.equal('23%');
+    const saved = oneEvent(el, 'okr-check-in') as Promise<OkrCheckInEvent>;
+    $(el, '#ci-save').click();
+    expect((await saved).checkIn.corrects).to.equal('ci2');
+    await settle(el);
+    expect(el.open).to.equal(true);
+    const superseded = $(el, 'li.superseded');
+    expect(superseded.querySelector('s')?.textContent).to.equal('900 users');
+    expect(superseded.textContent).to.contain('Corrected by Ada Lovelace');
+    expect($(el, 'li[data-id=ci3]').textContent).to.contain('Correction of the check-in');
+    expect(superseded.querySelector('[data-correct]')).to.equal(null);
+    expect((await store.getSession('SE-01001')).keyResults.get('kr1')?.latest?.value).to.equal(190);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a viewer the history but no form', async () => {
+    const admin = await plannedSession();
+    await admin.checkIn('SE-01001', 'kr1', { value: 150 });
+    const el = await open(makeOkrStore({ id: 'v', role: 'viewer' }, admin.storage));
+    expect(el.shadowRoot?.querySelectorAll('input, textarea, [data-correct], #ci-save')).to.have.length(0);
+    expect($(el, '.notice').textContent).to.contain('not check in');
+    expect($$(el, '.item')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires nothing when properties are set', async () => {
+    const store = await plannedSession();
+    const el = await open(store);
+    const events = recordOkrEvents(el);
+    el.keyResultId = 'kr2';
+    await settle(el);
+    el.open = false;
+    await settle(el);
+    el.open = true;
+    await settle(el);
+    expect(events).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,646 @@
+import {
+  CHECK_IN_STATUSES,
+  type CheckIn,
+  type CheckInHistoryItem,
+  type CheckInInput,
+  type CheckInStatus,
+  isOkrError,
+  type KeyResult,
+  keyResultProgress,
+  type OkrStore,
+  type Session,
+  type StoreChange,
+} from '@okrkit/core';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { OkrCheckInCloseEvent } from '../events/okr-check-in-close-event.js';
+import { OkrCheckInEvent } from '../events/okr-check-in-event.js';
+import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
+import { formatInstant, localeOf, personName } from '../format.js';
+import { formatPercent, formatValue, percentOf } from '../key-result-format.js';
+import { items } from '../okr-items.styles.js';
+import { StoreController } from '../store-controller.js';
+import { type OkrStrings, resolveStrings } from '../strings.js';
+import { theme } from '../theme.styles.js';
+import { styles } from './okr-check-in.styles.js';
+
+/** The form as the person set it (kept as typed, valid or not). */
+interface CheckInDraft {
+  /** Number as typed; `1`/`0` for boolean; steps reached for milestones. */
+  readonly value: string;
+  readonly status: CheckInStatus | '';
+  /** 0..100 as typed. */
+  readonly confidence: string;
+  readonly comment: string;
+}
+const DRAFT_FIELDS = ['value', 'status', 'confidence', 'comment'] as const;
+type DraftField = (typeof DRAFT_FIELDS)[number];
+
+/** The deepest focused element, through shadow roots: where focus returns on close. */
+function deepActiveElement(): HTMLElement | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * Check in on one key result, in a modal dialog: the new value in the form its kind
+ * needs (a number with its unit, done or not done, the steps reached), a status, a
+ * confidence and a comment. Shows the previous value and the progress the new value
+ * gives before saving, and the key result's whole history, newest first, with
+ * corrections marked. People who may check in can also correct an earlier check-in.
+ *
+ * @summary A check-in dialog for one key result, with a live progress preview and the history.
+ *
+ * @event okr-check-in - A person saved a check-in or a correction; fired after the store recorded it. `OkrCheckInEvent`, `.checkIn`.
+ * @event okr-check-in-close - A person closed the dialog (Cancel, Escape, ✕, or by saving). `.keyResultId`.
+ * @event okr-error - Loading or saving failed. `.detail` is the `OkrError`.
+ *
+ * @csspart base - The dialog (a native `<dialog>`).
+ * @csspart dialog - Same element as `base`.
+ * @csspart header - The title bar.
+ * @csspart form - The check-in form.
+ * @csspart preview - The progress preview (now and after this check-in).
+ * @csspart progress - Each progress bar.
+ * @csspart history - The history list.
+ * @csspart history-item - One check-in in the history (superseded ones also `history-item-superseded`).
+ * @csspart history-item-superseded - A check-in a correction replaced.
+ *
+ * @cssproperty --okr-check-in-width - Width of the dialog. Default `min(620px, 100vw - 32px)`.
+ * @cssproperty --okr-color-progress - Progress bar fill.
+ * @cssproperty --okr-color-progress-track - Progress bar track.
+ * @cssproperty --okr-color-on-track - On-track colour.
+ * @cssproperty --okr-color-at-risk - At-risk colour.
+ * @cssproperty --okr-color-off-track - Off-track colour.
+ * @cssproperty --okr-font - Font shorthand.
+ * @cssproperty --okr-color-text - Text colour.
+ * @cssproperty --okr-color-text-muted - Secondary text.
+ * @cssproperty --okr-color-surface - Background.
+ * @cssproperty --okr-color-surface-alt - Background of buttons and the preview.
+ * @cssproperty --okr-color-border - Lines and borders.
+ * @cssproperty --okr-color-accent - Primary buttons, selected options.
+ * @cssproperty --okr-color-danger - Errors.
+ * @cssproperty --okr-color-focus - Focus ring.
+ * @cssproperty --okr-color-backdrop - Behind the dialog.
+ * @cssproperty --okr-radius - Corner radius.
+ */
+@customElement('okr-check-in')
+export class OkrCheckIn extends LitElement {
+  static override styles = [theme, items, styles];
+
+  @state() accessor session: Session | undefined;
+  @state() accessor history: readonly CheckInHistoryItem[] = [];
+  @state() accessor loadError: string | undefined;
+  @state() accessor draft: CheckInDraft | undefined;
+  @state() accessor correcting: CheckIn | undefined;
+  @state() accessor fieldErrors: Partial<Record<DraftField, string>> = {};
+  @state() accessor message: string | undefined;
+  @state() accessor statusText = '';
+  @state() accessor saving = false;
+
+  /** The store; defaults to one from context (`<okr-provider>`), else the page's default store. */
+  @property({ attribute: false }) accessor store: OkrStore | undefined;
+
+  /** The session the key result belongs to, e.g. `SE-01001`. */
+  @property({ attribute: 'session-id' }) accessor sessionId = '';
+
+  /** The key result to check in on. */
+  @property({ attribute: 'key-result-id' }) accessor keyResultId = '';
+
+  /** Whether the dialog is open. Setting it opens or closes the dialog without firing events. */
+  @property({ type: Boolean, reflect: true }) accessor open = false;
+
+  /** Display names of people by id; an unknown id is shown as is. */
+  @property({ attribute: false }) accessor people: Readonly<Record<string, string>> = {};
+
+  /** BCP 47 locale for numbers and dates; default the nearest `lang` attribute, else the browser's. */
+  @property() accessor locale: string | undefined;
+
+  /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
+  @property({ attribute: false }) accessor strings: Partial<OkrStrings> | undefined;
+
+  @query('dialog') accessor dialog: HTMLDialogElement | null = null;
+
+  readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
+  #loads = 0;
+  #returnFocus: HTMLElement | null = null;
+  #closedByUser = false;
+
+  // ---- lifecycle ---------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const moved =
+      (changed.has('sessionId') && changed.get('sessionId') !== undefined) ||
+      (changed.has('keyResultId') && changed.get('keyResultId') !== undefined);
+    if (moved) {
+      this.#reset();
+      void this.#load(this.#controller.store);
+    }
+    if (changed.has('open') && this.open && changed.get('open') === false) this.#reset();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const dialog = this.dialog;
+    if (!dialog || !changed.has('open')) return;
+    if (this.open && !dialog.open) {
+      this.#returnFocus = deepActiveElement();
+      dialog.showModal();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  /** Opens the dialog (focus moves into it). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog without saving. */
+  hide(): void {
+    this.open = false;
+  }
+
+  async #load(store: OkrStore, change?: StoreChange): Promise<void> {
+    if (!this.sessionId || !this.keyResultId) return;
+    if (change && change.sessionId !== '' && change.sessionId !== this.sessionId) return;
+    const load = ++this.#loads;
+    try {
+      const session = await store.getSession(this.sessionId);
+      const history = await store.checkInHistory(this.sessionId, this.keyResultId);
+      if (load !== this.#loads) return;
+      this.session = session;
+      this.history = history;
+      this.loadError = undefined;
+    } catch (error) {
+      if (load !== this.#loads) return;
+      const okrError = toOkrError(error);
+      this.session = undefined;
+      this.history = [];
+      this.loadError = okrError.message;
+      this.dispatchEvent(new OkrErrorEvent(okrError));
+    }
+  }
+
+  // ---- handlers ----------------------------------------------------------------------
+
+  get #keyResult(): KeyResult | undefined {
+    return this.session?.keyResults.get(this.keyResultId);
+  }
+
+  #reset(): void {
+    this.draft = undefined;
+    this.correcting = undefined;
+    this.fieldErrors = {};
+    this.message = undefined;
+    this.statusText = '';
+  }
+
+  /** The form's values: as typed, else the previous check-in's (or the correction target's). */
+  #values(kr: KeyResult): CheckInDraft {
+    if (this.draft) return this.draft;
+    const from = this.correcting ?? kr.latest;
+    const value =
+      from?.value ??
+      (kr.kind === 'boolean' || kr.kind === 'milestones'
+        ? 0
+        : kr.kind === 'increase' || kr.kind === 'decrease'
+          ? kr.start
+          : undefined);
+    return {
+      value: value === undefined ? '' : String(value),
+      status: from?.status ?? '',
+      confidence: String(Math.round((from?.confidence ?? 0.5) * 100)),
+      comment: this.correcting?.comment ?? '',
+    };
+  }
+
+  #onInput(event: Event): void {
+    const kr = this.#keyResult;
+    const input = event.target as HTMLInputElement | HTMLTextAreaElement;
+    if (!kr || !input.name) return;
+    const field = input.name as DraftField;
+    const value =
+      input instanceof HTMLInputElement && input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value;
+    this.draft = { ...this.#values(kr), [field]: value };
+    this.statusText = '';
+    if (this.fieldErrors[field]) {
+      const { [field]: _fixed, ...rest } = this.fieldErrors;
+      this.fieldErrors = rest;
+    }
+  }
+
+  /** The number the form's value stands for, or undefined while it is not one. */
+  #parsedValue(kr: KeyResult, draft: CheckInDraft): number | undefined {
+    if (draft.value.trim() === '') return undefined;
+    const n = Number(draft.value);
+    if (!Number.isFinite(n)) return undefined;
+    return kr.kind === 'boolean' ? (n ? 1 : 0) : n;
+  }
+
+  #onCancel(): void {
+    this.#closeByUser();
+  }
+
+  /** The person closed it (Cancel, ✕, saving): finish at once, so `open` and the event do not wait for the dialog's close task. */
+  #closeByUser(): void {
+    this.#closedByUser = true;
+    this.#finishClose(true);
+    this.dialog?.close();
+  }
+
+  /** The dialog closed: by Escape (`open` still set, a person's act), or by the host setting `open = false`. */
+  #onDialogClose(): void {
+    if (this.#closedByUser) {
+      this.#closedByUser = false;
+      return;
+    }
+    this.#finishClose(this.open);
+  }
+
+  #finishClose(byUser: boolean): void {
+    this.open = false;
+    this.#reset();
+    if (byUser) this.dispatchEvent(new OkrCheckInCloseEvent(this.keyResultId));
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
+    if (target?.isConnected) target.focus();
+  }
+
+  async #startCorrection(checkIn: CheckIn): Promise<void> {
+    this.#reset();
+    this.correcting = checkIn;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#ci-form-title')?.focus();
+  }
+
+  async #cancelCorrection(): Promise<void> {
+    this.#reset();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#ci-value, [name=value]')?.focus();
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const kr = this.#keyResult;
+    const session = this.session;
+    if (!kr || !session || this.saving) return;
+    const s = this.#s;
+    const draft = this.#values(kr);
+    const value = this.#parsedValue(kr, draft);
+    const valueInput = this.renderRoot.querySelector<HTMLInputElement>('#ci-value');
+    if (value === undefined || valueInput?.validity.badInput) {
+      await this.#showErrors({ value: s.errorNumber }, s.notSaved);
+      return;
+    }
+    const confidence = Number(draft.confidence);
+    const comment = draft.comment.trim();
+    const input: CheckInInput = {
+      value: kr.kind === 'boolean' ? value === 1 : value,
+      ...(draft.status ? { status: draft.status } : {}),
+      ...(draft.confidence.trim() !== '' && Number.isFinite(confidence) ? { confidence: confidence / 100 } : {}),
+      ...(comment ? { comment } : {}),
+    };
+    const correcting = this.correcting;
+    this.saving = true;
+    try {
+      const store = this.#controller.store;
+      const saved = correcting
+        ? await store.correctCheckIn(session.id, correcting.id, input)
+        : await store.checkIn(session.id, kr.id, input);
+      this.dispatchEvent(new OkrCheckInEvent(session.id, saved));
+      if (correcting) {
+        await this.#load(store);
+        this.#reset();
+        this.statusText = s.saved;
+      } else {
+        this.#closeByUser();
+      }
+    } catch (error) {
+      const okrError = toOkrError(error);
+      if (isOkrError(okrError, 'invalid-input') && Object.keys(okrError.fields).length > 0) {
+        const fields: Partial<Record<DraftField, string>> = {};
+        const other: string[] = [];
+        for (const [key, text] of Object.entries(okrError.fields)) {
+          if ((DRAFT_FIELDS as readonly string[]).includes(key)) fields[key as DraftField] = text;
+          else other.push(text);
+        }
+        await this.#showErrors(fields, [s.notSaved, ...other].join(' '));
+      } else {
+        await this.#showErrors({}, okrError.message);
+        this.dispatchEvent(new OkrErrorEvent(okrError));
+      }
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  async #showErrors(errors: Partial<Record<DraftField, string>>, message: string): Promise<void> {
+    this.fieldErrors = errors;
+    this.message = message;
+    await this.updateComplete;
+    const first = DRAFT_FIELDS.find((f) => errors[f]);
+    const target = first
+      ? this.renderRoot.querySelector<HTMLElement>(`form [name=${first}]`)
+      : this.renderRoot.querySelector<HTMLElement>('#ci-message');
+    target?.focus();
+  }
+
+  // ---- render ------------------------------------------------------------------------
+
+  get #s(): OkrStrings {
+    return resolveStrings(this.strings);
+  }
+
+  get #locale(): string {
+    return localeOf(this, this.locale);
+  }
+
+  override render(): TemplateResult {
+    const s = this.#s;
+    const kr = this.#keyResult;
+    const session = this.session;
+    return html`<dialog
+      part="base dialog"
+      aria-labelledby="ci-title"
+      @close=${this.#onDialogClose}
+    >
+      <div class="dialog-header" part="header">
+        <h2 id="ci-title">${kr ? s.checkInTitle(kr.title) : s.checkInAction}</h2>
+        <button id="ci-close" class="button quiet icon" type="button" aria-label=${s.close} @click=${this.#onCancel}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      ${
+        session && kr
+          ? this.#renderBody(session, kr)
+          : html`<div class="dialog-body">
+            ${
+              this.loadError
+                ? html`<p class="alert" role="alert">${s.checkInLoadError} ${this.loadError}</p>`
+                : html`<div class="state loading-state" role="status"><span class="spinner" aria-hidden="true"></span>${s.loadingCheckIns}</div>`
+            }
+          </div>`
+      }
+    </dialog>`;
+  }
+
+  #renderBody(session: Session, kr: KeyResult): TemplateResult {
+    const s = this.#s;
+    const owners = [kr.ownerId, session.objectives.get(kr.objectiveId)?.ownerId];
+    const store = this.#controller.store;
+    const canAdd = store.can('checkIn.add', session, owners);
+    const canCorrect = store.can('checkIn.correct', session, owners);
+    const showForm = this.correcting ? canCorrect : canAdd;
+    return html`<div class="dialog-body">
+        ${showForm ? this.#renderForm(kr) : html`<p class="notice">${session.state === 'archived' ? s.archivedNotice : s.checkInNotAllowed}</p>`}
+        <p class="status-line" role="status">${this.statusText}</p>
+        ${this.#renderHistory(session, kr, canCorrect)}
+      </div>
+      ${
+        showForm
+          ? html`<div class="dialog-footer">
+            ${
+              this.correcting
+                ? html`<button type="button" class="button" id="ci-cancel" @click=${this.#cancelCorrection}>${s.cancel}</button>`
+                : html`<button type="button" class="button" id="ci-cancel" @click=${this.#onCancel}>${s.cancel}</button>`
+            }
+            <button type="submit" form="ci-form" class="button primary" id="ci-save" ?disabled=${this.saving}>
+              ${this.saving ? s.saving : this.correcting ? s.saveCorrection : s.saveCheckIn}
+            </button>
+          </div>`
+          : nothing
+      }`;
+  }
+
+  #renderForm(kr: KeyResult): TemplateResult {
+    const s = this.#s;
+    const locale = this.#locale;
+    const draft = this.#values(kr);
+    const value = this.#parsedValue(kr, draft);
+    const correcting = this.correcting;
+    const nowProgress = keyResultProgress(kr).clamped;
+    // A correction changes progress only if it corrects the check-in that counts now.
+    const changesLatest = !correcting || correcting.id === kr.latest?.id;
+    const after = changesLatest ? keyResultProgress(kr, value ?? kr.latest?.value).clamped : nowProgress;
+    const previous = correcting ? correcting.value : kr.latest?.value;
+    return html`<form id="ci-form" part="form" novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.#submit}>
+      ${
+        correcting
+          ? html`<h3 id="ci-form-title" tabindex="-1">
+            ${s.correctTitle(formatInstant(correcting.at, locale, this.session?.timeZone ?? 'UTC'))}
+          </h3>`
+          : nothing
+      }
+      ${this.message ? html`<p id="ci-message" class="alert" role="alert" tabindex="-1">${this.message}</p>` : nothing}
+      <dl class="facts">
+        <div>
+          <dt>${s.previousValue}</dt>
+          <dd id="ci-previous">${formatValue(kr, previous, s, locale)}</dd>
+        </div>
+      </dl>
+      ${this.#renderValueField(kr, draft)}
+      <div class="preview" part="preview" aria-labelledby="ci-preview-label" role="group">
+        <span id="ci-preview-label" class="preview-label">${s.progressPreview}</span>
+        ${this.#bar('ci-now', s.progressNow, nowProgress, locale)}
+        ${this.#bar('ci-after', s.progressAfter, after, locale, after - nowProgress)}
+      </div>
+      ${this.#renderStatusField(draft)}
+      <div class="field">
+        <label for="ci-confidence">${s.confidence}</label>
+        <div class="range">
+          <input
+            id="ci-confidence"
+            name="confidence"
+            type="range"
+            min="0"
+            max="100"
+            step="5"
+            .value=${live(draft.confidence)}
+            aria-valuetext=${`${draft.confidence}%`}
+            aria-invalid=${this.fieldErrors.confidence ? 'true' : nothing}
+            aria-describedby=${this.fieldErrors.confidence ? 'ci-confidence-error' : nothing}
+          />
+          <output for="ci-confidence" class="percent">${draft.confidence}%</output>
+        </div>
+        ${this.#error('confidence')}
+      </div>
+      <div class="field">
+        <label for="ci-comment">${s.comment}</label>
+        <textarea
+          id="ci-comment"
+          name="comment"
+          rows="3"
+          .value=${live(draft.comment)}
+          aria-invalid=${this.fieldErrors.comment ? 'true' : nothing}
+          aria-describedby=${this.fieldErrors.comment ? 'ci-comment-error' : nothing}
+        ></textarea>
+        ${this.#error('comment')}
+      </div>
+    </form>`;
+  }
+
+  #bar(id: string, label: string, fraction: number, locale: string, delta?: number): TemplateResult {
+    const pct = percentOf(fraction);
+    const change =
+      delta === undefined || Math.round(delta * 100) === 0
+        ? ''
+        : `${delta > 0 ? '+' : '−'}${Math.abs(Math.round(delta * 100))}`;
+    return html`<div class="preview-row">
+      <span class="preview-name" id="${id}-label">${label}</span>
+      <span
+        class="meter"
+        part="progress"
+        role="progressbar"
+        aria-labelledby="${id}-label"
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${pct}
+        aria-valuetext=${formatPercent(fraction, locale)}
+        style=${styleMap({ '--_value': `${pct}%` })}
+        ><span class="fill"></span
+      ></span>
+      <span class="percent" id=${id}>${formatPercent(fraction, locale)}</span>
+      <span class="delta ${delta !== undefined && delta < 0 ? 'down' : 'up'}" id="${id}-delta">${change}</span>
+    </div>`;
+  }
+
+  #renderValueField(kr: KeyResult, draft: CheckInDraft): TemplateResult {
+    const s = this.#s;
+    const error = this.fieldErrors.value;
+    const describedBy = error ? 'ci-value-error' : nothing;
+    if (kr.kind === 'boolean') {
+      return html`<div class="field">
+        <span class="label" id="ci-value-label">${s.newValue}</span>
+        <label class="switch-field">
+          <input
+            id="ci-value"
+            name="value"
+            type="checkbox"
+            role="switch"
+            autofocus
+            class="switch-input"
+            .checked=${live(draft.value === '1')}
+            aria-invalid=${error ? 'true' : nothing}
+            aria-describedby=${describedBy}
+          />
+          <span class="track" aria-hidden="true"><span class="thumb"></span></span>
+          <span>${s.markDone}</span>
+        </label>
+        ${this.#error('value')}
+      </div>`;
+    }
+    if (kr.kind === 'milestones') {
+      const steps = kr.milestones ?? [];
+      return html`<fieldset class="field choices" aria-invalid=${error ? 'true' : nothing} aria-describedby=${describedBy}>
+        <legend>${s.stepsLegend}</legend>
+        ${['', ...steps].map((name, i) => {
+          const label = i === 0 ? s.stepsReached(0, steps.length) : `${i}. ${name}`;
+          return html`<label class="choice">
+            <input type="radio" name="value" value=${String(i)} .checked=${live(draft.value === String(i))} />
+            <span>${label}</span>
+          </label>`;
+        })}
+        ${this.#error('value')}
+      </fieldset>`;
+    }
+    return html`<div class="field">
+      <label for="ci-value">${s.newValue}</label>
+      <div class="with-unit">
+        <input
+          id="ci-value"
+          name="value"
+          type="number"
+          step="any"
+          inputmode="decimal"
+          autocomplete="off"
+          autofocus
+          .value=${live(draft.value)}
+          aria-invalid=${error ? 'true' : nothing}
+          aria-describedby=${kr.unit ? (error ? 'ci-unit ci-value-error' : 'ci-unit') : describedBy}
+        />
+        ${kr.unit ? html`<span class="unit" id="ci-unit">${kr.unit}</span>` : nothing}
+      </div>
+      ${this.#error('value')}
+    </div>`;
+  }
+
+  #renderStatusField(draft: CheckInDraft): TemplateResult {
+    const s = this.#s;
+    const error = this.fieldErrors.status;
+    const options: readonly (CheckInStatus | '')[] = ['', ...CHECK_IN_STATUSES];
+    return html`<fieldset class="field choices segmented" aria-describedby=${error ? 'ci-status-error' : nothing}>
+      <legend>${s.status}</legend>
+      <div class="segments">
+        ${options.map(
+          (option) => html`<label class="segment ${option}">
+            <input type="radio" name="status" value=${option} .checked=${live(draft.status === option)} />
+            <span>${option ? s.statuses[option] : s.noStatus}</span>
+          </label>`,
+        )}
+      </div>
+      ${this.#error('status')}
+    </fieldset>`;
+  }
+
+  #error(field: DraftField): TemplateResult | typeof nothing {
+    const error = this.fieldErrors[field];
+    return error ? html`<p class="error" id="ci-${field}-error">${error}</p>` : nothing;
+  }
+
+  #renderHistory(session: Session, kr: KeyResult, canCorrect: boolean): TemplateResult {
+    const s = this.#s;
+    const locale = this.#locale;
+    const when = (c: CheckIn) => formatInstant(c.at, locale, session.timeZone);
+    return html`<section class="history" aria-labelledby="ci-history-title">
+      <h3 id="ci-history-title">${s.history}</h3>
+      ${
+        this.history.length === 0
+          ? html`<p class="muted">${s.historyEmpty}</p>`
+          : html`<ol part="history">
+            ${this.history.map(({ checkIn, counts, supersededBy, corrects }) => {
+              const value = formatValue(kr, checkIn.value, s, locale);
+              return html`<li
+                part=${counts ? 'history-item' : 'history-item history-item-superseded'}
+                class=${counts ? 'item' : 'item superseded'}
+                data-id=${checkIn.id}
+              >
+                <div class="item-head">
+                  <span class="item-value">${counts ? value : html`<s>${value}</s>`}</span>
+                  ${checkIn.status ? html`<span class="status ${checkIn.status}">${s.statuses[checkIn.status]}</span>` : nothing}
+                  ${checkIn.confidence !== undefined ? html`<span class="muted">${s.confidence} ${formatPercent(checkIn.confidence, locale)}</span>` : nothing}
+                  <span class="spacer"></span>
+                  ${
+                    counts && canCorrect && this.correcting?.id !== checkIn.id
+                      ? html`<button
+                        type="button"
+                        class="button quiet small"
+                        data-correct=${checkIn.id}
+                        aria-label=${s.correctCheckInOf(when(checkIn))}
+                        @click=${() => void this.#startCorrection(checkIn)}
+                      >
+                        ${s.correct}
+                      </button>`
+                      : nothing
+                  }
+                </div>
+                <div class="item-meta muted">
+                  ${personName(this.people, checkIn.author)} · <time datetime=${checkIn.at}>${when(checkIn)}</time>
+                </div>
+                ${checkIn.comment ? html`<p class="item-comment">${checkIn.comment}</p>` : nothing}
+                ${supersededBy ? html`<p class="mark corrected">${s.correctedBy(personName(this.people, supersededBy.author), when(supersededBy))}</p>` : nothing}
+                ${corrects ? html`<p class="mark correction">${s.correctionOf(when(corrects))}</p>` : nothing}
+              </li>`;
+            })}
+          </ol>`
+      }
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'okr-check-in': OkrCheckIn;
+  }
+}

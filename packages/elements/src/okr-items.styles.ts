@@ -1,0 +1,158 @@
+import { css } from 'lit';
+
+/**
+ * What `<okr-list>`, `<okr-check-in>` and `<okr-tree>` share: progress bars, status
+ * badges, owner avatars and the designed empty, loading and error states.
+ */
+export const items = css`
+  .meter {
+    position: relative;
+    display: block;
+    inline-size: 100%;
+    min-inline-size: 64px;
+    block-size: 8px;
+    border-radius: 999px;
+    background: var(--okr-color-progress-track, var(--_border));
+    overflow: hidden;
+  }
+  .meter .fill {
+    display: block;
+    block-size: 100%;
+    inline-size: var(--_value, 0%);
+    border-radius: inherit;
+    background: var(--okr-color-progress, var(--_accent));
+    transition: inline-size 0.25s ease;
+  }
+  .meter.on_track .fill {
+    background: var(--okr-color-on-track, #1a7f37);
+  }
+  .meter.at_risk .fill {
+    background: var(--okr-color-at-risk, #bf8700);
+  }
+  .meter.off_track .fill {
+    background: var(--okr-color-off-track, var(--_danger));
+  }
+  .percent {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    min-inline-size: 4ch;
+    text-align: end;
+  }
+
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 5px;
+    padding-inline: var(--_space-s);
+    border-radius: 999px;
+    font-size: 0.8em;
+    font-weight: 600;
+    line-height: 1.8;
+    white-space: nowrap;
+    background: var(--_surface-alt);
+    border: 1px solid var(--_border);
+  }
+  .status::before {
+    content: '';
+    inline-size: 7px;
+    block-size: 7px;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .status.on_track {
+    color: var(--okr-color-on-track-text, #1a7f37);
+  }
+  .status.at_risk {
+    color: var(--okr-color-at-risk-text, #7d4e00);
+  }
+  .status.off_track {
+    color: var(--okr-color-off-track-text, #b3261e);
+  }
+  @media (prefers-color-scheme: dark) {
+    .status.on_track {
+      color: var(--okr-color-on-track-text, #3fb950);
+    }
+    .status.at_risk {
+      color: var(--okr-color-at-risk-text, #e3b341);
+    }
+    .status.off_track {
+      color: var(--okr-color-off-track-text, #f85149);
+    }
+  }
+
+  .avatar {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 22px;
+    block-size: 22px;
+    border-radius: 50%;
+    background: var(--okr-color-avatar, color-mix(in srgb, var(--_accent) 16%, var(--_surface)));
+    color: var(--_text);
+    font-size: 0.72em;
+    font-weight: 700;
+    flex: none;
+  }
+  .avatar.none {
+    background: var(--_surface-alt);
+    border: 1px dashed var(--_border);
+    color: var(--_muted);
+  }
+  .muted {
+    color: var(--_muted);
+  }
+
+  .state {
+    display: grid;
+    justify-items: center;
+    gap: var(--_space-s);
+    padding: calc(var(--_space-l) * 2) var(--_space-l);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    text-align: center;
+    color: var(--_muted);
+  }
+  .state p {
+    margin: 0;
+    max-inline-size: 52ch;
+  }
+  .state-title {
+    font-size: 1.15em;
+    font-weight: 600;
+    color: var(--_text);
+  }
+  .empty-art {
+    color: var(--_accent);
+  }
+  .error-state {
+    border-style: solid;
+    border-color: var(--_danger);
+  }
+  .error-state .state-title {
+    color: var(--_danger);
+  }
+  .loading-state {
+    display: flex;
+    justify-content: center;
+    align-items: center;
+  }
+  .spinner {
+    inline-size: 18px;
+    block-size: 18px;
+    border: 2px solid var(--_border);
+    border-block-start-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner,
+    .meter .fill {
+      animation: none;
+      transition: none;
+    }
+  }
+`;

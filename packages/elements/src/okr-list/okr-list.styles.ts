@@ -1,0 +1,336 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  [part~='base'] {
+    display: grid;
+    gap: var(--_space-m);
+  }
+  .toolbar {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_space-m);
+  }
+  .spacer {
+    flex: 1;
+  }
+  .lifecycle {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    margin: 0;
+  }
+  .icon {
+    padding-inline: var(--_space-s);
+    min-inline-size: 34px;
+    justify-content: center;
+  }
+  .button.small {
+    min-block-size: 28px;
+    padding-block: 0;
+    padding-inline: var(--_space-s);
+  }
+  .button.quiet:hover:not([disabled]) {
+    background: var(--_surface-alt);
+  }
+  .button.quiet[disabled] {
+    opacity: 0.3;
+  }
+  .remove:hover:not([disabled]) {
+    color: var(--_danger);
+  }
+
+  .objectives {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-m);
+  }
+  .objective > article {
+    display: grid;
+    gap: var(--_space-s);
+    padding: var(--_space-m) var(--_space-l) var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+    box-shadow: 0 1px 2px rgb(0 0 0 / 0.04);
+  }
+  .objective-header {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 11.5em 190px auto;
+    align-items: center;
+    gap: var(--_space-m);
+    padding-block-end: var(--_space-s);
+    border-block-end: 1px solid var(--_border);
+  }
+  .title-row {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    min-inline-size: 0;
+  }
+  h3.title {
+    margin: 0;
+    font-size: 1.1em;
+    overflow-wrap: anywhere;
+  }
+  .title:focus {
+    outline: none;
+  }
+  .title:focus-visible {
+    outline: 2px solid var(--_focus);
+  }
+  .edit {
+    opacity: 0.55;
+    min-block-size: 28px;
+    min-inline-size: 28px;
+  }
+  .title-row:hover .edit,
+  .edit:focus-visible {
+    opacity: 1;
+  }
+  .description {
+    margin: var(--_space-xs) 0 0;
+  }
+  .objective-progress,
+  .kr-progress {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  .actions {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 2px;
+  }
+  .edit-title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-xs);
+    flex: 1;
+  }
+  .edit-title input {
+    flex: 1 1 14em;
+    inline-size: auto;
+  }
+  .edit-title .error {
+    flex-basis: 100%;
+  }
+
+  .key-results {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+  }
+  .key-result {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em 6.5em;
+    align-items: center;
+    gap: var(--_space-m);
+    padding-block: var(--_space-s);
+    border-block-end: 1px solid color-mix(in srgb, var(--_border) 55%, transparent);
+  }
+  .key-result:last-child {
+    border-block-end: 0;
+  }
+  .kr-title {
+    display: grid;
+    min-inline-size: 0;
+  }
+  .kr-title .title {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .kr-target {
+    font-size: 0.85em;
+  }
+  .kr-latest .value {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .kr-empty {
+    margin: 0;
+    padding-block: var(--_space-s);
+  }
+  .add-kr {
+    justify-self: start;
+    color: var(--_accent);
+  }
+  .owner {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    min-inline-size: 0;
+  }
+  .owner-name {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .owner-select {
+    inline-size: auto;
+    min-inline-size: 8em;
+    min-block-size: 30px;
+    padding-block: 2px;
+  }
+  .check-in {
+    min-block-size: 30px;
+  }
+
+  .initiatives {
+    display: grid;
+    gap: var(--_space-s);
+    padding: var(--_space-m) var(--_space-l);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+  }
+  .section-header {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-m);
+  }
+  .section-header h3 {
+    margin: 0;
+    font-size: 1.05em;
+  }
+  .initiatives p {
+    margin: 0;
+  }
+  .initiative-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .initiative {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto auto minmax(9em, auto);
+    align-items: center;
+    gap: var(--_space-m);
+    padding-block: var(--_space-s);
+    border-block-start: 1px solid color-mix(in srgb, var(--_border) 55%, transparent);
+  }
+  .initiative-main {
+    display: grid;
+  }
+  .initiative-main .title {
+    font-weight: 600;
+  }
+  .linked {
+    font-size: 0.85em;
+  }
+  .badge.initiative-planned {
+    color: var(--_muted);
+  }
+  .badge.initiative-active {
+    color: var(--_accent);
+  }
+  .badge.initiative-done {
+    color: var(--okr-color-on-track-text, #1a7f37);
+  }
+  .badge.initiative-dropped {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
+  .link {
+    color: var(--_accent);
+  }
+
+  #form-dialog {
+    inline-size: min(560px, calc(100vw - 32px));
+  }
+  #form-dialog form {
+    margin: 0;
+  }
+  .context {
+    margin: 0;
+  }
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 6px var(--_space-s);
+    inline-size: 100%;
+    resize: vertical;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: var(--_space-xs);
+  }
+  .hint {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .steps ol {
+    margin: 0;
+    padding-inline-start: 1.6em;
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  .steps li > * {
+    vertical-align: middle;
+  }
+  .steps li {
+    display: list-item;
+  }
+  .steps li input {
+    inline-size: calc(100% - 44px);
+  }
+  .add-step {
+    justify-self: start;
+    color: var(--_accent);
+  }
+  .checks {
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  .check input {
+    inline-size: auto;
+    min-block-size: 0;
+    margin: 0;
+  }
+  .row-2 {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
+    gap: var(--_space-m);
+  }
+  #confirm {
+    inline-size: min(440px, calc(100vw - 32px));
+  }
+  #confirm p {
+    margin: 0;
+  }
+
+  @media (max-width: 760px) {
+    .objective-header,
+    .key-result,
+    .initiative {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+`;

@@ -1,0 +1,117 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  [part~='base'] {
+    display: grid;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [role='tree'] {
+    padding: var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+  }
+  [role='treeitem'] {
+    outline: none;
+    cursor: pointer;
+  }
+  .node {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) minmax(120px, 200px);
+    align-items: center;
+    gap: var(--_space-s);
+    padding-block: 6px;
+    padding-inline-start: calc(var(--_level, 0) * var(--okr-tree-indent, 22px) + var(--_space-s));
+    padding-inline-end: var(--_space-m);
+    border-radius: var(--_radius);
+    position: relative;
+  }
+  .node:hover {
+    background: var(--_surface-alt);
+  }
+  [role='treeitem']:focus-visible > .node {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+  [role='treeitem'][aria-selected='true'] > .node {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+  [role='treeitem'][aria-selected='true'] > .node::before {
+    content: '';
+    position: absolute;
+    inset-block: 6px;
+    inset-inline-start: 0;
+    inline-size: 3px;
+    border-radius: 3px;
+    background: var(--_accent);
+  }
+  .twisty {
+    inline-size: 18px;
+    block-size: 18px;
+    display: inline-grid;
+    place-items: center;
+    color: var(--_muted);
+  }
+  .twisty::before {
+    content: '▸';
+    transition: rotate 0.15s;
+  }
+  :host(:dir(rtl)) .twisty::before {
+    content: '◂';
+  }
+  .twisty.open::before {
+    rotate: 90deg;
+  }
+  :host(:dir(rtl)) .twisty.open::before {
+    rotate: -90deg;
+  }
+  .twisty.leaf::before {
+    content: '•';
+    font-size: 0.8em;
+    opacity: 0.5;
+  }
+  .node-main {
+    display: grid;
+    min-inline-size: 0;
+  }
+  .node-title {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .role-parent .node-title {
+    color: var(--_text);
+  }
+  .node-meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs);
+    font-size: 0.85em;
+  }
+  .session-badge {
+    padding-inline: 6px;
+    border-radius: 999px;
+    background: var(--_surface-alt);
+    border: 1px solid var(--_border);
+  }
+  .role-this .session-badge {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .node-progress {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .twisty::before {
+      transition: none;
+    }
+  }
+`;
