@@ -20,6 +20,7 @@ export const ACTIONS = [
   'keyResult.edit',
   'keyResult.retarget',
   'keyResult.remove',
+  'keyResult.reorder',
   'owner.assign',
   'initiative.add',
   'initiative.edit',

@@ -200,6 +200,7 @@ const DATA_FIELDS: Readonly<Record<EntryType, Readonly<Record<string, FieldType>
   'keyResult.changed': { id: 'string' },
   'keyResult.retargeted': { id: 'string', kind: 'string' },
   'keyResult.removed': { id: 'string' },
+  'keyResult.reordered': { objectiveId: 'string', ids: 'array' },
   'owner.assigned': { item: 'string', id: 'string', ownerId: 'nullable' },
   'initiative.added': { id: 'string', title: 'string', status: 'string', keyResultIds: 'array' },
   'initiative.changed': { id: 'string' },

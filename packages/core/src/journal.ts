@@ -37,6 +37,7 @@ export interface EntryDataMap {
   'keyResult.changed': { readonly id: string } & Optional<Pick<KeyResult, 'title' | 'unit' | 'weight'>>;
   'keyResult.retargeted': { readonly id: string } & KeyResultTarget;
   'keyResult.removed': { readonly id: string };
+  'keyResult.reordered': { readonly objectiveId: string; readonly ids: readonly string[] };
   'owner.assigned': {
     readonly item: 'objective' | 'keyResult' | 'initiative';
     readonly id: string;
@@ -97,6 +98,7 @@ export const ENTRY_TYPES = [
   'keyResult.changed',
   'keyResult.retargeted',
   'keyResult.removed',
+  'keyResult.reordered',
   'owner.assigned',
   'initiative.added',
   'initiative.changed',
@@ -252,6 +254,15 @@ function applyInPlace(
     case 'keyResult.removed':
       need(draft.keyResults, entry.data.id, entry);
       removeKeyResult(draft, entry.data.id);
+      break;
+    case 'keyResult.reordered':
+      entry.data.ids.forEach((id, order) => {
+        const kr = need(draft.keyResults, id, entry);
+        if (kr.objectiveId !== entry.data.objectiveId) {
+          throw new ReplayError(`Entry ${entry.seq} reorders ${id} under the wrong objective.`);
+        }
+        draft.keyResults.set(id, { ...kr, order });
+      });
       break;
     case 'owner.assigned': {
       const data = entry.data;

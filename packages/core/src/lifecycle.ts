@@ -27,6 +27,7 @@ export const STATE_ALLOWS: Readonly<Record<SessionState, ReadonlySet<Action>>> =
     'keyResult.edit',
     'keyResult.retarget',
     'keyResult.remove',
+    'keyResult.reorder',
     'owner.assign',
     'initiative.add',
     'initiative.edit',

@@ -97,6 +97,23 @@ describe('objectives and key results', () => {
     });
   }
 
+  it('reorders key results within their objective', async () => {
+    const { admin, s, o, k } = await planned();
+    const k2 = await admin.addKeyResult(s.id, {
+      objectiveId: o.id,
+      title: 'CSAT',
+      kind: 'increase',
+      start: 3,
+      target: 4.5,
+    });
+    await admin.reorderKeyResults(s.id, o.id, [k2.id, k.id]);
+    const live = await admin.getSession(s.id);
+    assert.deepEqual([live.keyResults.get(k2.id)?.order, live.keyResults.get(k.id)?.order], [0, 1]);
+    await rejects(admin.reorderKeyResults(s.id, o.id, [k.id]), 'invalid-input', 'ids');
+    await admin.startSession(s.id);
+    await rejects(admin.reorderKeyResults(s.id, o.id, [k.id, k2.id]), 'locked');
+  });
+
   it('refuses a key result under an unknown objective', async () => {
     const { admin, s } = await planned();
     await rejects(

@@ -9,7 +9,7 @@ import { can, decide } from './policy.js';
 // so that a change to the rules has to be made twice: once in the code and once here.
 
 const OPEN =
-  'view edit editAccess delete start close obj+ obj~ obj- objOrder kr+ kr~ krTarget kr- owner init+ init~ init- checkIn correct';
+  'view edit editAccess delete start close obj+ obj~ obj- objOrder kr+ kr~ krTarget kr- krOrder owner init+ init~ init- checkIn correct';
 const IN_PROGRESS = 'view edit editAccess close unlock owner init+ init~ init- checkIn correct';
 const ARCHIVED = 'view reopen';
 
@@ -31,6 +31,7 @@ const SHORT: Record<string, Action> = {
   'kr~': 'keyResult.edit',
   krTarget: 'keyResult.retarget',
   'kr-': 'keyResult.remove',
+  krOrder: 'keyResult.reorder',
   owner: 'owner.assign',
   'init+': 'initiative.add',
   'init~': 'initiative.edit',
@@ -44,7 +45,9 @@ const EXPECTED_STATE: Record<SessionState, Set<Action>> = {
   in_progress: actions(IN_PROGRESS),
   archived: actions(ARCHIVED),
 };
-const MEMBER = actions('view obj+ obj~ obj- objOrder kr+ kr~ krTarget kr- owner init+ init~ init- checkIn correct');
+const MEMBER = actions(
+  'view obj+ obj~ obj- objOrder kr+ kr~ krTarget kr- krOrder owner init+ init~ init- checkIn correct',
+);
 const EXPECTED_ROLE: Record<Role, Set<Action>> = {
   admin: new Set(ACTIONS),
   member: MEMBER,

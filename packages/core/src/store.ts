@@ -464,6 +464,21 @@ export class OkrStore {
     });
   }
 
+  /** Puts an objective's key results in the order of `ids` (all of them, each once). */
+  async reorderKeyResults(sessionId: string, objectiveId: string, ids: readonly string[]): Promise<void> {
+    await this.#command(sessionId, 'keyResult.reorder', (s) => {
+      existing(s.objectives, objectiveId, 'objective');
+      const current = keyResultsOf(s, objectiveId);
+      const same =
+        Array.isArray(ids) &&
+        ids.length === current.length &&
+        new Set(ids).size === ids.length &&
+        ids.every((id) => s.keyResults.get(id)?.objectiveId === objectiveId);
+      if (!same) throw invalid('ids', 'List every key result of the objective exactly once.');
+      return [{ type: 'keyResult.reordered', data: { objectiveId, ids: [...ids] } }];
+    });
+  }
+
   /** Hands an objective, key result or initiative to another owner (`null`: unassigned). The history keeps who owned it before. */
   async assignOwner(
     sessionId: string,
