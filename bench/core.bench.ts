@@ -71,7 +71,6 @@ async function run(label: string, factor: number, withPeers: boolean) {
   const { journal, ownerOf } = enterprise(factor === 1 ? ENTERPRISE : scaled(factor));
   const size = `${journal.length.toLocaleString('en')} entries`;
   const baseline = await median(() => limitBaseline(journal));
-  const before = process.memoryUsage().heapUsed;
   let live: Session | undefined;
   const fold = await median(
     () => {
@@ -80,7 +79,13 @@ async function run(label: string, factor: number, withPeers: boolean) {
     5,
     1,
   );
-  globalThis.gc?.();
+  // Memory of one live state: the heap with it minus the heap without it, both after a full GC.
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  live = undefined;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  live = replay(identity, journal);
+  gc();
   const memoryMb = (process.memoryUsage().heapUsed - before) / 1e6;
   if (!live) throw new Error('no state');
   rows.push({

@@ -21,6 +21,7 @@ import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { formatInstant, localeOf, personName } from '../format.js';
 import { formatPercent, formatValue, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
+import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
@@ -88,7 +89,7 @@ function deepActiveElement(): HTMLElement | null {
  */
 @customElement('okr-check-in')
 export class OkrCheckIn extends LitElement {
-  static override styles = [theme, items, styles];
+  static override styles = [theme, states, items, styles];
 
   @state() accessor session: Session | undefined;
   @state() accessor history: readonly CheckInHistoryItem[] = [];

@@ -33,6 +33,7 @@ import { formatPercent, formatTarget, formatValue, percentOf } from '../key-resu
 import type { OkrCheckIn } from '../okr-check-in/okr-check-in.js';
 import '../okr-check-in/okr-check-in.js';
 import { items } from '../okr-items.styles.js';
+import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
@@ -166,7 +167,7 @@ function initials(name: string): string {
  */
 @customElement('okr-list')
 export class OkrList extends LitElement {
-  static override styles = [theme, items, styles];
+  static override styles = [theme, states, items, styles];
 
   @state() accessor session: Session | undefined;
   @state() accessor status: 'loading' | 'ready' | 'error' = 'loading';

@@ -23,6 +23,7 @@ import { OkrSessionSelectEvent } from '../events/okr-session-select-event.js';
 import { formatDay, localeOf, personName } from '../format.js';
 import type { OkrSessionDrawer } from '../okr-session-drawer/okr-session-drawer.js';
 import '../okr-session-drawer/okr-session-drawer.js';
+import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
@@ -106,7 +107,7 @@ function allTimeZones(): readonly string[] {
  */
 @customElement('okr-sessions')
 export class OkrSessions extends LitElement {
-  static override styles = [theme, styles];
+  static override styles = [theme, states, styles];
 
   @state() accessor sessions: readonly SessionHeader[] = [];
   @state() accessor status: 'loading' | 'ready' | 'error' = 'loading';

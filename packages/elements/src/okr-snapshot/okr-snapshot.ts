@@ -24,6 +24,7 @@ import { type ExportFormat, OkrExportEvent } from '../events/okr-export-event.js
 import { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
 import { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
 import { formatDay, formatInstant, localeOf, personName } from '../format.js';
+import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrSnapshotStrings, type OkrStrings, resolveSnapshotStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
@@ -214,7 +215,7 @@ function hueOf(id: string): number {
  */
 @customElement('okr-snapshot')
 export class OkrSnapshot extends LitElement {
-  static override styles = [theme, styles];
+  static override styles = [theme, states, styles];
 
   @state() accessor status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() accessor loadError: OkrError | undefined;

@@ -15,6 +15,7 @@ import { OkrObjectiveSelectEvent } from '../events/okr-objective-select-event.js
 import { localeOf, personName } from '../format.js';
 import { formatPercent, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
+import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
@@ -112,7 +113,7 @@ export function buildTree(sessions: readonly { session: Session; role: SessionRo
  */
 @customElement('okr-tree')
 export class OkrTree extends LitElement {
-  static override styles = [theme, items, styles];
+  static override styles = [theme, states, items, styles];
 
   @state() accessor roots: readonly TreeNode[] = [];
   @state() accessor status: 'loading' | 'ready' | 'error' = 'loading';
