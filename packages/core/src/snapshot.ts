@@ -28,8 +28,8 @@ export type RowType = 'objective' | 'keyResult' | 'initiative';
 
 export interface SnapshotCheckIn {
   readonly value: number;
-  readonly status?: CheckInStatus;
-  readonly comment?: string;
+  readonly status?: CheckInStatus | undefined;
+  readonly comment?: string | undefined;
   readonly author: string;
   readonly at: string;
 }
@@ -37,7 +37,7 @@ export interface SnapshotCheckIn {
 export interface RowChange {
   /** Progress points moved since the end of the previous week (clamped progress × 100). */
   readonly points: number;
-  readonly statusBefore?: string;
+  readonly statusBefore?: string | undefined;
   readonly statusAfter: string;
   /** Added during this week. */
   readonly isNew: boolean;
@@ -52,18 +52,18 @@ export interface SnapshotRow {
   readonly parentId?: string;
   readonly depth: 0 | 1 | 2;
   readonly title: string;
-  readonly ownerId?: string;
+  readonly ownerId?: string | undefined;
   readonly progress: Progress;
   readonly expected: number;
   /** A check-in status for objectives and key results; the initiative's own status for initiatives. */
   readonly status: CheckInStatus | InitiativeStatus;
   readonly stale: boolean;
-  readonly latestCheckIn?: SnapshotCheckIn;
+  readonly latestCheckIn?: SnapshotCheckIn | undefined;
   readonly checkInsThisWeek: number;
   readonly change: RowChange;
   /** Key results only. */
   readonly kind?: KeyResult['kind'];
-  readonly unit?: string;
+  readonly unit?: string | undefined;
   /** Initiatives only: how many key results it is linked to. */
   readonly linkedKeyResults?: number;
   /** Set by an owner filter on ancestors kept only to show where a match belongs. */
@@ -253,7 +253,7 @@ function deriveRows(
     const was = before.get(id);
     return {
       points: round((now.progress.clamped - (was?.progress.clamped ?? 0)) * 100),
-      ...(was ? { statusBefore: was.status } : {}),
+      statusBefore: was?.status,
       statusAfter: now.status,
       isNew: !was,
       removed: false,
@@ -285,26 +285,24 @@ function deriveRows(
         parentId: objective.id,
         depth: 1,
         title: kr.title,
-        ...(kr.ownerId ? { ownerId: kr.ownerId } : {}),
+        // Absent fields are undefined rather than missing: one object shape for every
+        // key result row keeps this loop fast (JSON output is the same).
+        ownerId: kr.ownerId,
         progress,
         expected,
         status,
         stale: stale(kr, asOf.getTime()),
-        ...(latest
-          ? {
-              latestCheckIn: {
-                value: latest.value,
-                ...(latest.status ? { status: latest.status } : {}),
-                ...(latest.comment ? { comment: latest.comment } : {}),
-                author: latest.author,
-                at: latest.at,
-              },
-            }
-          : {}),
+        latestCheckIn: latest && {
+          value: latest.value,
+          status: latest.status,
+          comment: latest.comment,
+          author: latest.author,
+          at: latest.at,
+        },
         checkInsThisWeek: n,
         change: change(kr.id, { progress, status }),
         kind: kr.kind,
-        ...(kr.unit ? { unit: kr.unit } : {}),
+        unit: kr.unit,
       });
       for (const initiativeId of initiativesByKr.get(kr.id) ?? []) {
         const initiative = end.initiatives.get(initiativeId);
