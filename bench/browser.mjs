@@ -27,10 +27,21 @@ export async function runInBrowser(modulePath) {
   });
   try {
     const page = await browser.newPage();
-    page.on('pageerror', (error) => console.error(error));
+    let failure;
+    page.on('pageerror', (error) => {
+      failure = error;
+      console.error(error);
+    });
     await page.goto(`http://127.0.0.1:${port}/bench/browser/blank.html`);
+    await page.evaluate(() => window.addEventListener('error', () => (globalThis.benchFailed = true)));
+    await page.evaluate(() => window.addEventListener('unhandledrejection', () => (globalThis.benchFailed = true)));
     await page.addScriptTag({ url: `http://127.0.0.1:${port}/${modulePath}`, type: 'module' });
-    await page.waitForFunction(() => globalThis.benchResult !== undefined, { timeout: 1_200_000, polling: 500 });
+    // An uncaught error in the benchmark ends the wait at once instead of after the timeout.
+    await page.waitForFunction(() => globalThis.benchResult !== undefined || globalThis.benchFailed, {
+      timeout: 1_200_000,
+      polling: 500,
+    });
+    if (failure) throw failure;
     return await page.evaluate(() => globalThis.benchResult);
   } finally {
     await browser.close();

@@ -20,7 +20,10 @@ const core = spawnSync(
 );
 if (core.status !== 0) process.exit(core.status ?? 1);
 const rows = JSON.parse(core.stdout.trim().split('\n').pop());
-if (process.env.BENCH_BROWSER !== '0') rows.push(...(await runInBrowser('bench/browser/idb.bench.ts')));
+if (process.env.BENCH_BROWSER !== '0') {
+  rows.push(...(await runInBrowser('bench/browser/idb.bench.ts')));
+  rows.push(...(await runInBrowser('bench/browser/render.bench.ts')));
+}
 
 const ms = (n) => (n === undefined ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
 const lines = [

@@ -472,7 +472,6 @@ describe('<okr-snapshot>', () => {
     }
     const big = await store.importSession(JSON.stringify({ ...exported, journal }));
 
-    const started = performance.now();
     const el = await render(store, { sessionId: big.id });
     await settle(el);
     const table = $(el, '[role=table]');
@@ -480,7 +479,6 @@ describe('<okr-snapshot>', () => {
     const rendered = $$(el, '[part~=row]');
     expect(rendered.length).to.be.lessThan(200);
     expect(rendered[0]?.dataset.id).to.equal('ob-0');
-    expect(performance.now() - started).to.be.lessThan(5000);
 
     table.scrollTop = 5000 * 48;
     // Dispatched by hand: a page in a background tab gets its scroll events late or not at all.

@@ -1,0 +1,100 @@
+// Rendering in Chromium: <okr-snapshot> with about 10,000 rows (first render and a full
+// scroll) and <okr-sessions> with 1,000 sessions. No peer: reported against the goals.
+import { createOkrStore, EXPORT_SCHEMA_VERSION, memoryStorage, sampleHeaderFor } from './render-data.js';
+import '@okrkit/elements';
+import { enterprise, scaled } from '../generate.js';
+import type { Row } from '../measure.js';
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+function rowsOf(el: Element): number {
+  return el.shadowRoot?.querySelectorAll('[part~=row]').length ?? 0;
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const limit = performance.now() + 60_000;
+  while (!condition()) {
+    if (performance.now() > limit) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+async function snapshotScenario(): Promise<Row[]> {
+  // 1,430 objectives × (1 + 4 key results + 2 initiative rows) ≈ 10,000 rows.
+  const { journal } = enterprise({ ...scaled(0.715), weeks: 12 });
+  const store = createOkrStore({
+    storage: memoryStorage(),
+    actor: { id: 'u-admin', role: 'admin' },
+    clock: () => new Date('2026-03-30T12:00:00Z'),
+  });
+  const session = await store.importSession({
+    format: 'okrkit.session',
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    exportedAt: '',
+    session: { id: '', title: '' },
+    journal,
+  });
+  const firsts: number[] = [];
+  const scrolls: number[] = [];
+  let rows = 0;
+  for (let run = 0; run < 4; run++) {
+    const el = document.createElement('okr-snapshot') as HTMLElement & {
+      store: unknown;
+      sessionId: string;
+      week: string;
+    };
+    el.store = store;
+    el.sessionId = session.id;
+    el.week = '2026-W10';
+    const t0 = performance.now();
+    document.body.append(el);
+    await until(() => rowsOf(el) > 0, 'first rows');
+    await frame();
+    firsts.push(performance.now() - t0);
+    const table = el.shadowRoot?.querySelector('[part~=table]') as HTMLElement;
+    rows = Number(table.getAttribute('aria-rowcount'));
+    const t1 = performance.now();
+    let steps = 0;
+    while (table.scrollTop + table.clientHeight < table.scrollHeight - 1) {
+      table.scrollTop += table.clientHeight;
+      table.dispatchEvent(new Event('scroll'));
+      await frame();
+      steps++;
+    }
+    scrolls.push((performance.now() - t1) / Math.max(1, steps));
+    el.remove();
+  }
+  firsts.shift();
+  scrolls.shift();
+  const size = `${rows.toLocaleString('en')} rows`;
+  return [
+    { scenario: '<okr-snapshot> first render', size, okrkit: median(firsts), goal: 'under 100 ms' },
+    { scenario: '<okr-snapshot> full scroll, per screen', size, okrkit: median(scrolls), goal: 'a frame (16.7 ms)' },
+  ];
+}
+
+async function sessionsScenario(): Promise<Row[]> {
+  const storage = memoryStorage();
+  for (let i = 0; i < 1000; i++) await storage.createSession(...sampleHeaderFor(i));
+  const store = createOkrStore({ storage, actor: { id: 'u-admin', role: 'admin' } });
+  const times: number[] = [];
+  for (let run = 0; run < 4; run++) {
+    const el = document.createElement('okr-sessions') as HTMLElement & { store: unknown };
+    el.store = store;
+    const t0 = performance.now();
+    document.body.append(el);
+    await until(() => (el.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) >= 1000, '1,000 rows');
+    await frame();
+    times.push(performance.now() - t0);
+    el.remove();
+  }
+  times.shift();
+  return [{ scenario: '<okr-sessions> first render', size: '1,000 sessions', okrkit: median(times) }];
+}
+
+(globalThis as { benchResult?: unknown }).benchResult = [...(await snapshotScenario()), ...(await sessionsScenario())];
