@@ -339,7 +339,9 @@ export class DemoApp extends LitElement {
     return html`<okr-provider .store=${this.store}>
       ${this.#renderBar()}
       <main>
-        <p class="persona">${persona?.description ?? ''}</p>
+        <p class="persona">
+          You are <strong>${persona?.actor.name ?? ''}</strong> (${persona?.actor.role ?? ''}): ${persona?.description ?? ''}
+        </p>
         ${
           this.route.page === 'sessions'
             ? html`${this.#renderIntro('sessions')}

@@ -210,6 +210,15 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
     title: 'Become the tool teams recommend to each other',
     ownerId: 'u-ada',
   });
+  const nrr = await store.addKeyResult(fy.id, {
+    objectiveId: company.id,
+    title: 'Net revenue retention',
+    kind: 'increase',
+    start: 98,
+    target: 112,
+    unit: '%',
+    ownerId: 'u-ben',
+  });
   await store.startSession(fy.id);
   const inYear = (q: { start: string }) => q.start.startsWith(String(today.year));
   const quarterSession = (q: { start: string; end: string }) =>
@@ -288,6 +297,25 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
       at(end.add({ days: 3 }), 16);
       await store.closeSession(session.id);
     }
+  }
+  // The company key result is checked in monthly.
+  const firstOfYear = Temporal.PlainDate.from(`${today.year}-01-01`);
+  let checkInDay =
+    Temporal.PlainDate.compare(firstOfYear, Temporal.PlainDate.from(previous.start)) < 0
+      ? Temporal.PlainDate.from(previous.start)
+      : firstOfYear;
+  for (
+    let month = 0;
+    Temporal.PlainDate.compare(checkInDay, today) < 0;
+    month++, checkInDay = checkInDay.add({ months: 1 })
+  ) {
+    // Each session's journal is in time order on its own, so the clock may go back here.
+    clock = checkInDay.toZonedDateTime({ timeZone: zone, plainTime: { hour: 8 } }).epochMilliseconds;
+    await store.checkIn(fy.id, nrr.id, {
+      value: Math.round((98 + month * 1.6 + random()) * 10) / 10,
+      status: month % 4 === 3 ? 'at_risk' : 'on_track',
+      comment: month % 4 === 3 ? 'Two renewals slipped into next month.' : 'Expansion revenue ahead of plan.',
+    });
   }
   at(today.subtract({ days: 2 }), 11);
   const planning = await quarterSession(next);
