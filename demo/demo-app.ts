@@ -35,19 +35,19 @@ const EMBED: Record<'sessions' | View, { title: string; about: string; code: str
     title: 'List',
     about:
       'The live session to scan and edit: objectives, key results and initiatives, as the lifecycle and your role allow. Check in from here.',
-    code: '<okr-list session-id="SE-01003"></okr-list>',
+    code: '<okr-list session-id="{session}"></okr-list>',
   },
   tree: {
     title: 'Tree',
     about:
       'The cascade as a map: objectives aligned to the company objectives of the parent session. Arrow keys, Home/End and type-ahead move through it.',
-    code: '<okr-tree session-id="SE-01003"></okr-tree>',
+    code: '<okr-tree session-id="{session}"></okr-tree>',
   },
   snapshot: {
     title: 'Weekly snapshot',
     about:
       'How the session looked at the end of a week: progress, status and week-over-week change. Past weeks are read-only; filter by owner; export what you see as CSV or JSON.',
-    code: '<okr-snapshot session-id="SE-01003" week="2026-W47"></okr-snapshot>',
+    code: '<okr-snapshot session-id="{session}"{week}></okr-snapshot>',
   },
 };
 
@@ -291,7 +291,7 @@ export class DemoApp extends LitElement {
     const embed = EMBED[key];
     return html`<div class="intro">
       <h2>${embed.title}</h2>
-      <code>${embed.code}</code>
+      <code>${embed.code.replace('{session}', this.route.sessionId ?? '').replace('{week}', this.route.week ? ` week="${this.route.week}"` : '')}</code>
       <p>${embed.about}</p>
     </div>`;
   }

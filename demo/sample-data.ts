@@ -205,6 +205,7 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
     start: `${today.year}-01-01`,
     end: `${today.year}-12-31`,
     cadence: 'year',
+    checkInCadence: 'monthly',
   });
   const company = await store.addObjective(fy.id, {
     title: 'Become the tool teams recommend to each other',
