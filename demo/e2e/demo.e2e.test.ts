@@ -101,8 +101,9 @@ async function byRole(scope: Scope, role: string, name: string): Promise<Element
   return handle as ElementHandle;
 }
 
+/** Clicks the element with this role and name once it is visible, enabled and still. */
 async function click(scope: Scope, role: string, name: string): Promise<void> {
-  await (await byRole(scope, role, name)).click();
+  await (await byRole(scope, role, name)).asLocator().setTimeout(TIMEOUT).click();
 }
 
 /** The form control labelled `label` inside `container` (a dialog or a form). */
