@@ -33,7 +33,12 @@ function countingReporter() {
 
 export default {
   rootDir: '.',
-  files: ['packages/elements/src/**/*.test.ts', 'packages/core/src/**/*.browser.test.ts', 'demo/**/*.test.ts'],
+  files: [
+    'packages/elements/src/**/*.test.ts',
+    'packages/core/src/**/*.browser.test.ts',
+    'demo/**/*.test.ts',
+    '!demo/e2e/**',
+  ],
   nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [

@@ -178,6 +178,8 @@ export class DemoApp extends LitElement {
   @state() accessor route: Route = parseRoute(location.hash);
   @state() accessor sessions: readonly SessionHeader[] = [];
   @state() accessor busy = '';
+  /** The session last opened in the drawer: the "Session" link leads to it (state, so the link follows at once). */
+  @state() accessor lastSelected: string | undefined = undefined;
 
   @property({ attribute: false }) accessor store!: OkrStore;
   @property() accessor persona = 'admin';
@@ -248,10 +250,8 @@ export class DemoApp extends LitElement {
 
   #onSelect(event: OkrSessionSelectEvent): void {
     // The drawer opens in <okr-sessions>; the app remembers the choice for the session page.
-    this.#lastSelected = event.session.id;
+    this.lastSelected = event.session.id;
   }
-
-  #lastSelected: string | undefined;
 
   #onCheckInRequest(event: OkrCheckInRequestEvent): void {
     const dialog = this.renderRoot.querySelector('okr-check-in') as
@@ -267,7 +267,7 @@ export class DemoApp extends LitElement {
   #renderBar(): TemplateResult {
     const page = this.route.page;
     const current =
-      this.route.sessionId ?? this.#lastSelected ?? this.sessions.find((s) => s.state === 'in_progress')?.id;
+      this.route.sessionId ?? this.lastSelected ?? this.sessions.find((s) => s.state === 'in_progress')?.id;
     return html`<header class="bar">
       <h1>okrkit</h1>
       <nav aria-label="Pages">

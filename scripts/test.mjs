@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: type-check, core tests in Node, then browser tests in Chromium.
+// `npm test`: type-check, core tests in Node, browser tests in Chromium, then the demo's
+// end-to-end tests (headless Chromium driving the served demo).
 // Prints one closing line, `N passed, N failed, N skipped`, and exits non-zero on any
 // failure, on a test file that fails to load, and when no test ran at all.
-// `npm test -- core` or `npm test -- browser` runs one part.
+// `npm test -- core`, `npm test -- browser` or `npm test -- e2e` runs one part.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,10 +54,8 @@ async function typecheck() {
   else totals.failed += 1;
 }
 
-async function coreTests() {
-  const files = testFiles('packages/core/src', /\.test\.ts$/).filter((f) => !f.includes('.browser.'));
-  console.log(`\n▶ Core tests in Node (${files.length} files)`);
-  if (files.length === 0) return;
+/** Runs test files with node:test (TypeScript through tsx) and adds up its counts. */
+async function nodeTests(files) {
   const { code, output } = await run(process.execPath, [
     '--conditions=@okrkit/source',
     '--import',
@@ -74,8 +73,14 @@ async function coreTests() {
   if (code !== 0 && failed === 0) totals.failed += 1;
 }
 
-async function browserTests() {
-  console.log('\n▶ Browser tests in Chromium (@web/test-runner)');
+async function coreTests() {
+  const files = testFiles('packages/core/src', /\.test\.ts$/).filter((f) => !f.includes('.browser.'));
+  console.log(`\n▶ Core tests in Node (${files.length} files)`);
+  if (files.length === 0) return;
+  await nodeTests(files);
+}
+
+function chromiumOrFailure() {
   const chromium = findChromium();
   if (!chromium) {
     console.error(
@@ -83,8 +88,14 @@ async function browserTests() {
         'Fix: install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to a Chromium or Chrome binary.',
     );
     totals.failed += 1;
-    return;
   }
+  return chromium;
+}
+
+async function browserTests() {
+  console.log('\n▶ Browser tests in Chromium (@web/test-runner)');
+  const chromium = chromiumOrFailure();
+  if (!chromium) return;
   const summary = join(tmpdir(), `okrkit-wtr-${process.pid}.json`);
   const { code } = await run(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], {
     env: { ...process.env, CHROME_PATH: chromium, OKRKIT_TEST_SUMMARY: summary },
@@ -102,9 +113,22 @@ async function browserTests() {
   if (code !== 0 && counts.failed === 0) totals.failed += 1;
 }
 
+async function e2eTests() {
+  const files = testFiles('demo/e2e', /\.e2e\.test\.ts$/);
+  console.log(`\n▶ Demo end-to-end tests (${files.length} files)`);
+  if (!chromiumOrFailure()) return;
+  if (files.length === 0) {
+    console.error('No end-to-end test file was found in demo/e2e: counted as a failure.');
+    totals.failed += 1;
+    return;
+  }
+  await nodeTests(files);
+}
+
 if (!only || only === 'core') {
   await typecheck();
   await coreTests();
 }
 if (!only || only === 'browser') await browserTests();
+if (!only || only === 'e2e') await e2eTests();
 finish();
