@@ -550,7 +550,10 @@ describe('okrkit demo, end to end', () => {
     const persona = await byRole(page, 'combobox', 'Persona');
     await persona.asLocator().fill('viewer');
     const description = await page.waitForSelector(`${APP} >>> .persona`, { visible: true });
-    assert.equal(await text(description as ElementHandle), 'You are Vic Osei (viewer): Reads everything, changes nothing.');
+    assert.equal(
+      await text(description as ElementHandle),
+      'You are Vic Osei (viewer): Reads everything, changes nothing.',
+    );
     assert.equal(await page.evaluate(() => localStorage.getItem('okrkit-demo-persona')), 'viewer');
     await eventually(
       async () => !(await visibleButtonTexts(page, SESSIONS)).some((t) => t.includes('Add session')),
