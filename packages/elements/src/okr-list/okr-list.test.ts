@@ -43,6 +43,7 @@ describe('<okr-list>', () => {
     expect(deepActiveElement()?.id).to.equal('o-ob1-title');
 
     await sendKeys({ press: 'Tab' }); // edit title
+    await sendKeys({ press: 'Tab' }); // add description
     await sendKeys({ press: 'Tab' }); // owner
     await sendKeys({ press: 'Tab' }); // remove
     await sendKeys({ press: 'Tab' }); // add key result
