@@ -160,6 +160,10 @@ export const styles = css`
     padding-block: var(--_space-s);
     border-block-end: 1px solid color-mix(in srgb, var(--_border) 55%, transparent);
   }
+  /* Check in, move up, move down and remove: the same width in every row, one button or four. */
+  .reorderable .key-result {
+    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em 14.5em;
+  }
   .key-result:last-child {
     border-block-end: 0;
   }

@@ -157,18 +157,20 @@ function initials(name: string): string {
 /**
  * A session's objectives with their key results and initiatives, to scan and to edit as
  * far as the session's lifecycle and the actor's role allow: while planning (open) add,
- * rename, reorder and remove objectives and key results; while in progress add
- * initiatives, hand over ownership and check in; once closed, read only. Every control
+ * rename, describe, reorder, retarget and remove objectives and key results; while open
+ * and in progress add, edit and remove initiatives, hand over ownership and check in;
+ * once closed, read only. Every control
  * is offered only when `store.can(...)` says the action would be accepted.
  *
  * @summary A session's objectives, key results and initiatives, editable as the lifecycle allows.
  *
  * @event okr-objective-add - A person added an objective. `OkrObjectiveAddEvent`, `.objective`.
- * @event okr-objective-change - A person renamed, moved or removed an objective. `.objective`, `.change` (`title`, `order`, `removed`).
+ * @event okr-objective-change - A person renamed, described, moved or removed an objective. `.objective`, `.change` (`title`, `description`, `order`, `removed`).
  * @event okr-key-result-add - A person added a key result. `.keyResult`.
- * @event okr-key-result-change - A person renamed or removed a key result. `.keyResult`, `.change`.
+ * @event okr-key-result-change - A person renamed, moved, retargeted or removed a key result. `.keyResult`, `.change` (`title`, `order`, `target`, `unit`, `weight`, `removed`).
  * @event okr-owner-change - A person handed an item to another owner. `.item`, `.itemId`, `.ownerId` (`null`: unassigned).
  * @event okr-initiative-add - A person added an initiative. `.initiative`.
+ * @event okr-initiative-change - A person changed or removed an initiative, one event per change. `.initiative`, `.change` (`status`, `title`, `link`, `links`, `removed`).
  * @event okr-check-in - Bubbles from the check-in dialog: a person saved a check-in. `.checkIn`.
  * @event okr-check-in-close - Bubbles from the check-in dialog: a person closed it.
  * @event okr-error - Loading or saving failed. `.detail` is the `OkrError`.
@@ -189,7 +191,7 @@ function initials(name: string): string {
  * @csspart empty - The empty state.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
- * @csspart dialog - The add dialog.
+ * @csspart dialog - The add and edit dialog.
  * @csspart confirm - The remove confirmation.
  *
  * @cssproperty --okr-font - Font shorthand.
@@ -949,7 +951,9 @@ export class OkrList extends LitElement {
         ${
           keyResults.length === 0
             ? html`<p class="kr-empty muted">${s.keyResultsEmpty}</p>`
-            : html`<ul class="key-results" aria-label=${`${s.objectivesCaption}: ${objective.title}`}>
+            : html`<ul
+              class="key-results ${store.can('keyResult.reorder', session) ? 'reorderable' : ''}"
+              aria-label=${`${s.objectivesCaption}: ${objective.title}`}>
               ${repeat(
                 keyResults,
                 (kr) => kr.id,
