@@ -6,6 +6,7 @@ export { OkrCheckInRequestEvent } from './events/okr-check-in-request-event.js';
 export { OkrErrorEvent } from './events/okr-error-event.js';
 export { EXPORT_FORMATS, type ExportDetail, type ExportFormat, OkrExportEvent } from './events/okr-export-event.js';
 export { OkrInitiativeAddEvent } from './events/okr-initiative-add-event.js';
+export { type InitiativeChange, OkrInitiativeChangeEvent } from './events/okr-initiative-change-event.js';
 export { OkrKeyResultAddEvent } from './events/okr-key-result-add-event.js';
 export { type KeyResultChange, OkrKeyResultChangeEvent } from './events/okr-key-result-change-event.js';
 export { OkrObjectiveAddEvent } from './events/okr-objective-add-event.js';

@@ -379,6 +379,18 @@ export interface OkrListStrings {
   readonly removeObjectiveBody: string;
   readonly removeKeyResultTitle: (title: string) => string;
   readonly removeKeyResultBody: string;
+  readonly removeInitiativeTitle: (title: string) => string;
+  readonly removeInitiativeBody: string;
+  readonly editTarget: string;
+  readonly weightOf: (weight: string) => string;
+  readonly fieldWeightHint: string;
+  readonly editDescription: string;
+  readonly editDescriptionOf: (title: string) => string;
+  readonly addDescription: string;
+  readonly editInitiative: string;
+  readonly editInitiativeOf: (title: string) => string;
+  readonly fieldLinkHint: string;
+  readonly saveChanges: string;
   readonly checkInAction: string;
   readonly checkInOn: (title: string) => string;
   readonly planningNotice: string;
@@ -493,10 +505,22 @@ function okrListStrings(): OkrListStrings {
     removeObjectiveBody: 'The objective and its key results leave this session. Their history stays in the journal.',
     removeKeyResultTitle: (title) => `Remove ${title}?`,
     removeKeyResultBody: 'The key result and its check-ins leave this session. Their history stays in the journal.',
+    removeInitiativeTitle: (title) => `Remove ${title}?`,
+    removeInitiativeBody: 'The initiative leaves this session. Its history stays in the journal.',
+    editTarget: 'Edit target',
+    weightOf: (weight) => `Weight ${weight}`,
+    fieldWeightHint: 'How much it counts in the objective’s progress; 1 is the default.',
+    editDescription: 'Edit description',
+    editDescriptionOf: (title) => `Edit the description of ${title}`,
+    addDescription: 'Add description',
+    editInitiative: 'Edit initiative',
+    editInitiativeOf: (title) => `Edit ${title}`,
+    fieldLinkHint: 'Optional: a web address starting with https://.',
+    saveChanges: 'Save changes',
     checkInAction: 'Check in',
     checkInOn: (title) => `Check in on ${title}`,
-    planningNotice: 'Planning: add, rename, reorder and remove objectives and key results.',
-    trackingNotice: 'Objectives and key results are fixed: check in, add initiatives and hand over ownership.',
+    planningNotice: 'Planning: add, rename, reorder, retarget and remove objectives and key results.',
+    trackingNotice: 'Objectives and key results are fixed: check in, update initiatives and hand over ownership.',
     archivedNotice: 'This session is closed: everything stays visible, nothing can be changed.',
     readOnlyOkrs: 'You can view these objectives but not change them.',
     fieldDescription: 'Description',

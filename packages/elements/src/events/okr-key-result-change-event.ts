@@ -1,11 +1,12 @@
 import type { KeyResult } from '@okrkit/core';
 
-/** What changed about a key result. */
-export type KeyResultChange = 'title' | 'removed';
+/** What changed about a key result: `target` is its numbers (start and target, threshold or steps). */
+export type KeyResultChange = 'title' | 'order' | 'target' | 'unit' | 'weight' | 'removed';
 
 /**
- * A person renamed or removed a key result; fired by `<okr-list>` after the store saved
- * the change. For `removed`, `keyResult` is the key result as it was.
+ * A person renamed, moved, retargeted or removed a key result; fired by `<okr-list>`
+ * after the store saved the change, once per thing that changed. For `removed`,
+ * `keyResult` is the key result as it was.
  */
 export class OkrKeyResultChangeEvent extends Event {
   static readonly eventName = 'okr-key-result-change';

@@ -1,10 +1,10 @@
 import type { Objective } from '@okrkit/core';
 
 /** What changed about an objective. */
-export type ObjectiveChange = 'title' | 'order' | 'removed';
+export type ObjectiveChange = 'title' | 'description' | 'order' | 'removed';
 
 /**
- * A person renamed, moved or removed an objective; fired by `<okr-list>` after the store
+ * A person renamed, described, moved or removed an objective; fired by `<okr-list>` after the store
  * saved the change. For `removed`, `objective` is the objective as it was.
  */
 export class OkrObjectiveChangeEvent extends Event {

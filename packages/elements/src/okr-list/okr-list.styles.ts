@@ -94,7 +94,30 @@ export const styles = css`
     opacity: 1;
   }
   .description {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-xs);
     margin: var(--_space-xs) 0 0;
+  }
+  .description .edit {
+    min-block-size: 24px;
+    min-inline-size: 24px;
+  }
+  .add-description,
+  .edit-target {
+    color: var(--_accent);
+    font-size: 0.85em;
+    font-weight: 500;
+  }
+  .add-description {
+    justify-self: start;
+    margin-block-start: 2px;
+    margin-inline-start: calc(-1 * var(--_space-s));
+  }
+  .button.small.edit-target {
+    min-block-size: 22px;
+    padding-inline: 6px;
+    font-size: 1em;
   }
   .objective-progress,
   .kr-progress {
@@ -131,11 +154,15 @@ export const styles = css`
   }
   .key-result {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em 6.5em;
+    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em minmax(6.5em, max-content);
     align-items: center;
     gap: var(--_space-m);
     padding-block: var(--_space-s);
     border-block-end: 1px solid color-mix(in srgb, var(--_border) 55%, transparent);
+  }
+  /* Check in, move up, move down and remove: the same width in every row, one button or four. */
+  .reorderable .key-result {
+    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em 14.5em;
   }
   .key-result:last-child {
     border-block-end: 0;
@@ -149,7 +176,18 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .kr-target {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 var(--_space-s);
     font-size: 0.85em;
+  }
+  .kr-weight {
+    padding: 0 6px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   .kr-latest .value {
     font-variant-numeric: tabular-nums;
@@ -211,7 +249,7 @@ export const styles = css`
   }
   .initiative {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto auto minmax(9em, auto);
+    grid-template-columns: minmax(0, 1fr) 6.5em 6.5em 11.5em minmax(4.5em, max-content);
     align-items: center;
     gap: var(--_space-m);
     padding-block: var(--_space-s);
@@ -241,6 +279,12 @@ export const styles = css`
   }
   .link {
     color: var(--_accent);
+  }
+  .initiative .badge {
+    justify-self: start;
+  }
+  .kind-read {
+    margin: 0;
   }
 
   #form-dialog {

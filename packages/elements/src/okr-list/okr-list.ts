@@ -1,5 +1,7 @@
 import {
+  INITIATIVE_STATUSES,
   type Initiative,
+  type InitiativeStatus,
   isOkrError,
   KEY_RESULT_KINDS,
   type KeyResult,
@@ -23,13 +25,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrInitiativeAddEvent } from '../events/okr-initiative-add-event.js';
+import { type InitiativeChange, OkrInitiativeChangeEvent } from '../events/okr-initiative-change-event.js';
 import { OkrKeyResultAddEvent } from '../events/okr-key-result-add-event.js';
 import { OkrKeyResultChangeEvent } from '../events/okr-key-result-change-event.js';
 import { OkrObjectiveAddEvent } from '../events/okr-objective-add-event.js';
 import { OkrObjectiveChangeEvent } from '../events/okr-objective-change-event.js';
 import { OkrOwnerChangeEvent, type OwnedItem } from '../events/okr-owner-change-event.js';
 import { localeOf, personName } from '../format.js';
-import { formatPercent, formatTarget, formatValue, percentOf } from '../key-result-format.js';
+import { formatNumber, formatPercent, formatTarget, formatValue, percentOf } from '../key-result-format.js';
 import type { OkrCheckIn } from '../okr-check-in/okr-check-in.js';
 import '../okr-check-in/okr-check-in.js';
 import { items } from '../okr-items.styles.js';
@@ -39,13 +42,16 @@ import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-list.styles.js';
 
-/** Which add form the dialog shows. */
-type AddForm =
+/** Which form the dialog shows: one that adds an item, or one that edits an existing one. */
+type ItemForm =
   | { readonly kind: 'objective' }
   | { readonly kind: 'keyResult'; readonly objectiveId: string }
-  | { readonly kind: 'initiative' };
+  | { readonly kind: 'initiative' }
+  | { readonly kind: 'description'; readonly objectiveId: string }
+  | { readonly kind: 'target'; readonly keyResultId: string }
+  | { readonly kind: 'editInitiative'; readonly initiativeId: string };
 
-/** The fields of the add forms, as typed. Names match the core's `OkrError.fields` keys. */
+/** The fields of the forms, as typed. Names match the core's `OkrError.fields` keys. */
 interface FormValues {
   readonly title: string;
   readonly description: string;
@@ -55,7 +61,9 @@ interface FormValues {
   readonly target: string;
   readonly threshold: string;
   readonly unit: string;
+  readonly weight: string;
   readonly link: string;
+  readonly status: InitiativeStatus;
 }
 const FORM_FIELDS = [
   'title',
@@ -66,6 +74,8 @@ const FORM_FIELDS = [
   'threshold',
   'milestones',
   'unit',
+  'weight',
+  'status',
   'keyResultIds',
   'link',
   'ownerId',
@@ -82,12 +92,46 @@ interface TitleEdit {
 
 /** What the remove confirmation asks about. */
 interface Removal {
-  readonly item: 'objective' | 'keyResult';
+  readonly item: 'objective' | 'keyResult' | 'initiative';
   readonly id: string;
   readonly title: string;
 }
 
-const NUMBER_FIELDS = ['start', 'target', 'threshold'] as const;
+const NUMBER_FIELDS = ['start', 'target', 'threshold', 'weight'] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
+
+/** The numbers a key result of `kind` is measured by. */
+function targetFields(kind: KeyResultKind): readonly NumberField[] {
+  if (kind === 'increase' || kind === 'decrease') return ['start', 'target'];
+  if (kind === 'stay_above' || kind === 'stay_below') return ['threshold'];
+  return [];
+}
+
+/** Whether a key result of `kind` has a unit (done/not done and steps have none). */
+function hasUnit(kind: KeyResultKind): boolean {
+  return kind !== 'boolean' && kind !== 'milestones';
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
+/** Moves `id` one place in `ids` (in place); its new index, or `undefined` at the ends. */
+function moved(ids: string[], id: string, by: -1 | 1): number | undefined {
+  const from = ids.indexOf(id);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= ids.length) return undefined;
+  ids.splice(from, 1);
+  ids.splice(to, 0, id);
+  return to;
+}
+
+/** Alt+↑ (-1) or Alt+↓ (+1), except on a select, where Alt+↓ opens its list. */
+function reorderKey(event: KeyboardEvent): -1 | 1 | undefined {
+  if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return undefined;
+  if (event.composedPath()[0] instanceof HTMLSelectElement) return undefined;
+  return event.key === 'ArrowUp' ? -1 : 1;
+}
 
 function emptyValues(): FormValues {
   return {
@@ -99,7 +143,9 @@ function emptyValues(): FormValues {
     target: '',
     threshold: '',
     unit: '',
+    weight: '1',
     link: '',
+    status: 'planned',
   };
 }
 
@@ -111,18 +157,20 @@ function initials(name: string): string {
 /**
  * A session's objectives with their key results and initiatives, to scan and to edit as
  * far as the session's lifecycle and the actor's role allow: while planning (open) add,
- * rename, reorder and remove objectives and key results; while in progress add
- * initiatives, hand over ownership and check in; once closed, read only. Every control
+ * rename, describe, reorder, retarget and remove objectives and key results; while open
+ * and in progress add, edit and remove initiatives, hand over ownership and check in;
+ * once closed, read only. Every control
  * is offered only when `store.can(...)` says the action would be accepted.
  *
  * @summary A session's objectives, key results and initiatives, editable as the lifecycle allows.
  *
  * @event okr-objective-add - A person added an objective. `OkrObjectiveAddEvent`, `.objective`.
- * @event okr-objective-change - A person renamed, moved or removed an objective. `.objective`, `.change` (`title`, `order`, `removed`).
+ * @event okr-objective-change - A person renamed, described, moved or removed an objective. `.objective`, `.change` (`title`, `description`, `order`, `removed`).
  * @event okr-key-result-add - A person added a key result. `.keyResult`.
- * @event okr-key-result-change - A person renamed or removed a key result. `.keyResult`, `.change`.
+ * @event okr-key-result-change - A person renamed, moved, retargeted or removed a key result. `.keyResult`, `.change` (`title`, `order`, `target`, `unit`, `weight`, `removed`).
  * @event okr-owner-change - A person handed an item to another owner. `.item`, `.itemId`, `.ownerId` (`null`: unassigned).
  * @event okr-initiative-add - A person added an initiative. `.initiative`.
+ * @event okr-initiative-change - A person changed or removed an initiative, one event per change. `.initiative`, `.change` (`status`, `title`, `link`, `links`, `removed`).
  * @event okr-check-in - Bubbles from the check-in dialog: a person saved a check-in. `.checkIn`.
  * @event okr-check-in-close - Bubbles from the check-in dialog: a person closed it.
  * @event okr-error - Loading or saving failed. `.detail` is the `OkrError`.
@@ -137,12 +185,13 @@ function initials(name: string): string {
  * @csspart status - Each status badge.
  * @csspart owner - Each owner (name or select).
  * @csspart check-in-button - Each "Check in" button.
+ * @csspart edit-target - Each "Edit target" button of a key result.
  * @csspart initiatives - The initiatives section.
  * @csspart initiative - Each initiative.
  * @csspart empty - The empty state.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
- * @csspart dialog - The add dialog.
+ * @csspart dialog - The add and edit dialog.
  * @csspart confirm - The remove confirmation.
  *
  * @cssproperty --okr-font - Font shorthand.
@@ -172,7 +221,7 @@ export class OkrList extends LitElement {
   @state() accessor session: Session | undefined;
   @state() accessor status: 'loading' | 'ready' | 'error' = 'loading';
   @state() accessor loadError: OkrError | undefined;
-  @state() accessor form: AddForm | undefined;
+  @state() accessor form: ItemForm | undefined;
   @state() accessor values: FormValues = emptyValues();
   @state() accessor milestones: readonly string[] = [''];
   @state() accessor linked: readonly string[] = [];
@@ -245,11 +294,17 @@ export class OkrList extends LitElement {
 
   // ---- handlers: add forms -------------------------------------------------------------
 
-  async #openForm(form: AddForm, opener: string): Promise<void> {
+  async #openForm(
+    form: ItemForm,
+    opener: string,
+    values: Partial<FormValues> = {},
+    milestones: readonly string[] = [''],
+    linked: readonly string[] = [],
+  ): Promise<void> {
     this.form = form;
-    this.values = emptyValues();
-    this.milestones = [''];
-    this.linked = [];
+    this.values = { ...emptyValues(), ...values };
+    this.milestones = milestones.length > 0 ? milestones : [''];
+    this.linked = linked;
     this.formErrors = {};
     this.formMessage = undefined;
     this.#focusAfterForm = opener;
@@ -304,7 +359,7 @@ export class OkrList extends LitElement {
   }
 
   /** A typed number, `undefined` when empty, `NaN` when the browser could not read it. */
-  #number(field: (typeof NUMBER_FIELDS)[number]): number | undefined {
+  #number(field: NumberField): number | undefined {
     const input = this.renderRoot.querySelector<HTMLInputElement>(`#f-${field}`);
     if (input?.validity.badInput) return Number.NaN;
     const text = this.values[field].trim();
@@ -317,68 +372,14 @@ export class OkrList extends LitElement {
     const form = this.form;
     if (!session || !form || this.saving) return;
     const s = this.#s;
-    const v = this.values;
-    const owner = v.ownerId ? { ownerId: v.ownerId } : {};
     const store = this.#controller.store;
     this.saving = true;
     try {
-      if (form.kind === 'objective') {
-        const description = v.description.trim();
-        const objective = await store.addObjective(session.id, {
-          title: v.title,
-          ...(description ? { description } : {}),
-          ...owner,
-        });
-        this.#focusAfterForm = `#o-${CSS.escape(objective.id)}-title`;
-        await this.#load(store);
-        this.#closeForm();
-        this.dispatchEvent(new OkrObjectiveAddEvent(session.id, objective));
-      } else if (form.kind === 'keyResult') {
-        const numbers: Partial<Record<(typeof NUMBER_FIELDS)[number], number>> = {};
-        const bad: Partial<Record<FormField, string>> = {};
-        const needs: readonly (typeof NUMBER_FIELDS)[number][] =
-          v.kind === 'increase' || v.kind === 'decrease'
-            ? ['start', 'target']
-            : v.kind === 'stay_above' || v.kind === 'stay_below'
-              ? ['threshold']
-              : [];
-        for (const field of needs) {
-          const n = this.#number(field);
-          if (Number.isNaN(n)) bad[field] = s.errorNumber;
-          else if (n !== undefined) numbers[field] = n;
-        }
-        if (Object.keys(bad).length > 0) {
-          await this.#showFormErrors(bad, s.notSaved);
-          return;
-        }
-        const unit = v.unit.trim();
-        const input: KeyResultInput = {
-          objectiveId: form.objectiveId,
-          title: v.title,
-          kind: v.kind,
-          ...numbers,
-          ...(v.kind === 'milestones' ? { milestones: [...this.milestones] } : {}),
-          ...(unit && v.kind !== 'boolean' && v.kind !== 'milestones' ? { unit } : {}),
-          ...owner,
-        };
-        const keyResult = await store.addKeyResult(session.id, input);
-        this.#focusAfterForm = `#k-${CSS.escape(keyResult.id)}-title`;
-        await this.#load(store);
-        this.#closeForm();
-        this.dispatchEvent(new OkrKeyResultAddEvent(session.id, keyResult));
-      } else {
-        const link = v.link.trim();
-        const initiative = await store.addInitiative(session.id, {
-          title: v.title,
-          keyResultIds: [...this.linked],
-          ...(link ? { link } : {}),
-          ...owner,
-        });
-        this.#focusAfterForm = `#i-${CSS.escape(initiative.id)}-title`;
-        await this.#load(store);
-        this.#closeForm();
-        this.dispatchEvent(new OkrInitiativeAddEvent(session.id, initiative));
-      }
+      const saved = await this.#save(store, session, form);
+      if (!saved) return;
+      if (saved.length > 0) await this.#load(store);
+      this.#closeForm();
+      for (const done of saved) this.dispatchEvent(done);
     } catch (error) {
       const okrError = toOkrError(error);
       if (isOkrError(okrError, 'invalid-input') && Object.keys(okrError.fields).length > 0) {
@@ -396,6 +397,150 @@ export class OkrList extends LitElement {
     } finally {
       this.saving = false;
     }
+  }
+
+  /**
+   * Saves what the form says. Resolves with the events to fire once the dialog closed
+   * (none when nothing changed), or `undefined` when the form shows errors of its own.
+   */
+  async #save(store: OkrStore, session: Session, form: ItemForm): Promise<Event[] | undefined> {
+    const v = this.values;
+    const owner = v.ownerId ? { ownerId: v.ownerId } : {};
+    switch (form.kind) {
+      case 'objective': {
+        const description = v.description.trim();
+        const objective = await store.addObjective(session.id, {
+          title: v.title,
+          ...(description ? { description } : {}),
+          ...owner,
+        });
+        this.#focusAfterForm = `#o-${CSS.escape(objective.id)}-title`;
+        return [new OkrObjectiveAddEvent(session.id, objective)];
+      }
+      case 'keyResult': {
+        const numbers = await this.#numbers(targetFields(v.kind));
+        if (!numbers) return undefined;
+        const unit = v.unit.trim();
+        const input: KeyResultInput = {
+          objectiveId: form.objectiveId,
+          title: v.title,
+          kind: v.kind,
+          ...numbers,
+          ...(v.kind === 'milestones' ? { milestones: [...this.milestones] } : {}),
+          ...(unit && hasUnit(v.kind) ? { unit } : {}),
+          ...owner,
+        };
+        const keyResult = await store.addKeyResult(session.id, input);
+        this.#focusAfterForm = `#k-${CSS.escape(keyResult.id)}-title`;
+        return [new OkrKeyResultAddEvent(session.id, keyResult)];
+      }
+      case 'initiative': {
+        const link = v.link.trim();
+        const initiative = await store.addInitiative(session.id, {
+          title: v.title,
+          keyResultIds: [...this.linked],
+          ...(link ? { link } : {}),
+          ...owner,
+        });
+        this.#focusAfterForm = `#i-${CSS.escape(initiative.id)}-title`;
+        return [new OkrInitiativeAddEvent(session.id, initiative)];
+      }
+      case 'description': {
+        const before = session.objectives.get(form.objectiveId);
+        const description = v.description.trim();
+        if (!before || description === (before.description ?? '')) return [];
+        const objective = await store.updateObjective(session.id, before.id, {
+          description: description === '' ? null : description,
+        });
+        return [new OkrObjectiveChangeEvent(session.id, objective, 'description')];
+      }
+      case 'target':
+        return this.#saveTarget(store, session, form.keyResultId);
+      case 'editInitiative':
+        return this.#saveInitiative(store, session, form.initiativeId);
+    }
+  }
+
+  /** Retargets a key result (while planning) and changes its unit and weight; one event per change. */
+  async #saveTarget(store: OkrStore, session: Session, id: string): Promise<Event[] | undefined> {
+    const before = session.keyResults.get(id);
+    if (!before) return [];
+    const canRetarget = store.can('keyResult.retarget', session);
+    const canEdit = store.can('keyResult.edit', session);
+    const v = this.values;
+    const numbers = await this.#numbers([
+      ...(canRetarget ? targetFields(before.kind) : []),
+      ...(canEdit ? (['weight'] as const) : []),
+    ]);
+    if (!numbers) return undefined;
+    const { weight, ...target } = numbers;
+    const steps = before.kind === 'milestones' ? [...this.milestones] : undefined;
+    const retarget =
+      canRetarget &&
+      (targetFields(before.kind).some((field) => field !== 'weight' && before[field] !== target[field]) ||
+        (steps !== undefined && JSON.stringify(steps) !== JSON.stringify(before.milestones ?? [])));
+    const patch: { unit?: string | null; weight?: number } = {};
+    const unit = v.unit.trim();
+    if (canEdit && hasUnit(before.kind) && unit !== (before.unit ?? '')) patch.unit = unit === '' ? null : unit;
+    if (canEdit && weight !== before.weight) patch.weight = weight ?? Number.NaN;
+    const events: Event[] = [];
+    // The target first: its rules (a target above the start, named steps) are the ones people trip over.
+    if (retarget) {
+      const keyResult = await store.retargetKeyResult(session.id, id, {
+        ...target,
+        ...(steps ? { milestones: steps } : {}),
+      });
+      events.push(new OkrKeyResultChangeEvent(session.id, keyResult, 'target'));
+    }
+    if (Object.keys(patch).length > 0) {
+      const keyResult = await store.updateKeyResult(session.id, id, patch);
+      if ('unit' in patch) events.push(new OkrKeyResultChangeEvent(session.id, keyResult, 'unit'));
+      if ('weight' in patch) events.push(new OkrKeyResultChangeEvent(session.id, keyResult, 'weight'));
+    }
+    return events;
+  }
+
+  /** Changes an initiative's title, status, link and linked key results; one event per change. */
+  async #saveInitiative(store: OkrStore, session: Session, id: string): Promise<Event[] | undefined> {
+    const before = session.initiatives.get(id);
+    if (!before) return [];
+    const v = this.values;
+    const link = v.link.trim();
+    const patch: { title?: string; link?: string | null; status?: InitiativeStatus; keyResultIds?: string[] } = {};
+    const changes: InitiativeChange[] = [];
+    if (v.title.trim() !== before.title) {
+      patch.title = v.title;
+      changes.push('title');
+    }
+    if (v.status !== before.status) {
+      patch.status = v.status;
+      changes.push('status');
+    }
+    if (link !== (before.link ?? '')) {
+      patch.link = link === '' ? null : link;
+      changes.push('link');
+    }
+    if (!sameIds(this.linked, before.keyResultIds)) {
+      patch.keyResultIds = [...this.linked];
+      changes.push('links');
+    }
+    if (changes.length === 0) return [];
+    const initiative = await store.updateInitiative(session.id, id, patch);
+    return changes.map((change) => new OkrInitiativeChangeEvent(session.id, initiative, change));
+  }
+
+  /** The typed numbers of `fields`, or `undefined` once the form shows which ones are not numbers. */
+  async #numbers(fields: readonly NumberField[]): Promise<Partial<Record<NumberField, number>> | undefined> {
+    const numbers: Partial<Record<NumberField, number>> = {};
+    const bad: Partial<Record<FormField, string>> = {};
+    for (const field of fields) {
+      const n = this.#number(field);
+      if (Number.isNaN(n)) bad[field] = this.#s.errorNumber;
+      else if (n !== undefined) numbers[field] = n;
+    }
+    if (Object.keys(bad).length === 0) return numbers;
+    await this.#showFormErrors(bad, this.#s.notSaved);
+    return undefined;
   }
 
   async #showFormErrors(errors: Partial<Record<FormField, string>>, message: string): Promise<void> {
@@ -482,27 +627,52 @@ export class OkrList extends LitElement {
     const session = this.session;
     if (!session) return;
     const ids = objectivesOf(session).map((o) => o.id);
-    const from = ids.indexOf(objective.id);
-    const to = from + by;
-    if (from < 0 || to < 0 || to >= ids.length) return;
-    ids.splice(from, 1);
-    ids.splice(to, 0, objective.id);
-    const moved = await this.#attempt((store, s) => store.reorderObjectives(s.id, ids));
-    if (!moved) return;
+    const to = moved(ids, objective.id, by);
+    if (to === undefined) return;
+    const done = await this.#attempt((store, s) => store.reorderObjectives(s.id, ids));
+    if (!done) return;
     this.statusText = `${objective.title}: ${to + 1} / ${ids.length}`;
     this.dispatchEvent(new OkrObjectiveChangeEvent(session.id, { ...objective, order: to }, 'order'));
+    await this.#focusMoved(`up-${objective.id}`, `down-${objective.id}`, by);
+  }
+
+  async #moveKeyResult(keyResult: KeyResult, by: -1 | 1): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const ids = keyResultsOf(session, keyResult.objectiveId).map((k) => k.id);
+    const to = moved(ids, keyResult.id, by);
+    if (to === undefined) return;
+    const done = await this.#attempt((store, s) => store.reorderKeyResults(s.id, keyResult.objectiveId, ids));
+    if (!done) return;
+    this.statusText = `${keyResult.title}: ${to + 1} / ${ids.length}`;
+    const saved = this.session?.keyResults.get(keyResult.id) ?? { ...keyResult, order: to };
+    this.dispatchEvent(new OkrKeyResultChangeEvent(session.id, saved, 'order'));
+    await this.#focusMoved(`kr-up-${keyResult.id}`, `kr-down-${keyResult.id}`, by);
+  }
+
+  /** Keeps focus on the moved item: the same button, else the other one at the ends. */
+  async #focusMoved(upId: string, downId: string, by: -1 | 1): Promise<void> {
     await this.updateComplete;
-    // Keep focus on the moved objective: the same button, else the other one at the ends.
-    const up = this.renderRoot.querySelector<HTMLButtonElement>(`#up-${CSS.escape(objective.id)}`);
-    const down = this.renderRoot.querySelector<HTMLButtonElement>(`#down-${CSS.escape(objective.id)}`);
+    const up = this.renderRoot.querySelector<HTMLButtonElement>(`#${CSS.escape(upId)}`);
+    const down = this.renderRoot.querySelector<HTMLButtonElement>(`#${CSS.escape(downId)}`);
     const same = by < 0 ? up : down;
     (same && !same.disabled ? same : by < 0 ? down : up)?.focus();
   }
 
   #onObjectiveKeydown(event: KeyboardEvent, objective: Objective, canReorder: boolean): void {
-    if (!canReorder || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    const by = reorderKey(event);
+    // Handled by a key result inside, or a select's own Alt+↓ (open the list).
+    if (!canReorder || by === undefined || event.defaultPrevented) return;
     event.preventDefault();
-    void this.#move(objective, event.key === 'ArrowUp' ? -1 : 1);
+    void this.#move(objective, by);
+  }
+
+  #onKeyResultKeydown(event: KeyboardEvent, keyResult: KeyResult, canReorder: boolean, canReorderAny: boolean): void {
+    const by = reorderKey(event);
+    // Inside a key result, Alt+↑/↓ moves the key result, never its objective.
+    if (!canReorderAny || by === undefined) return;
+    event.preventDefault();
+    if (canReorder) void this.#moveKeyResult(keyResult, by);
   }
 
   async #confirmRemove(removal: Removal): Promise<void> {
@@ -518,18 +688,61 @@ export class OkrList extends LitElement {
     if (!removal || !session) return;
     const objective = removal.item === 'objective' ? session.objectives.get(removal.id) : undefined;
     const keyResult = removal.item === 'keyResult' ? session.keyResults.get(removal.id) : undefined;
+    const initiative = removal.item === 'initiative' ? session.initiatives.get(removal.id) : undefined;
     const removed = await this.#attempt((store, s) =>
-      removal.item === 'objective' ? store.removeObjective(s.id, removal.id) : store.removeKeyResult(s.id, removal.id),
+      removal.item === 'objective'
+        ? store.removeObjective(s.id, removal.id)
+        : removal.item === 'keyResult'
+          ? store.removeKeyResult(s.id, removal.id)
+          : store.removeInitiative(s.id, removal.id),
     );
     if (!removed) return;
     this.statusText = `${removal.title} ✕`;
     if (objective) this.dispatchEvent(new OkrObjectiveChangeEvent(session.id, objective, 'removed'));
     if (keyResult) this.dispatchEvent(new OkrKeyResultChangeEvent(session.id, keyResult, 'removed'));
+    if (initiative) this.dispatchEvent(new OkrInitiativeChangeEvent(session.id, initiative, 'removed'));
     await this.updateComplete;
     const fallback = keyResult
       ? `#add-kr-${CSS.escape(keyResult.objectiveId)}`
-      : '#add-objective, .objective [id^=o-][tabindex]';
+      : initiative
+        ? '#add-initiative, .initiative-edit'
+        : '#add-objective, .objective [id^=o-][tabindex]';
     this.renderRoot.querySelector<HTMLElement>(fallback)?.focus();
+  }
+
+  // ---- handlers: edit forms ------------------------------------------------------------
+
+  #editDescription(objective: Objective): void {
+    void this.#openForm({ kind: 'description', objectiveId: objective.id }, `#desc-${CSS.escape(objective.id)}`, {
+      description: objective.description ?? '',
+    });
+  }
+
+  #editTarget(kr: KeyResult): void {
+    const text = (n: number | undefined) => (n === undefined ? '' : String(n));
+    void this.#openForm(
+      { kind: 'target', keyResultId: kr.id },
+      `#target-${CSS.escape(kr.id)}`,
+      {
+        kind: kr.kind,
+        start: text(kr.start),
+        target: text(kr.target),
+        threshold: text(kr.threshold),
+        unit: kr.unit ?? '',
+        weight: String(kr.weight),
+      },
+      kr.milestones ?? [''],
+    );
+  }
+
+  #editInitiative(initiative: Initiative): void {
+    void this.#openForm(
+      { kind: 'editInitiative', initiativeId: initiative.id },
+      `#edit-initiative-${CSS.escape(initiative.id)}`,
+      { title: initiative.title, link: initiative.link ?? '', status: initiative.status },
+      [''],
+      initiative.keyResultIds,
+    );
   }
 
   #onConfirmClose(): void {
@@ -689,7 +902,7 @@ export class OkrList extends LitElement {
         <header class="objective-header" part="objective-header">
           <div class="objective-title">
             ${this.#renderTitle('objective', objective.id, objective.title, titleId, 'h3', canEdit)}
-            ${objective.description ? html`<p class="description muted">${objective.description}</p>` : nothing}
+            ${this.#renderDescription(objective, canEdit)}
           </div>
           ${this.#renderOwner('objective', objective.id, objective.title, objective.ownerId, session)}
           <div class="objective-progress">${this.#bar(s.progressOf(objective.title), progress)}</div>
@@ -738,11 +951,13 @@ export class OkrList extends LitElement {
         ${
           keyResults.length === 0
             ? html`<p class="kr-empty muted">${s.keyResultsEmpty}</p>`
-            : html`<ul class="key-results" aria-label=${`${s.objectivesCaption}: ${objective.title}`}>
+            : html`<ul
+              class="key-results ${store.can('keyResult.reorder', session) ? 'reorderable' : ''}"
+              aria-label=${`${s.objectivesCaption}: ${objective.title}`}>
               ${repeat(
                 keyResults,
                 (kr) => kr.id,
-                (kr) => this.#renderKeyResult(session, objective, kr),
+                (kr, i) => this.#renderKeyResult(session, objective, kr, i, keyResults.length),
               )}
             </ul>`
         }
@@ -766,7 +981,45 @@ export class OkrList extends LitElement {
     </li>`;
   }
 
-  #renderKeyResult(session: Session, objective: Objective, kr: KeyResult): TemplateResult {
+  /** The description under an objective's title, with Edit (or Add) when allowed. */
+  #renderDescription(objective: Objective, canEdit: boolean): TemplateResult | typeof nothing {
+    const s = this.#s;
+    if (objective.description) {
+      return html`<p class="description muted">
+        <span>${objective.description}</span>
+        ${
+          canEdit
+            ? html`<button
+              id="desc-${objective.id}"
+              class="button quiet icon edit edit-description"
+              type="button"
+              aria-label=${s.editDescriptionOf(objective.title)}
+              @click=${() => this.#editDescription(objective)}
+            >
+              <span aria-hidden="true">✎</span>
+            </button>`
+            : nothing
+        }
+      </p>`;
+    }
+    if (!canEdit) return nothing;
+    return html`<button
+      id="desc-${objective.id}"
+      class="button quiet small add-description"
+      type="button"
+      @click=${() => this.#editDescription(objective)}
+    >
+      <span aria-hidden="true">+</span> ${s.addDescription}<span class="visually-hidden">: ${objective.title}</span>
+    </button>`;
+  }
+
+  #renderKeyResult(
+    session: Session,
+    objective: Objective,
+    kr: KeyResult,
+    index: number,
+    count: number,
+  ): TemplateResult {
     const s = this.#s;
     const store = this.#controller.store;
     const locale = this.#locale;
@@ -775,12 +1028,36 @@ export class OkrList extends LitElement {
     const status = showStatus ? keyResultStatus(kr, session, store.now()) : undefined;
     const canEdit = store.can('keyResult.edit', session);
     const canRemove = store.can('keyResult.remove', session);
+    const canEditTarget = store.can('keyResult.retarget', session) || canEdit;
+    const canReorderAny = store.can('keyResult.reorder', session);
+    const canReorder = canReorderAny && count > 1;
     const canCheckIn = store.can('checkIn.add', session, [kr.ownerId, objective.ownerId]);
     const titleId = `k-${kr.id}-title`;
-    return html`<li class="key-result" part="key-result" id="k-${kr.id}">
+    return html`<li
+      class="key-result"
+      part="key-result"
+      id="k-${kr.id}"
+      @keydown=${(e: KeyboardEvent) => this.#onKeyResultKeydown(e, kr, canReorder, canReorderAny)}
+    >
       <div class="kr-title">
         ${this.#renderTitle('keyResult', kr.id, kr.title, titleId, 'span', canEdit)}
-        <span class="muted kr-target">${s.target}: ${formatTarget(kr, s, locale)}</span>
+        <span class="muted kr-target">
+          <span>${s.target}: ${formatTarget(kr, s, locale)}</span>
+          ${kr.weight === 1 ? nothing : html`<span class="kr-weight">${s.weightOf(formatNumber(kr.weight, locale))}</span>`}
+          ${
+            canEditTarget
+              ? html`<button
+                id="target-${kr.id}"
+                class="button quiet small edit-target"
+                part="edit-target"
+                type="button"
+                @click=${() => this.#editTarget(kr)}
+              >
+                ${s.editTarget}<span class="visually-hidden">: ${kr.title}</span>
+              </button>`
+              : nothing
+          }
+        </span>
       </div>
       <div class="kr-progress">${this.#bar(s.progressOf(kr.title), progress, status)}</div>
       <div class="kr-latest">
@@ -804,6 +1081,32 @@ export class OkrList extends LitElement {
             >
               ${s.checkInAction}
             </button>`
+            : nothing
+        }
+        ${
+          canReorder
+            ? html`<button
+                id="kr-up-${kr.id}"
+                class="button quiet icon"
+                type="button"
+                aria-label=${s.moveUp(kr.title)}
+                aria-keyshortcuts="Alt+ArrowUp"
+                ?disabled=${index === 0}
+                @click=${() => void this.#moveKeyResult(kr, -1)}
+              >
+                <span aria-hidden="true">↑</span>
+              </button>
+              <button
+                id="kr-down-${kr.id}"
+                class="button quiet icon"
+                type="button"
+                aria-label=${s.moveDown(kr.title)}
+                aria-keyshortcuts="Alt+ArrowDown"
+                ?disabled=${index === count - 1}
+                @click=${() => void this.#moveKeyResult(kr, 1)}
+              >
+                <span aria-hidden="true">↓</span>
+              </button>`
             : nothing
         }
         ${
@@ -960,6 +1263,9 @@ export class OkrList extends LitElement {
 
   #renderInitiative(session: Session, initiative: Initiative): TemplateResult {
     const s = this.#s;
+    const store = this.#controller.store;
+    const canEdit = store.can('initiative.edit', session);
+    const canRemove = store.can('initiative.remove', session);
     const linked = initiative.keyResultIds
       .map((id) => session.keyResults.get(id)?.title)
       .filter((t): t is string => t !== undefined);
@@ -969,14 +1275,49 @@ export class OkrList extends LitElement {
         <span class="muted linked">${s.linkedTo}: ${linked.join(', ')}</span>
       </div>
       <span class="badge initiative-${initiative.status}">${s.initiativeStatuses[initiative.status]}</span>
+      <span class="initiative-link">
+        ${
+          initiative.link
+            ? html`<a class="link" href=${initiative.link} target="_blank" rel="noopener noreferrer"
+              >${s.openLink}<span class="visually-hidden">: ${initiative.title}</span></a
+            >`
+            : nothing
+        }
+      </span>
+      ${this.#renderOwner('initiative', initiative.id, initiative.title, initiative.ownerId, session)}
       ${
-        initiative.link
-          ? html`<a class="link" href=${initiative.link} target="_blank" rel="noopener noreferrer"
-            >${s.openLink}<span class="visually-hidden">: ${initiative.title}</span></a
-          >`
+        canEdit || canRemove
+          ? html`<div class="actions">
+            ${
+              canEdit
+                ? html`<button
+                  id="edit-initiative-${initiative.id}"
+                  class="button quiet icon initiative-edit"
+                  type="button"
+                  aria-label=${s.editInitiativeOf(initiative.title)}
+                  @click=${() => this.#editInitiative(initiative)}
+                >
+                  <span aria-hidden="true">✎</span>
+                </button>`
+                : nothing
+            }
+            ${
+              canRemove
+                ? html`<button
+                  class="button quiet icon remove"
+                  type="button"
+                  data-remove-initiative=${initiative.id}
+                  aria-label=${s.removeItem(initiative.title)}
+                  @click=${() =>
+                    void this.#confirmRemove({ item: 'initiative', id: initiative.id, title: initiative.title })}
+                >
+                  <span aria-hidden="true">🗑</span>
+                </button>`
+                : nothing
+            }
+          </div>`
           : nothing
       }
-      ${this.#renderOwner('initiative', initiative.id, initiative.title, initiative.ownerId, session)}
     </li>`;
   }
 
@@ -985,9 +1326,22 @@ export class OkrList extends LitElement {
   #renderFormDialog(session: Session): TemplateResult {
     const s = this.#s;
     const form = this.form;
-    const title =
-      form?.kind === 'objective' ? s.addObjective : form?.kind === 'keyResult' ? s.addKeyResult : s.addInitiative;
-    const objective = form?.kind === 'keyResult' ? session.objectives.get(form.objectiveId) : undefined;
+    const kind = form?.kind ?? 'objective';
+    const title = {
+      objective: s.addObjective,
+      keyResult: s.addKeyResult,
+      initiative: s.addInitiative,
+      description: s.editDescription,
+      target: s.editTarget,
+      editInitiative: s.editInitiative,
+    }[kind];
+    const adds = kind === 'objective' || kind === 'keyResult' || kind === 'initiative';
+    const context =
+      form?.kind === 'keyResult' || form?.kind === 'description'
+        ? session.objectives.get(form.objectiveId)?.title
+        : form?.kind === 'target'
+          ? session.keyResults.get(form.keyResultId)?.title
+          : undefined;
     return html`<dialog id="form-dialog" part="dialog" aria-labelledby="form-title" @close=${this.#onFormClose}>
       <form
         novalidate
@@ -999,23 +1353,24 @@ export class OkrList extends LitElement {
           <h2 id="form-title">${title}</h2>
         </div>
         <div class="dialog-body">
-          ${objective ? html`<p class="muted context">${objective.title}</p>` : nothing}
+          ${context ? html`<p class="muted context">${context}</p>` : nothing}
           ${this.formMessage ? html`<p id="form-message" class="alert" role="alert" tabindex="-1">${this.formMessage}</p>` : nothing}
           ${form ? this.#renderFormFields(session, form) : nothing}
         </div>
         <div class="dialog-footer">
           <button type="button" class="button" id="form-cancel" @click=${this.#closeForm}>${s.cancel}</button>
           <button type="submit" class="button primary" id="form-save" ?disabled=${this.saving}>
-            ${this.saving ? s.saving : title}
+            ${this.saving ? s.saving : adds ? title : s.saveChanges}
           </button>
         </div>
       </form>
     </dialog>`;
   }
 
-  #renderFormFields(session: Session, form: AddForm): TemplateResult {
+  #renderFormFields(session: Session, form: ItemForm): TemplateResult {
     const s = this.#s;
     const v = this.values;
+    const store = this.#controller.store;
     const title = this.#field(
       'title',
       s.fieldTitle,
@@ -1030,55 +1385,115 @@ export class OkrList extends LitElement {
         ${Object.entries(this.people).map(([id, name]) => html`<option value=${id} ?selected=${v.ownerId === id}>${name}</option>`)}
       </select>`,
     );
-    if (form.kind === 'objective') {
-      return html`${title}
-        ${this.#field('description', s.fieldDescription, (a) => html`<textarea id="f-description" name="description" rows="3" .value=${live(v.description)} aria-invalid=${a.invalid} aria-describedby=${a.describedBy}></textarea>`)}
-        ${owner}`;
-    }
-    if (form.kind === 'initiative') {
-      const error = this.formErrors.keyResultIds;
-      const keyResults = objectivesOf(session).flatMap((o) => keyResultsOf(session, o.id));
-      return html`${title}
-        <fieldset class="field checks" data-field="keyResultIds" aria-describedby=${error ? 'f-keyResultIds-error' : nothing}>
-          <legend>${s.fieldKeyResults}</legend>
-          ${keyResults.map(
-            (kr) => html`<label class="check">
-              <input type="checkbox" name="keyResultIds" value=${kr.id} .checked=${live(this.linked.includes(kr.id))} aria-invalid=${error ? 'true' : nothing} />
-              <span>${kr.title}</span>
-            </label>`,
+    const description = this.#field(
+      'description',
+      s.fieldDescription,
+      (a) =>
+        html`<textarea id="f-description" name="description" rows="3" .value=${live(v.description)} aria-invalid=${a.invalid} aria-describedby=${a.describedBy}></textarea>`,
+    );
+    const link = this.#field(
+      'link',
+      s.fieldLink,
+      (a) =>
+        html`<input id="f-link" name="link" type="url" autocomplete="off" placeholder="https://" .value=${live(v.link)} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} />`,
+      s.fieldLinkHint,
+    );
+    const unit = this.#field(
+      'unit',
+      s.fieldUnit,
+      (a) =>
+        html`<input id="f-unit" name="unit" autocomplete="off" .value=${live(v.unit)} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} />`,
+      s.fieldUnitHint,
+    );
+    switch (form.kind) {
+      case 'objective':
+        return html`${title} ${description} ${owner}`;
+      case 'description':
+        return description;
+      case 'initiative':
+        return html`${title} ${this.#renderLinks(session)} ${link} ${owner}`;
+      case 'editInitiative':
+        return html`${title}
+          ${this.#field(
+            'status',
+            s.fieldStatus,
+            (a) => html`<select id="f-status" name="status" aria-invalid=${a.invalid} aria-describedby=${a.describedBy}>
+              ${INITIATIVE_STATUSES.map((st) => html`<option value=${st} ?selected=${v.status === st}>${s.initiativeStatuses[st]}</option>`)}
+            </select>`,
           )}
-          ${error ? html`<p class="error" id="f-keyResultIds-error">${error}</p>` : nothing}
-        </fieldset>
-        ${this.#field('link', s.fieldLink, (a) => html`<input id="f-link" name="link" type="url" autocomplete="off" placeholder="https://" .value=${live(v.link)} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} />`)}
-        ${owner}`;
+          ${this.#renderLinks(session)} ${link}`;
+      case 'target': {
+        const kr = session.keyResults.get(form.keyResultId);
+        if (!kr) return html``;
+        const canRetarget = store.can('keyResult.retarget', session);
+        const canEdit = store.can('keyResult.edit', session);
+        return html`<p class="kind-read"><span class="muted">${s.fieldKind}:</span> ${s.kinds[kr.kind]}</p>
+          ${canRetarget ? this.#renderTargetFields(kr.kind) : nothing} ${canEdit && hasUnit(kr.kind) ? unit : nothing}
+          ${
+            canEdit
+              ? this.#field(
+                  'weight',
+                  s.fieldWeight,
+                  (a) =>
+                    html`<input id="f-weight" name="weight" type="number" step="any" min="0" inputmode="decimal" autocomplete="off" .value=${live(v.weight)} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} />`,
+                  s.fieldWeightHint,
+                )
+              : nothing
+          }`;
+      }
+      case 'keyResult':
+        return html`${title}
+          ${this.#field(
+            'kind',
+            s.fieldKind,
+            (a) => html`<select id="f-kind" name="kind" aria-invalid=${a.invalid} aria-describedby=${a.describedBy}>
+              ${KEY_RESULT_KINDS.map((k) => html`<option value=${k} ?selected=${v.kind === k}>${s.kinds[k]}</option>`)}
+            </select>`,
+          )}
+          ${this.#renderTargetFields(v.kind)} ${hasUnit(v.kind) ? unit : nothing} ${owner}`;
     }
-    const number = (name: (typeof NUMBER_FIELDS)[number], label: string) =>
+  }
+
+  /** What a key result of `kind` is measured by: start and target, a threshold, nothing, or named steps. */
+  #renderTargetFields(kind: KeyResultKind): TemplateResult {
+    const s = this.#s;
+    const v = this.values;
+    const number = (name: NumberField, label: string) =>
       this.#field(
         name,
         label,
         (a) =>
           html`<input id="f-${name}" name=${name} type="number" step="any" inputmode="decimal" autocomplete="off" .value=${live(v[name])} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} />`,
       );
-    const kindFields =
-      v.kind === 'increase' || v.kind === 'decrease'
-        ? html`<div class="row-2">${number('start', s.fieldStartValue)} ${number('target', s.fieldTargetValue)}</div>`
-        : v.kind === 'stay_above' || v.kind === 'stay_below'
-          ? number('threshold', s.fieldThreshold)
-          : v.kind === 'boolean'
-            ? html`<p class="hint kind-hint">${s.booleanKindHint}</p>`
-            : this.#renderSteps();
-    const hasUnit = v.kind !== 'boolean' && v.kind !== 'milestones';
-    return html`${title}
-      ${this.#field(
-        'kind',
-        s.fieldKind,
-        (a) => html`<select id="f-kind" name="kind" aria-invalid=${a.invalid} aria-describedby=${a.describedBy}>
-          ${KEY_RESULT_KINDS.map((k) => html`<option value=${k} ?selected=${v.kind === k}>${s.kinds[k]}</option>`)}
-        </select>`,
+    switch (kind) {
+      case 'increase':
+      case 'decrease':
+        return html`<div class="row-2">${number('start', s.fieldStartValue)} ${number('target', s.fieldTargetValue)}</div>`;
+      case 'stay_above':
+      case 'stay_below':
+        return number('threshold', s.fieldThreshold);
+      case 'boolean':
+        return html`<p class="hint kind-hint">${s.booleanKindHint}</p>`;
+      case 'milestones':
+        return this.#renderSteps();
+    }
+  }
+
+  /** The checkboxes of the key results an initiative moves. */
+  #renderLinks(session: Session): TemplateResult {
+    const s = this.#s;
+    const error = this.formErrors.keyResultIds;
+    const keyResults = objectivesOf(session).flatMap((o) => keyResultsOf(session, o.id));
+    return html`<fieldset class="field checks" data-field="keyResultIds" aria-describedby=${error ? 'f-keyResultIds-error' : nothing}>
+      <legend>${s.fieldKeyResults}</legend>
+      ${keyResults.map(
+        (kr) => html`<label class="check">
+          <input type="checkbox" name="keyResultIds" value=${kr.id} .checked=${live(this.linked.includes(kr.id))} aria-invalid=${error ? 'true' : nothing} />
+          <span>${kr.title}</span>
+        </label>`,
       )}
-      ${kindFields}
-      ${hasUnit ? this.#field('unit', s.fieldUnit, (a) => html`<input id="f-unit" name="unit" autocomplete="off" .value=${live(v.unit)} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} />`, s.fieldUnitHint) : nothing}
-      ${owner}`;
+      ${error ? html`<p class="error" id="f-keyResultIds-error">${error}</p>` : nothing}
+    </fieldset>`;
   }
 
   #renderSteps(): TemplateResult {
