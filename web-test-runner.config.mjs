@@ -46,7 +46,8 @@ export default {
       launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: keyboard tests need the page to have focus, and two pages at once take it from each other.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
