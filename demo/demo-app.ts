@@ -239,7 +239,7 @@ export class DemoApp extends LitElement {
   }
 
   async #large(): Promise<void> {
-    this.busy = 'Generating 3,000 key results and 36,000 check-ins…';
+    this.busy = 'Generating 750 objectives, 3,000 key results and their weekly check-ins…';
     await new Promise((resolve) => setTimeout(resolve, 30));
     const t0 = performance.now();
     const session = await importLargeOrganisation(this.store);

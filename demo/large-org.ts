@@ -73,10 +73,12 @@ export async function importLargeOrganisation(store: OkrStore, objectives = 750,
     }
   }
   const statuses = ['on_track', 'on_track', 'on_track', 'at_risk', 'off_track'] as const;
-  for (let w = 0; w < weeks; w++) {
+  // Every week up to and including this one (when its check-in day has come).
+  for (let w = 0; w <= weeks; w++) {
     const day = start.add({ weeks: w, days: 1 });
+    if (Temporal.PlainDate.compare(day, today) > 0) break;
     krs.forEach((kr, i) => {
-      if (i % 13 === 5 && w > weeks - 4) return; // some go stale
+      if (i % 13 === 5 && w > weeks - 3) return; // some go stale
       const value = kr.start + (kr.target - kr.start) * Math.min(1.1, ((w + 1) / 26) * kr.pace * 2);
       add(instant(day, Math.floor((i * 480) / krs.length)), 'checkIn.added', {
         id: `ci${w}-${i}`,
