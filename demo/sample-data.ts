@@ -1,6 +1,8 @@
 import {
   createOkrStore,
+  type KeyResult,
   type KeyResultInput,
+  keyResultProgress,
   type SessionHeader,
   type StorageAdapter,
   suggestTitle,
@@ -270,8 +272,9 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
         if (plan.staleAfter !== undefined && fraction > plan.staleAfter && index === 1) continue;
         at(week.add({ days: Math.floor(random() * 4) }), 9 + Math.floor(random() * 8));
         const value = valueAt(plan, fraction, random);
-        const trend = random();
-        const status = trend < 0.12 ? 'off_track' : trend < 0.3 ? 'at_risk' : 'on_track';
+        // The owner's status follows how far behind the plan the key result is, with a little doubt.
+        const behind = fraction - progressOf(plan, value) + (random() - 0.5) * 0.1;
+        const status = behind > 0.3 ? 'off_track' : behind > 0.15 ? 'at_risk' : 'on_track';
         const mood = status === 'on_track' ? COMMENTS.up : status === 'at_risk' ? COMMENTS.flat : COMMENTS.down;
         const checkIn = await store.checkIn(session.id, id, {
           value,
@@ -342,6 +345,12 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
   return true;
 }
 
+/** Progress of a planned key result at `value`, 0..1, by the core's own rule. */
+function progressOf(plan: KrPlan, value: number | boolean): number {
+  const kr: KeyResult = { id: '', objectiveId: '', weight: 1, order: 0, checkIns: [], ...plan };
+  return keyResultProgress(kr, typeof value === 'boolean' ? Number(value) : value).clamped;
+}
+
 function valueAt(plan: KrPlan, fraction: number, random: () => number): number | boolean {
   const f = Math.max(0, Math.min(1, fraction));
   const wobble = 0.85 + random() * 0.3;
@@ -354,9 +363,9 @@ function valueAt(plan: KrPlan, fraction: number, random: () => number): number |
       return Math.round(value * 10) / 10;
     }
     case 'stay_above':
-      return Math.round(((plan.threshold ?? 0) + (random() < 0.15 ? -0.05 : 0.04)) * 100) / 100;
+      return Math.round(((plan.threshold ?? 0) + (random() < 0.06 ? -0.05 : 0.04)) * 100) / 100;
     case 'stay_below':
-      return random() < 0.2 ? (plan.threshold ?? 0) + 1 : Math.max(0, (plan.threshold ?? 0) - 1);
+      return random() < 0.08 ? (plan.threshold ?? 0) + 1 : Math.max(0, (plan.threshold ?? 0) - 1);
     case 'boolean':
       return f * plan.reach > 0.7;
     case 'milestones':
