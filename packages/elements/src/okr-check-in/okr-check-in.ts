@@ -4,7 +4,6 @@ import {
   type CheckInHistoryItem,
   type CheckInInput,
   type CheckInStatus,
-  isOkrError,
   type KeyResult,
   keyResultProgress,
   type OkrStore,
@@ -18,6 +17,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { OkrCheckInCloseEvent } from '../events/okr-check-in-close-event.js';
 import { OkrCheckInEvent } from '../events/okr-check-in-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
+import { splitFieldErrors } from '../field-errors.js';
 import { formatInstant, localeOf, personName } from '../format.js';
 import { formatPercent, formatValue, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
@@ -320,13 +320,9 @@ export class OkrCheckIn extends LitElement {
       }
     } catch (error) {
       const okrError = toOkrError(error);
-      if (isOkrError(okrError, 'invalid-input') && Object.keys(okrError.fields).length > 0) {
-        const fields: Partial<Record<DraftField, string>> = {};
-        const other: string[] = [];
-        for (const [key, text] of Object.entries(okrError.fields)) {
-          if ((DRAFT_FIELDS as readonly string[]).includes(key)) fields[key as DraftField] = text;
-          else other.push(text);
-        }
+      const split = splitFieldErrors(okrError, DRAFT_FIELDS);
+      if (split) {
+        const { fields, other } = split;
         await this.#showErrors(fields, [s.notSaved, ...other].join(' '));
       } else {
         await this.#showErrors({}, okrError.message);

@@ -31,6 +31,7 @@ import { OkrKeyResultChangeEvent } from '../events/okr-key-result-change-event.j
 import { OkrObjectiveAddEvent } from '../events/okr-objective-add-event.js';
 import { OkrObjectiveChangeEvent } from '../events/okr-objective-change-event.js';
 import { OkrOwnerChangeEvent, type OwnedItem } from '../events/okr-owner-change-event.js';
+import { splitFieldErrors } from '../field-errors.js';
 import { localeOf, personName } from '../format.js';
 import { formatNumber, formatPercent, formatTarget, formatValue, percentOf } from '../key-result-format.js';
 import type { OkrCheckIn } from '../okr-check-in/okr-check-in.js';
@@ -382,13 +383,9 @@ export class OkrList extends LitElement {
       for (const done of saved) this.dispatchEvent(done);
     } catch (error) {
       const okrError = toOkrError(error);
-      if (isOkrError(okrError, 'invalid-input') && Object.keys(okrError.fields).length > 0) {
-        const fields: Partial<Record<FormField, string>> = {};
-        const other: string[] = [];
-        for (const [key, text] of Object.entries(okrError.fields)) {
-          if ((FORM_FIELDS as readonly string[]).includes(key)) fields[key as FormField] = text;
-          else other.push(text);
-        }
+      const split = splitFieldErrors(okrError, FORM_FIELDS);
+      if (split) {
+        const { fields, other } = split;
         await this.#showFormErrors(fields, [s.notSaved, ...other].join(' '));
       } else {
         await this.#showFormErrors({}, okrError.message);

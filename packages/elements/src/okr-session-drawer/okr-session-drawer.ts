@@ -1,5 +1,4 @@
 import {
-  isOkrError,
   type OkrStore,
   type Session,
   type StoreChange,
@@ -14,6 +13,7 @@ import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionChangeEvent } from '../events/okr-session-change-event.js';
 import { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-event.js';
 import { OkrSessionTransitionEvent } from '../events/okr-session-transition-event.js';
+import { splitFieldErrors } from '../field-errors.js';
 import { formatDay, formatInstant, localeOf, personName } from '../format.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
@@ -269,13 +269,9 @@ export class OkrSessionDrawer extends LitElement {
       this.dispatchEvent(new OkrSessionChangeEvent(saved));
     } catch (error) {
       const okrError = toOkrError(error);
-      if (isOkrError(okrError, 'invalid-input') && Object.keys(okrError.fields).length > 0) {
-        const fields: Partial<Record<DetailsField, string>> = {};
-        const other: string[] = [];
-        for (const [key, text] of Object.entries(okrError.fields)) {
-          if ((DETAIL_FIELDS as readonly string[]).includes(key)) fields[key as DetailsField] = text;
-          else other.push(text);
-        }
+      const split = splitFieldErrors(okrError, DETAIL_FIELDS);
+      if (split) {
+        const { fields, other } = split;
         await this.#showErrors(fields, [s.formNotSaved, ...other].join(' '));
       } else {
         await this.#showErrors({}, okrError.message);

@@ -4,7 +4,6 @@ import {
   CHECK_IN_CADENCES,
   type CheckInCadence,
   hostTimeZone,
-  isOkrError,
   type OkrError,
   type OkrStore,
   SESSION_STATES,
@@ -20,6 +19,7 @@ import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionCreateEvent } from '../events/okr-session-create-event.js';
 import type { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-event.js';
 import { OkrSessionSelectEvent } from '../events/okr-session-select-event.js';
+import { splitFieldErrors } from '../field-errors.js';
 import { formatDay, localeOf, personName } from '../format.js';
 import type { OkrSessionDrawer } from '../okr-session-drawer/okr-session-drawer.js';
 import '../okr-session-drawer/okr-session-drawer.js';
@@ -276,13 +276,9 @@ export class OkrSessions extends LitElement {
       this.dispatchEvent(new OkrSessionCreateEvent(session));
     } catch (error) {
       const okrError = toOkrError(error);
-      if (isOkrError(okrError, 'invalid-input') && Object.keys(okrError.fields).length > 0) {
-        const fields: Partial<Record<FormField, string>> = {};
-        const other: string[] = [];
-        for (const [key, message] of Object.entries(okrError.fields)) {
-          if ((FORM_FIELDS as readonly string[]).includes(key)) fields[key as FormField] = message;
-          else other.push(message);
-        }
+      const split = splitFieldErrors(okrError, FORM_FIELDS);
+      if (split) {
+        const { fields, other } = split;
         this.#showFormErrors(
           fields,
           other.length > 0 ? `${this.#s.formNotSaved} ${other.join(' ')}` : this.#s.formNotSaved,
