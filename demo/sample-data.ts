@@ -268,8 +268,11 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
     ) {
       const fraction = week.since(start).days / days;
       const checkIns = new Map<string, string>();
-      for (const { id, plan } of krIds) {
+      for (const { id, plan, objectiveOwner } of krIds) {
         if (plan.staleAfter !== undefined && fraction > plan.staleAfter && index === 1) continue;
+        // The key result's owner checks in (else the objective's owner), as people would.
+        const author = plan.ownerId ?? objectiveOwner ?? admin.id;
+        store.setActor({ id: author, role: 'admin' });
         at(week.add({ days: Math.floor(random() * 4) }), 9 + Math.floor(random() * 8));
         const value = valueAt(plan, fraction, random);
         // The owner's status follows how far behind the plan the key result is, with a little doubt.
@@ -284,6 +287,7 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
         });
         checkIns.set(id, checkIn.id);
       }
+      store.setActor(admin);
       // Now and then someone fixes a typo in last week's number.
       if (random() < 0.35 && lastCheckIns.size > 0) {
         const [krId, checkInId] = [...lastCheckIns][Math.floor(random() * lastCheckIns.size)] as [string, string];
