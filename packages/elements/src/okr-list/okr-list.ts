@@ -904,45 +904,8 @@ export class OkrList extends LitElement {
           ${this.#renderOwner('objective', objective.id, objective.title, objective.ownerId, session)}
           <div class="objective-progress">${this.#bar(s.progressOf(objective.title), progress)}</div>
           <div class="actions">
-            ${
-              canReorder
-                ? html`<button
-                    id="up-${objective.id}"
-                    class="button quiet icon"
-                    type="button"
-                    aria-label=${s.moveUp(objective.title)}
-                    aria-keyshortcuts="Alt+ArrowUp"
-                    ?disabled=${index === 0}
-                    @click=${() => void this.#move(objective, -1)}
-                  >
-                    <span aria-hidden="true">↑</span>
-                  </button>
-                  <button
-                    id="down-${objective.id}"
-                    class="button quiet icon"
-                    type="button"
-                    aria-label=${s.moveDown(objective.title)}
-                    aria-keyshortcuts="Alt+ArrowDown"
-                    ?disabled=${index === count - 1}
-                    @click=${() => void this.#move(objective, 1)}
-                  >
-                    <span aria-hidden="true">↓</span>
-                  </button>`
-                : nothing
-            }
-            ${
-              canRemove
-                ? html`<button
-                  class="button quiet icon remove"
-                  type="button"
-                  data-remove=${objective.id}
-                  aria-label=${s.removeItem(objective.title)}
-                  @click=${() => void this.#confirmRemove({ item: 'objective', id: objective.id, title: objective.title })}
-                >
-                  <span aria-hidden="true">🗑</span>
-                </button>`
-                : nothing
-            }
+            ${canReorder ? this.#renderMoveButtons('', objective.title, index, count, (by) => this.#move(objective, by), objective.id) : nothing}
+            ${canRemove ? this.#renderRemoveButton({ item: 'objective', id: objective.id, title: objective.title }) : nothing}
           </div>
         </header>
         ${
@@ -1080,50 +1043,60 @@ export class OkrList extends LitElement {
             </button>`
             : nothing
         }
-        ${
-          canReorder
-            ? html`<button
-                id="kr-up-${kr.id}"
-                class="button quiet icon"
-                type="button"
-                aria-label=${s.moveUp(kr.title)}
-                aria-keyshortcuts="Alt+ArrowUp"
-                ?disabled=${index === 0}
-                @click=${() => void this.#moveKeyResult(kr, -1)}
-              >
-                <span aria-hidden="true">↑</span>
-              </button>
-              <button
-                id="kr-down-${kr.id}"
-                class="button quiet icon"
-                type="button"
-                aria-label=${s.moveDown(kr.title)}
-                aria-keyshortcuts="Alt+ArrowDown"
-                ?disabled=${index === count - 1}
-                @click=${() => void this.#moveKeyResult(kr, 1)}
-              >
-                <span aria-hidden="true">↓</span>
-              </button>`
-            : nothing
-        }
-        ${
-          canRemove
-            ? html`<button
-              class="button quiet icon remove"
-              type="button"
-              data-remove=${kr.id}
-              aria-label=${s.removeItem(kr.title)}
-              @click=${() => void this.#confirmRemove({ item: 'keyResult', id: kr.id, title: kr.title })}
-            >
-              <span aria-hidden="true">🗑</span>
-            </button>`
-            : nothing
-        }
+        ${canReorder ? this.#renderMoveButtons('kr-', kr.title, index, count, (by) => this.#moveKeyResult(kr, by), kr.id) : nothing}
+        ${canRemove ? this.#renderRemoveButton({ item: 'keyResult', id: kr.id, title: kr.title }) : nothing}
       </div>
     </li>`;
   }
 
   /** A title, or its in-place editor while being edited; with an Edit button when allowed. */
+  /** Move up / move down buttons for an objective (`idPrefix` '') or a key result ('kr-'). */
+  #renderMoveButtons(
+    idPrefix: string,
+    title: string,
+    index: number,
+    count: number,
+    move: (by: -1 | 1) => Promise<void>,
+    id: string,
+  ): TemplateResult {
+    const s = this.#s;
+    return html`<button
+        id="${idPrefix}up-${id}"
+        class="button quiet icon"
+        type="button"
+        aria-label=${s.moveUp(title)}
+        aria-keyshortcuts="Alt+ArrowUp"
+        ?disabled=${index === 0}
+        @click=${() => void move(-1)}
+      >
+        <span aria-hidden="true">↑</span>
+      </button>
+      <button
+        id="${idPrefix}down-${id}"
+        class="button quiet icon"
+        type="button"
+        aria-label=${s.moveDown(title)}
+        aria-keyshortcuts="Alt+ArrowDown"
+        ?disabled=${index === count - 1}
+        @click=${() => void move(1)}
+      >
+        <span aria-hidden="true">↓</span>
+      </button>`;
+  }
+
+  /** The remove button of an objective or key result; removal asks for confirmation first. */
+  #renderRemoveButton(removal: Removal): TemplateResult {
+    return html`<button
+      class="button quiet icon remove"
+      type="button"
+      data-remove=${removal.id}
+      aria-label=${this.#s.removeItem(removal.title)}
+      @click=${() => void this.#confirmRemove(removal)}
+    >
+      <span aria-hidden="true">🗑</span>
+    </button>`;
+  }
+
   #renderTitle(
     item: 'objective' | 'keyResult',
     id: string,
