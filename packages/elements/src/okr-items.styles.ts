@@ -97,6 +97,26 @@ export const items = css`
     border: 1px dashed var(--_border);
     color: var(--_muted);
   }
+  /* Form controls shared by the list's forms and the check-in dialog. */
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 6px var(--_space-s);
+    inline-size: 100%;
+    resize: vertical;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
   .muted {
     color: var(--_muted);
   }

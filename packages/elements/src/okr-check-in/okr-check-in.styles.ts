@@ -58,25 +58,6 @@ export const styles = css`
   .unit {
     color: var(--_muted);
   }
-  textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 6px var(--_space-s);
-    inline-size: 100%;
-    resize: vertical;
-  }
-  textarea[aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
   legend,
   .label {
     font-weight: 600;
