@@ -150,7 +150,8 @@ export function sessionToJson(session: Session, journal: readonly JournalEntry[]
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+/** Canonical instants only (as `toISOString` writes them), so that instants order as text. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function bad(message: string, field = 'journal'): OkrError {
   return new OkrError('invalid-input', `Import refused: ${message}`, { fields: { [field]: message } });

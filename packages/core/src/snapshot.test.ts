@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Actor } from './model.js';
-import type { Snapshot, SnapshotResult } from './snapshot.js';
+import { filterByOwner, type Snapshot, type SnapshotResult, summarize } from './snapshot.js';
 import { MemoryStorage } from './storage/memory.js';
 import { createOkrStore, type OkrStore } from './store.js';
 
@@ -239,6 +239,118 @@ describe('weekly snapshots', () => {
           if (w > 0) {
             const ended = `2027-W${String(w).padStart(2, '0')}`;
             frozen.set(ended, JSON.stringify(await store.snapshot(s.id, ended)));
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('derivation', () => {
+  const row = (snap: Snapshot, r: Snapshot['rows'][number]) =>
+    snap.rows.find((x) => x.type === r.type && x.id === r.id && x.parentId === r.parentId);
+
+  it('agrees with the week before, and filters as the whole week filtered, under random commands', async () => {
+    const people = ['kim', 'obi', 'zed'];
+    const command = fc.record({
+      kind: fc.constantFrom(
+        'checkIn',
+        'checkIn',
+        'addObjective',
+        'addKr',
+        'removeKr',
+        'removeObjective',
+        'owner',
+        'initiative',
+      ),
+      value: fc.integer({ min: -50, max: 150 }),
+      pick: fc.nat(30),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(command, { maxLength: 8 }), { minLength: 2, maxLength: 5 }), async (weeks) => {
+        const storage = new MemoryStorage();
+        let now = Date.parse('2027-01-05T10:00:00Z');
+        const clock = () => new Date(now);
+        const store = createOkrStore({ storage, actor: ada, clock, timeZone: 'Europe/Berlin' });
+        const { s } = await quarter(store);
+        for (let w = 0; w < weeks.length; w++) {
+          now = Date.parse('2027-01-05T10:00:00Z') + w * 7 * 86_400_000;
+          for (const c of weeks[w] ?? []) {
+            now += 60_000;
+            const live = await store.getSession(s.id);
+            const objectives = [...live.objectives.keys()];
+            const krs = [...live.keyResults.keys()];
+            const objective = objectives[c.pick % Math.max(1, objectives.length)];
+            const kr = krs[c.pick % Math.max(1, krs.length)];
+            const who = c.value % 4 === 0 ? null : (people[c.pick % people.length] as string);
+            try {
+              if (c.kind === 'checkIn' && kr) await store.checkIn(s.id, kr, { value: c.value });
+              if (c.kind === 'addObjective') await store.addObjective(s.id, { title: `O ${c.value}` });
+              if (c.kind === 'addKr' && objective)
+                await store.addKeyResult(s.id, {
+                  objectiveId: objective,
+                  title: `KR ${c.value}`,
+                  kind: 'increase',
+                  start: 0,
+                  target: 100,
+                  weight: 1 + (c.pick % 3),
+                });
+              if (c.kind === 'removeKr' && kr) await store.removeKeyResult(s.id, kr);
+              if (c.kind === 'removeObjective' && objective && c.pick % 3 === 0)
+                await store.removeObjective(s.id, objective);
+              if (c.kind === 'owner' && kr) await store.assignOwner(s.id, 'keyResult', kr, who);
+              if (c.kind === 'owner' && objective && c.pick % 2)
+                await store.assignOwner(s.id, 'objective', objective, who);
+              if (c.kind === 'initiative' && kr)
+                await store.addInitiative(s.id, {
+                  title: `I ${c.value}`,
+                  keyResultIds: [kr],
+                  ...(who ? { ownerId: who } : {}),
+                });
+            } catch (error) {
+              if (!(error instanceof Error && 'code' in error)) throw error;
+            }
+          }
+        }
+        now += 7 * 86_400_000;
+        for (let w = 2; w <= weeks.length; w++) {
+          const key = `2027-W${String(w).padStart(2, '0')}`;
+          const previousKey = `2027-W${String(w - 1).padStart(2, '0')}`;
+          const week = available(await store.snapshot(s.id, key));
+          const previous = available(await store.snapshot(s.id, previousKey));
+          for (const r of week.rows) {
+            const was = row(previous, r);
+            if (r.change.removed) {
+              assert.ok(was, `${r.id} was removed, so it was there the week before`);
+              assert.deepEqual([r.progress, r.status], [was.progress, was.status]);
+            } else if (was && !was.change.removed) {
+              assert.equal(r.change.isNew, false, `${r.id} is not new`);
+              assert.equal(r.change.points, Math.round((r.progress.clamped - was.progress.clamped) * 10_000) / 100);
+              assert.equal(r.change.statusBefore, was.status, `${r.id} status before`);
+            } else assert.equal(r.change.isNew, true, `${r.id} is new`);
+          }
+          // Movers: the three biggest moves each way, as a sort would find them.
+          const moves = week.rows
+            .filter((r) => r.type === 'keyResult' && !r.change.removed && r.change.points !== 0)
+            .map((r) => ({ id: r.id, title: r.title, points: r.change.points }))
+            .sort((a, b) => b.points - a.points);
+          assert.deepEqual(week.summary.movedUp, moves.filter((m) => m.points > 0).slice(0, 3));
+          assert.deepEqual(
+            week.summary.movedDown,
+            moves
+              .filter((m) => m.points < 0)
+              .reverse()
+              .slice(0, 3),
+          );
+          // A fresh store (nothing remembered) derives a filtered week on its own: the same as filtering the whole week.
+          for (const owner of [...people.map((ownerId) => ({ ownerId })), 'unassigned' as const]) {
+            const fresh = createOkrStore({ storage, actor: ada, clock });
+            const filtered = available(await fresh.snapshot(s.id, key, { owner }));
+            const expected = filterByOwner(week.rows, owner);
+            assert.deepEqual(filtered.rows, expected);
+            assert.deepEqual(filtered.summary, summarize(expected));
+            assert.equal(filtered.hash, week.hash, 'the hash is of the whole week');
           }
         }
       }),

@@ -1,5 +1,5 @@
-import type { JournalEntry, Session } from './journal.js';
-import type { CheckInStatus, InitiativeStatus, KeyResult } from './model.js';
+import type { Session } from './journal.js';
+import type { CheckIn, CheckInStatus, Initiative, InitiativeStatus, KeyResult } from './model.js';
 import {
   DEFAULT_STATUS_THRESHOLDS,
   derivedStatus,
@@ -166,16 +166,32 @@ export function snapshotOf(
   const isLive = to > now.getTime();
   const asOf = isLive ? now.getTime() : to;
   const thresholds = options.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
-  const derive = () => {
+  const owner = options.owner ?? 'all';
+  const derive = (only?: OwnerFilter): Derived => {
     const end = isLive ? live : (timeline.stateBefore(to, true) as Session);
     const start = timeline.stateBefore(from, true);
-    const rows = deriveRows(end, start, timeline.entriesBetween(from, to), new Date(asOf), new Date(from), thresholds);
-    return { title: end.title, expected: expectedProgress(end, new Date(asOf)), rows, summary: summarize(rows) };
+    const week = { from, asOf: new Date(asOf), startAsOf: new Date(from) };
+    const rows = deriveRows(end, start, week, thresholds, only && objectivesFor(end, start, only));
+    return { title: end.title, expected: expectedProgress(end, week.asOf), rows, summary: summarize(rows) };
   };
   // A finished week depends only on the entries recorded before it ended: remember it.
-  const derived = isLive
-    ? derive()
-    : timeline.memo(`week:${week.key}:${timeline.countBefore(to)}:${JSON.stringify(thresholds)}`, derive);
+  const key = `week:${week.key}:${timeline.countBefore(to)}:${JSON.stringify(thresholds)}`;
+  const whole = () => (isLive ? derive() : timeline.memo(key, derive));
+  let derived: Derived;
+  let rows: readonly SnapshotRow[];
+  let summary: SnapshotSummary;
+  if (owner === 'all') {
+    derived = whole();
+    rows = derived.rows;
+    summary = derived.summary;
+  } else {
+    // Filtered: reuse the whole week if it is known, else derive only the objectives
+    // that hold the owner's items (the rest would be filtered out anyway).
+    const known = isLive ? undefined : timeline.peek<Derived>(key);
+    derived = known ?? (isLive ? derive(owner) : timeline.memo(`${key}:${JSON.stringify(owner)}`, () => derive(owner)));
+    rows = filterByOwner(derived.rows, owner);
+    summary = summarize(rows);
+  }
   const base = {
     available: true as const,
     sessionId: live.id,
@@ -187,23 +203,24 @@ export function snapshotOf(
     readOnly: !isLive,
     expected: derived.expected,
   };
-  const owner = options.owner ?? 'all';
-  const shown = owner === 'all' ? derived.rows : filterByOwner(derived.rows, owner);
-  const snapshot: Snapshot = {
-    ...base,
-    owner,
-    rows: shown,
-    summary: owner === 'all' ? derived.summary : summarize(shown),
-  };
+  const snapshot: Snapshot = { ...base, owner, rows, summary };
   if (isLive) return snapshot;
-  // The hash covers the content, not where it is stored (an imported copy hashes the same).
-  // It is computed when first read, and once per finished week.
+  // The hash covers the unfiltered content, not where it is stored (an imported copy
+  // hashes the same). It is computed when first read, and once per finished week.
   const { sessionId: _id, ...content } = base;
   const hash = () =>
-    timeline.memo(`hash:${week.key}:${timeline.countBefore(to)}:${JSON.stringify(thresholds)}`, () =>
-      contentHash(JSON.stringify({ ...content, rows: derived.rows, summary: derived.summary })),
-    );
+    timeline.memo(`hash:${key}`, () => {
+      const all = whole();
+      return contentHash(JSON.stringify({ ...content, rows: all.rows, summary: all.summary }));
+    });
   return Object.defineProperty(snapshot, 'hash', { enumerable: true, get: hash }) as Snapshot;
+}
+
+interface Derived {
+  readonly title: string;
+  readonly expected: number;
+  readonly rows: readonly SnapshotRow[];
+  readonly summary: SnapshotSummary;
 }
 
 /** The closest week to `week` that has a snapshot. */
@@ -222,61 +239,102 @@ interface ItemState {
   readonly status: string;
 }
 
+/** A progress sum over weighted key results, for an objective. */
+class Rollup {
+  weights = 0;
+  clamped = 0;
+  raw = 0;
+  worst: CheckInStatus | undefined = undefined;
+  add(weight: number, progress: Progress, status: CheckInStatus): void {
+    this.weights += weight;
+    this.clamped += weight * progress.clamped;
+    this.raw += weight * progress.raw;
+    if (!this.worst || STATUS_RANK[status] > STATUS_RANK[this.worst]) this.worst = status;
+  }
+  state(expected: number, thresholds: StatusThresholds): ItemState {
+    const progress: Progress =
+      this.weights === 0
+        ? { raw: 0, clamped: 0 }
+        : { raw: this.raw / this.weights, clamped: this.clamped / this.weights };
+    return { progress, status: this.worst ?? derivedStatus(progress.clamped, expected, thresholds) };
+  }
+}
+
+/** Removed key results of one objective: their rows, and their share of the objective's progress before. */
+interface Removed {
+  readonly rows: SnapshotRow[];
+  readonly before: Rollup;
+}
+
+interface WeekBounds {
+  /** The week's first instant (epoch ms). */
+  readonly from: number;
+  /** The instant the state is taken at: the week's end, or now. */
+  readonly asOf: Date;
+  /** The instant the state before is taken at: the week's start. */
+  readonly startAsOf: Date;
+}
+
+/**
+ * The rows of a week: `end` is the state at its end, `start` at its beginning (the
+ * previous week's end). One pass over the end state; the state before is looked up per
+ * item (an item that did not change is the same object in both states). `only` limits
+ * the objectives derived (removed objectives are always derived).
+ */
 function deriveRows(
   end: Session,
   start: Session | undefined,
-  weekEntries: readonly JournalEntry[],
-  asOf: Date,
-  startAsOf: Date,
+  bounds: WeekBounds,
   thresholds: StatusThresholds,
+  only?: ReadonlySet<string>,
 ): SnapshotRow[] {
-  const expected = expectedProgress(end, asOf);
+  const expected = expectedProgress(end, bounds.asOf);
+  const expectedBefore = start ? expectedProgress(start, bounds.startAsOf) : 0;
   const stale = staleRule(end);
-  const checkInsThisWeek = new Map<string, number>();
-  for (const entry of weekEntries) {
-    if (entry.type === 'checkIn.added' || entry.type === 'checkIn.corrected') {
-      checkInsThisWeek.set(entry.data.keyResultId, (checkInsThisWeek.get(entry.data.keyResultId) ?? 0) + 1);
-    }
-  }
-  const before = start ? itemStates(start, startAsOf, thresholds) : new Map<string, ItemState>();
+  const asOf = bounds.asOf.getTime();
+  // Instants are canonical ISO strings (checked on import), so they order as text.
+  const fromIso = new Date(bounds.from).toISOString();
   const rows: SnapshotRow[] = [];
   const krsByObjective = groupKeyResults(end);
-  const initiativesByKr = new Map<string, string[]>();
+  const initiativesByKr = new Map<string, Initiative[]>();
   for (const initiative of end.initiatives.values()) {
     for (const krId of initiative.keyResultIds) {
       const list = initiativesByKr.get(krId);
-      if (list) list.push(initiative.id);
-      else initiativesByKr.set(krId, [initiative.id]);
+      if (list) list.push(initiative);
+      else initiativesByKr.set(krId, [initiative]);
     }
   }
-  const change = (id: string, now: ItemState): RowChange => {
-    const was = before.get(id);
-    return {
-      points: round((now.progress.clamped - (was?.progress.clamped ?? 0)) * 100),
-      statusBefore: was?.status,
-      statusAfter: now.status,
-      isNew: !was,
-      removed: false,
-    };
-  };
-  const removed = removedKeyResults(start, end, before);
-  const objectives = [...end.objectives.values()].sort((a, b) => a.order - b.order);
+  const removed = removedKeyResults(start, end, expectedBefore, thresholds);
+  const change = (now: ItemState, was: ItemState | undefined): RowChange => ({
+    points: round((now.progress.clamped - (was?.progress.clamped ?? 0)) * 100),
+    statusBefore: was?.status,
+    statusAfter: now.status,
+    isNew: !was,
+    removed: false,
+  });
+  let objectives = [...end.objectives.values()];
+  if (only) objectives = objectives.filter((o) => only.has(o.id));
+  objectives.sort((a, b) => a.order - b.order);
   for (const objective of objectives) {
-    const krs = krsByObjective.get(objective.id) ?? [];
     const krRows: SnapshotRow[] = [];
-    let weights = 0;
-    let clamped = 0;
-    let raw = 0;
-    let worst: CheckInStatus | undefined;
+    const now = new Rollup();
+    const before = new Rollup();
     let count = 0;
-    for (const kr of krs) {
+    for (const kr of krsByObjective.get(objective.id) ?? []) {
       const progress = keyResultProgress(kr);
       const status = statusFor(kr, expected, thresholds);
-      weights += kr.weight;
-      clamped += kr.weight * progress.clamped;
-      raw += kr.weight * progress.raw;
-      if (!worst || STATUS_RANK[status] > STATUS_RANK[worst]) worst = status;
-      const n = checkInsThisWeek.get(kr.id) ?? 0;
+      now.add(kr.weight, progress, status);
+      const wasKr = start?.keyResults.get(kr.id);
+      let was: ItemState | undefined;
+      if (wasKr) {
+        // An unchanged key result is the same object in both states.
+        was = {
+          progress: wasKr === kr ? progress : keyResultProgress(wasKr),
+          status: statusFor(wasKr, expectedBefore, thresholds),
+        };
+        before.add(wasKr.weight, was.progress, was.status as CheckInStatus);
+      }
+      const n = checkInsSince(kr, fromIso);
       count += n;
       const latest = kr.latest;
       krRows.push({
@@ -291,7 +349,7 @@ function deriveRows(
         progress,
         expected,
         status,
-        stale: stale(kr, asOf.getTime()),
+        stale: stale(kr, asOf),
         latestCheckIn: latest && {
           value: latest.value,
           status: latest.status,
@@ -300,53 +358,62 @@ function deriveRows(
           at: latest.at,
         },
         checkInsThisWeek: n,
-        change: change(kr.id, { progress, status }),
+        change: change({ progress, status }, was),
         kind: kr.kind,
         unit: kr.unit,
       });
-      for (const initiativeId of initiativesByKr.get(kr.id) ?? []) {
-        const initiative = end.initiatives.get(initiativeId);
-        if (!initiative) continue;
+      for (const initiative of initiativesByKr.get(kr.id) ?? []) {
         const p = initiativeProgress(initiative.status);
+        const wasInitiative = start?.initiatives.get(initiative.id);
         krRows.push({
           type: 'initiative',
           id: initiative.id,
           parentId: kr.id,
           depth: 2,
           title: initiative.title,
-          ...(initiative.ownerId ? { ownerId: initiative.ownerId } : {}),
+          ownerId: initiative.ownerId,
           progress: p,
           expected,
           status: initiative.status,
           stale: false,
           checkInsThisWeek: 0,
-          change: change(initiative.id, { progress: p, status: initiative.status }),
+          change: change(
+            { progress: p, status: initiative.status },
+            wasInitiative && { progress: initiativeProgress(wasInitiative.status), status: wasInitiative.status },
+          ),
           linkedKeyResults: initiative.keyResultIds.length,
         });
       }
     }
-    for (const row of removed.get(objective.id) ?? []) krRows.push(row);
-    const progress: Progress =
-      weights === 0 ? { raw: 0, clamped: 0 } : { raw: raw / weights, clamped: clamped / weights };
-    const status = worst ?? derivedStatus(progress.clamped, expected, thresholds);
+    const gone = removed.get(objective.id);
+    if (gone) {
+      krRows.push(...gone.rows);
+      before.weights += gone.before.weights;
+      before.clamped += gone.before.clamped;
+      before.raw += gone.before.raw;
+      const worst = gone.before.worst;
+      if (worst && (!before.worst || STATUS_RANK[worst] > STATUS_RANK[before.worst])) before.worst = worst;
+    }
+    const state = now.state(expected, thresholds);
     rows.push({
       type: 'objective',
       id: objective.id,
       depth: 0,
       title: objective.title,
-      ...(objective.ownerId ? { ownerId: objective.ownerId } : {}),
-      progress,
+      ownerId: objective.ownerId,
+      progress: state.progress,
       expected,
-      status,
+      status: state.status as CheckInStatus,
       stale: false,
       checkInsThisWeek: count,
-      change: change(objective.id, { progress, status }),
+      change: change(state, start?.objectives.has(objective.id) ? before.state(expectedBefore, thresholds) : undefined),
     });
-    rows.push(...krRows);
+    for (const row of krRows) rows.push(row);
   }
   if (start) {
     for (const objective of [...start.objectives.values()].sort((a, b) => a.order - b.order)) {
       if (end.objectives.has(objective.id)) continue;
+      const gone = removed.get(objective.id);
       rows.push(
         removedRow(
           'objective',
@@ -355,32 +422,65 @@ function deriveRows(
           0,
           objective.title,
           objective.ownerId,
-          before.get(objective.id),
+          (gone?.before ?? new Rollup()).state(expectedBefore, thresholds),
           expected,
         ),
       );
-      for (const row of removed.get(objective.id) ?? []) rows.push(row);
+      for (const row of gone?.rows ?? []) rows.push(row);
     }
   }
   return rows;
 }
 
-/** Rows for the key results removed during the week, by objective. */
+/** How many check-ins (and corrections) of `kr` were recorded at or after `fromIso`. */
+function checkInsSince(kr: KeyResult, fromIso: string): number {
+  const checkIns = kr.checkIns;
+  let i = checkIns.length;
+  while (i > 0 && (checkIns[i - 1] as CheckIn).at >= fromIso) i--;
+  return checkIns.length - i;
+}
+
+/** The objectives an owner filter needs: those holding an item of the owner (removed ones included). */
+function objectivesFor(end: Session, start: Session | undefined, owner: OwnerFilter): Set<string> {
+  const matches = (item: { readonly ownerId?: string | undefined }) =>
+    owner === 'all' || (owner === 'unassigned' ? item.ownerId === undefined : item.ownerId === owner.ownerId);
+  const ids = new Set<string>();
+  for (const objective of end.objectives.values()) if (matches(objective)) ids.add(objective.id);
+  for (const kr of end.keyResults.values()) if (matches(kr)) ids.add(kr.objectiveId);
+  for (const initiative of end.initiatives.values()) {
+    if (!matches(initiative)) continue;
+    for (const krId of initiative.keyResultIds) {
+      const kr = end.keyResults.get(krId);
+      if (kr) ids.add(kr.objectiveId);
+    }
+  }
+  if (start)
+    for (const kr of start.keyResults.values()) if (matches(kr) && !end.keyResults.has(kr.id)) ids.add(kr.objectiveId);
+  return ids;
+}
+
+/** The key results removed during the week (present at its start, gone at its end), by objective. */
 function removedKeyResults(
   start: Session | undefined,
   end: Session,
-  before: Map<string, ItemState>,
-): Map<string, SnapshotRow[]> {
-  const byObjective = new Map<string, SnapshotRow[]>();
+  expectedBefore: number,
+  thresholds: StatusThresholds,
+): Map<string, Removed> {
+  const byObjective = new Map<string, Removed>();
   if (!start) return byObjective;
-  const gone = [...start.keyResults.values()]
-    .filter((kr) => !end.keyResults.has(kr.id))
-    .sort((a, b) => a.order - b.order);
+  const gone: KeyResult[] = [];
+  for (const kr of start.keyResults.values()) if (!end.keyResults.has(kr.id)) gone.push(kr);
+  gone.sort((a, b) => a.order - b.order);
   for (const kr of gone) {
-    const row = removedRow('keyResult', kr.id, kr.objectiveId, 1, kr.title, kr.ownerId, before.get(kr.id), 0);
-    const list = byObjective.get(kr.objectiveId);
-    if (list) list.push(row);
-    else byObjective.set(kr.objectiveId, [row]);
+    const was = { progress: keyResultProgress(kr), status: statusFor(kr, expectedBefore, thresholds) };
+    const row = removedRow('keyResult', kr.id, kr.objectiveId, 1, kr.title, kr.ownerId, was, 0);
+    let entry = byObjective.get(kr.objectiveId);
+    if (!entry) {
+      entry = { rows: [], before: new Rollup() };
+      byObjective.set(kr.objectiveId, entry);
+    }
+    entry.rows.push(row);
+    entry.before.add(kr.weight, was.progress, was.status);
   }
   return byObjective;
 }
@@ -392,11 +492,10 @@ function removedRow(
   depth: 0 | 1,
   title: string,
   ownerId: string | undefined,
-  was: ItemState | undefined,
+  was: ItemState,
   expected: number,
 ): SnapshotRow {
-  const progress = was?.progress ?? { raw: 0, clamped: 0 };
-  const status = was?.status ?? 'on_track';
+  const { progress, status } = was;
   return {
     type,
     id,
@@ -414,10 +513,13 @@ function removedRow(
 }
 
 function initiativeProgress(status: InitiativeStatus): Progress {
-  const value = status === 'done' ? 1 : 0;
-  return { raw: value, clamped: value };
+  return status === 'done' ? DONE : NOT_DONE;
 }
 
+const DONE: Progress = Object.freeze({ raw: 1, clamped: 1 });
+const NOT_DONE: Progress = Object.freeze({ raw: 0, clamped: 0 });
+
+/** Key results by objective, each list in order. */
 function groupKeyResults(session: Session): Map<string, KeyResult[]> {
   const byObjective = new Map<string, KeyResult[]>();
   for (const kr of session.keyResults.values()) {
@@ -425,39 +527,16 @@ function groupKeyResults(session: Session): Map<string, KeyResult[]> {
     if (list) list.push(kr);
     else byObjective.set(kr.objectiveId, [kr]);
   }
-  for (const list of byObjective.values()) list.sort((a, b) => a.order - b.order);
-  return byObjective;
-}
-
-/** Progress and status of every item in a state, for week-over-week comparison. */
-function itemStates(session: Session, asOf: Date, thresholds: StatusThresholds): Map<string, ItemState> {
-  const states = new Map<string, ItemState>();
-  const expected = expectedProgress(session, asOf);
-  for (const [objectiveId, krs] of groupKeyResults(session)) {
-    let weights = 0;
-    let clamped = 0;
-    let raw = 0;
-    let worst: CheckInStatus | undefined;
-    for (const kr of krs) {
-      const progress = keyResultProgress(kr);
-      const status = statusFor(kr, expected, thresholds);
-      states.set(kr.id, { progress, status });
-      weights += kr.weight;
-      clamped += kr.weight * progress.clamped;
-      raw += kr.weight * progress.raw;
-      if (!worst || STATUS_RANK[status] > STATUS_RANK[worst]) worst = status;
+  for (const list of byObjective.values()) {
+    // Usually already in order (added in order, rarely reordered): sort only when not.
+    for (let i = 1; i < list.length; i++) {
+      if ((list[i - 1] as KeyResult).order > (list[i] as KeyResult).order) {
+        list.sort((a, b) => a.order - b.order);
+        break;
+      }
     }
-    const progress = weights === 0 ? { raw: 0, clamped: 0 } : { raw: raw / weights, clamped: clamped / weights };
-    states.set(objectiveId, { progress, status: worst ?? derivedStatus(progress.clamped, expected, thresholds) });
   }
-  for (const objective of session.objectives.values()) {
-    if (!states.has(objective.id))
-      states.set(objective.id, { progress: { raw: 0, clamped: 0 }, status: derivedStatus(0, expected, thresholds) });
-  }
-  for (const initiative of session.initiatives.values()) {
-    states.set(initiative.id, { progress: initiativeProgress(initiative.status), status: initiative.status });
-  }
-  return states;
+  return byObjective;
 }
 
 function round(points: number): number {
@@ -496,7 +575,9 @@ export function summarize(rows: readonly SnapshotRow[]): SnapshotSummary {
   let unassigned = 0;
   let objectives = 0;
   let progress = 0;
-  const movers: Mover[] = [];
+  // The three biggest moves each way, in one pass (ties: earlier rows first up, later rows first down).
+  const movedUp: Mover[] = [];
+  const movedDown: Mover[] = [];
   for (const row of rows) {
     if (row.context || row.change.removed) continue;
     if (row.ownerId === undefined) unassigned++;
@@ -507,19 +588,26 @@ export function summarize(rows: readonly SnapshotRow[]): SnapshotSummary {
     if (row.type !== 'keyResult') continue;
     byStatus[row.status as CheckInStatus]++;
     if (row.stale) stale++;
-    if (row.change.points !== 0) movers.push({ id: row.id, title: row.title, points: row.change.points });
+    const points = row.change.points;
+    if (points > 0 && (movedUp.length < 3 || points > (movedUp[2] as Mover).points)) {
+      let i = movedUp.length;
+      while (i > 0 && (movedUp[i - 1] as Mover).points < points) i--;
+      movedUp.splice(i, 0, { id: row.id, title: row.title, points });
+      movedUp.length = Math.min(movedUp.length, 3);
+    } else if (points < 0 && (movedDown.length < 3 || points <= (movedDown[2] as Mover).points)) {
+      let i = 0;
+      while (i < movedDown.length && (movedDown[i] as Mover).points < points) i++;
+      movedDown.splice(i, 0, { id: row.id, title: row.title, points });
+      movedDown.length = Math.min(movedDown.length, 3);
+    }
   }
-  movers.sort((a, b) => b.points - a.points);
   return {
     byStatus,
     stale,
     unassigned,
     progress: objectives === 0 ? 0 : progress / objectives,
-    movedUp: movers.filter((m) => m.points > 0).slice(0, 3),
-    movedDown: movers
-      .filter((m) => m.points < 0)
-      .reverse()
-      .slice(0, 3),
+    movedUp,
+    movedDown,
   };
 }
 

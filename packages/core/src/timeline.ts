@@ -96,6 +96,11 @@ export class Timeline {
     return value;
   }
 
+  /** A remembered value, if there is one (without deriving it). */
+  peek<T>(key: string): T | undefined {
+    return this.#memo.get(key) as T | undefined;
+  }
+
   /** Forgets remembered values but keeps checkpoints. */
   dropMemo(): void {
     this.#memo.clear();
