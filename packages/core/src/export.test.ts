@@ -142,6 +142,16 @@ describe('session export and import', () => {
         ],
       }),
     ],
+    [
+      // Instants must order as text: `…00Z` would sort after `…00.500Z`, though it is earlier.
+      'an instant without milliseconds',
+      (d) => ({
+        ...d,
+        journal: (d.journal as { at: string }[]).map((e, i) =>
+          i === 1 ? { ...e, at: e.at.replace(/\.\d{3}Z$/, 'Z') } : e,
+        ),
+      }),
+    ],
     ['a gap in seq', (d) => ({ ...d, journal: (d.journal as object[]).filter((_, i) => i !== 2) })],
     [
       'a wrong type for a value',
