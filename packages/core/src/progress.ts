@@ -1,6 +1,7 @@
 import type { Session } from './journal.js';
 import type { CheckInCadence, CheckInStatus, KeyResult, Objective } from './model.js';
-import { parseDate, startOfDay } from './time.js';
+import { indexOf, keyResultsIn } from './session-index.js';
+import { dayStart } from './time.js';
 
 /**
  * Progress, expected progress, status and staleness. Progress is a fraction: 0 is the
@@ -47,14 +48,12 @@ export function keyResultProgress(kr: KeyResult, value: number | undefined = kr.
 
 /** Key results of an objective, in order. */
 export function keyResultsOf(session: Session, objectiveId: string): KeyResult[] {
-  return [...session.keyResults.values()]
-    .filter((kr) => kr.objectiveId === objectiveId)
-    .sort((a, b) => a.order - b.order);
+  return [...keyResultsIn(session, objectiveId)];
 }
 
 /** Objectives of a session, in order. */
 export function objectivesOf(session: Session): Objective[] {
-  return [...session.objectives.values()].sort((a, b) => a.order - b.order);
+  return [...indexOf(session).objectives];
 }
 
 /** Weighted mean of the key results' clamped progress. No key results: 0. */
@@ -82,11 +81,9 @@ export function sessionProgress(session: Session): Progress {
 
 /** Where progress should be at `at` if it moved linearly from the session's first day to its last: 0..1. */
 export function expectedProgress(session: Pick<Session, 'start' | 'end' | 'timeZone'>, at: Date): number {
-  const start = parseDate(session.start);
-  const end = parseDate(session.end);
-  if (!start || !end) return 0;
-  const from = startOfDay(start, session.timeZone);
-  const to = startOfDay(end.add({ days: 1 }), session.timeZone);
+  const from = dayStart(session.start, session.timeZone);
+  const to = dayStart(session.end, session.timeZone, 1);
+  if (from === undefined || to === undefined) return 0;
   return Math.min(1, Math.max(0, (at.getTime() - from) / (to - from)));
 }
 
@@ -149,9 +146,19 @@ export function isStale(
 export function staleRule(
   session: Pick<Session, 'start' | 'timeZone' | 'checkInCadence'>,
 ): (kr: KeyResult, at: number) => boolean {
-  const start = parseDate(session.start);
-  if (!start) return () => false;
-  const sessionStart = startOfDay(start, session.timeZone);
+  const sessionStart = dayStart(session.start, session.timeZone);
+  if (sessionStart === undefined) return () => false;
   const window = (CADENCE_DAYS[session.checkInCadence] + 1) * DAY;
-  return (kr, at) => at - (kr.latest ? Date.parse(kr.latest.at) : sessionStart) > window;
+  // Instants are canonical ISO strings, so "checked in before the window" compares as
+  // text; the window's start is formatted once per instant asked about.
+  let lastAt = Number.NaN;
+  let windowStart = '';
+  return (kr, at) => {
+    if (!kr.latest) return at - sessionStart > window;
+    if (at !== lastAt) {
+      lastAt = at;
+      windowStart = new Date(at - window).toISOString();
+    }
+    return kr.latest.at < windowStart;
+  };
 }

@@ -1,5 +1,5 @@
-import type { Session } from './journal.js';
-import type { CheckIn, CheckInStatus, Initiative, InitiativeStatus, KeyResult } from './model.js';
+import type { JournalEntry, Session } from './journal.js';
+import type { CheckIn, CheckInStatus, InitiativeStatus, KeyResult, Objective } from './model.js';
 import {
   DEFAULT_STATUS_THRESHOLDS,
   derivedStatus,
@@ -10,6 +10,7 @@ import {
   staleRule,
   statusFor,
 } from './progress.js';
+import { indexOf, keyResultsIn } from './session-index.js';
 import type { Timeline } from './timeline.js';
 import { parseWeek, type Week, weekAt, weekRange, weeksBetween } from './weeks.js';
 
@@ -26,13 +27,8 @@ export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
 
 export type RowType = 'objective' | 'keyResult' | 'initiative';
 
-export interface SnapshotCheckIn {
-  readonly value: number;
-  readonly status?: CheckInStatus | undefined;
-  readonly comment?: string | undefined;
-  readonly author: string;
-  readonly at: string;
-}
+/** A row's latest check-in: the recorded check-in itself (shared, never copied). */
+export type SnapshotCheckIn = CheckIn;
 
 export interface RowChange {
   /** Progress points moved since the end of the previous week (clamped progress × 100). */
@@ -170,8 +166,9 @@ export function snapshotOf(
   const derive = (only?: OwnerFilter): Derived => {
     const end = isLive ? live : (timeline.stateBefore(to, true) as Session);
     const start = timeline.stateBefore(from, true);
-    const week = { from, asOf: new Date(asOf), startAsOf: new Date(from) };
-    const rows = deriveRows(end, start, week, thresholds, only && objectivesFor(end, start, only));
+    const removals = timeline.removalsBetween(from, to);
+    const week = { from, asOf: new Date(asOf), startAsOf: new Date(from), removals };
+    const rows = deriveRows(end, start, week, thresholds, only);
     return { title: end.title, expected: expectedProgress(end, week.asOf), rows, summary: summarize(rows) };
   };
   // A finished week depends only on the entries recorded before it ended: remember it.
@@ -251,7 +248,14 @@ class Rollup {
     this.raw += weight * progress.raw;
     if (!this.worst || STATUS_RANK[status] > STATUS_RANK[this.worst]) this.worst = status;
   }
-  state(expected: number, thresholds: StatusThresholds): ItemState {
+  merge(other: Rollup): void {
+    this.weights += other.weights;
+    this.clamped += other.clamped;
+    this.raw += other.raw;
+    const worst = other.worst;
+    if (worst && (!this.worst || STATUS_RANK[worst] > STATUS_RANK[this.worst])) this.worst = worst;
+  }
+  state(expected: number, thresholds: StatusThresholds): { progress: Progress; status: CheckInStatus } {
     const progress: Progress =
       this.weights === 0
         ? { raw: 0, clamped: 0 }
@@ -273,20 +277,43 @@ interface WeekBounds {
   readonly asOf: Date;
   /** The instant the state before is taken at: the week's start. */
   readonly startAsOf: Date;
+  /** The entries recorded during the week that remove objectives or key results. */
+  readonly removals: readonly JournalEntry[];
+}
+
+function changed(progress: Progress, status: string, was: Progress, statusBefore: string): RowChange {
+  return {
+    points: round((progress.clamped - was.clamped) * 100),
+    statusBefore,
+    statusAfter: status,
+    isNew: false,
+    removed: false,
+  };
+}
+
+function added(progress: Progress, status: string): RowChange {
+  return {
+    points: round(progress.clamped * 100),
+    statusBefore: undefined,
+    statusAfter: status,
+    isNew: true,
+    removed: false,
+  };
 }
 
 /**
  * The rows of a week: `end` is the state at its end, `start` at its beginning (the
- * previous week's end). One pass over the end state; the state before is looked up per
- * item (an item that did not change is the same object in both states). `only` limits
- * the objectives derived (removed objectives are always derived).
+ * previous week's end). One pass over the end state's tree; the state before is looked
+ * up per item (an item that did not change is the same object in both states). With an
+ * owner filter, only the objectives holding the owner's items are derived (the rest would
+ * be filtered out); `filterByOwner` then keeps the matches and their context.
  */
 function deriveRows(
   end: Session,
   start: Session | undefined,
   bounds: WeekBounds,
   thresholds: StatusThresholds,
-  only?: ReadonlySet<string>,
+  owner: OwnerFilter = 'all',
 ): SnapshotRow[] {
   const expected = expectedProgress(end, bounds.asOf);
   const expectedBefore = start ? expectedProgress(start, bounds.startAsOf) : 0;
@@ -294,49 +321,40 @@ function deriveRows(
   const asOf = bounds.asOf.getTime();
   // Instants are canonical ISO strings (checked on import), so they order as text.
   const fromIso = new Date(bounds.from).toISOString();
-  const rows: SnapshotRow[] = [];
-  const krsByObjective = groupKeyResults(end);
-  const initiativesByKr = new Map<string, Initiative[]>();
-  for (const initiative of end.initiatives.values()) {
-    for (const krId of initiative.keyResultIds) {
-      const list = initiativesByKr.get(krId);
-      if (list) list.push(initiative);
-      else initiativesByKr.set(krId, [initiative]);
-    }
+  const index = indexOf(end);
+  const removed = removedDuring(start, end, bounds.removals, expectedBefore, thresholds);
+  let objectives = index.objectives;
+  if (owner !== 'all') {
+    const ownerId = owner === 'unassigned' ? undefined : owner.ownerId;
+    const ids = new Set(index.objectivesByOwner.get(ownerId));
+    for (const [objectiveId, gone] of removed.byObjective)
+      if (gone.rows.some((row) => row.ownerId === ownerId)) ids.add(objectiveId);
+    objectives = [...ids]
+      .map((id) => end.objectives.get(id))
+      .filter((o): o is Objective => o !== undefined)
+      .sort((a, b) => a.order - b.order);
   }
-  const removed = removedKeyResults(start, end, expectedBefore, thresholds);
-  const change = (now: ItemState, was: ItemState | undefined): RowChange => ({
-    points: round((now.progress.clamped - (was?.progress.clamped ?? 0)) * 100),
-    statusBefore: was?.status,
-    statusAfter: now.status,
-    isNew: !was,
-    removed: false,
-  });
-  let objectives = [...end.objectives.values()];
-  if (only) objectives = objectives.filter((o) => only.has(o.id));
-  objectives.sort((a, b) => a.order - b.order);
+  const rows: SnapshotRow[] = [];
   for (const objective of objectives) {
     const krRows: SnapshotRow[] = [];
     const now = new Rollup();
     const before = new Rollup();
     let count = 0;
-    for (const kr of krsByObjective.get(objective.id) ?? []) {
+    for (const kr of index.keyResultsOf.get(objective.id) ?? NONE) {
       const progress = keyResultProgress(kr);
       const status = statusFor(kr, expected, thresholds);
       now.add(kr.weight, progress, status);
       const wasKr = start?.keyResults.get(kr.id);
-      let was: ItemState | undefined;
+      let change: RowChange;
       if (wasKr) {
         // An unchanged key result is the same object in both states.
-        was = {
-          progress: wasKr === kr ? progress : keyResultProgress(wasKr),
-          status: statusFor(wasKr, expectedBefore, thresholds),
-        };
-        before.add(wasKr.weight, was.progress, was.status as CheckInStatus);
-      }
+        const wasProgress = wasKr === kr ? progress : keyResultProgress(wasKr);
+        const wasStatus = statusFor(wasKr, expectedBefore, thresholds);
+        before.add(wasKr.weight, wasProgress, wasStatus);
+        change = changed(progress, status, wasProgress, wasStatus);
+      } else change = added(progress, status);
       const n = checkInsSince(kr, fromIso);
       count += n;
-      const latest = kr.latest;
       krRows.push({
         type: 'keyResult',
         id: kr.id,
@@ -344,27 +362,21 @@ function deriveRows(
         depth: 1,
         title: kr.title,
         // Absent fields are undefined rather than missing: one object shape for every
-        // key result row keeps this loop fast (JSON output is the same).
+        // row keeps this loop fast (JSON output is the same).
         ownerId: kr.ownerId,
         progress,
         expected,
         status,
         stale: stale(kr, asOf),
-        latestCheckIn: latest && {
-          value: latest.value,
-          status: latest.status,
-          comment: latest.comment,
-          author: latest.author,
-          at: latest.at,
-        },
+        latestCheckIn: kr.latest,
         checkInsThisWeek: n,
-        change: change({ progress, status }, was),
+        change,
         kind: kr.kind,
         unit: kr.unit,
       });
-      for (const initiative of initiativesByKr.get(kr.id) ?? []) {
-        const p = initiativeProgress(initiative.status);
-        const wasInitiative = start?.initiatives.get(initiative.id);
+      for (const initiative of index.initiativesOf.get(kr.id) ?? NONE) {
+        const progress = initiativeProgress(initiative.status);
+        const was = start?.initiatives.get(initiative.id);
         krRows.push({
           type: 'initiative',
           id: initiative.id,
@@ -372,29 +384,25 @@ function deriveRows(
           depth: 2,
           title: initiative.title,
           ownerId: initiative.ownerId,
-          progress: p,
+          progress,
           expected,
           status: initiative.status,
           stale: false,
           checkInsThisWeek: 0,
-          change: change(
-            { progress: p, status: initiative.status },
-            wasInitiative && { progress: initiativeProgress(wasInitiative.status), status: wasInitiative.status },
-          ),
+          change: was
+            ? changed(progress, initiative.status, initiativeProgress(was.status), was.status)
+            : added(progress, initiative.status),
           linkedKeyResults: initiative.keyResultIds.length,
         });
       }
     }
-    const gone = removed.get(objective.id);
+    const gone = removed.byObjective.get(objective.id);
     if (gone) {
-      krRows.push(...gone.rows);
-      before.weights += gone.before.weights;
-      before.clamped += gone.before.clamped;
-      before.raw += gone.before.raw;
-      const worst = gone.before.worst;
-      if (worst && (!before.worst || STATUS_RANK[worst] > STATUS_RANK[before.worst])) before.worst = worst;
+      for (const row of gone.rows) krRows.push(row);
+      before.merge(gone.before);
     }
     const state = now.state(expected, thresholds);
+    const was = start?.objectives.has(objective.id) ? before.state(expectedBefore, thresholds) : undefined;
     rows.push({
       type: 'objective',
       id: objective.id,
@@ -403,34 +411,25 @@ function deriveRows(
       ownerId: objective.ownerId,
       progress: state.progress,
       expected,
-      status: state.status as CheckInStatus,
+      status: state.status,
       stale: false,
       checkInsThisWeek: count,
-      change: change(state, start?.objectives.has(objective.id) ? before.state(expectedBefore, thresholds) : undefined),
+      change: was
+        ? changed(state.progress, state.status, was.progress, was.status)
+        : added(state.progress, state.status),
     });
     for (const row of krRows) rows.push(row);
   }
-  if (start) {
-    for (const objective of [...start.objectives.values()].sort((a, b) => a.order - b.order)) {
-      if (end.objectives.has(objective.id)) continue;
-      const gone = removed.get(objective.id);
-      rows.push(
-        removedRow(
-          'objective',
-          objective.id,
-          undefined,
-          0,
-          objective.title,
-          objective.ownerId,
-          (gone?.before ?? new Rollup()).state(expectedBefore, thresholds),
-          expected,
-        ),
-      );
-      for (const row of gone?.rows ?? []) rows.push(row);
-    }
+  for (const objective of removed.objectives) {
+    const gone = removed.byObjective.get(objective.id);
+    const was = (gone?.before ?? new Rollup()).state(expectedBefore, thresholds);
+    rows.push(removedRow('objective', objective.id, undefined, 0, objective.title, objective.ownerId, was, expected));
+    for (const row of gone?.rows ?? NONE) rows.push(row);
   }
   return rows;
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 /** How many check-ins (and corrections) of `kr` were recorded at or after `fromIso`. */
 function checkInsSince(kr: KeyResult, fromIso: string): number {
@@ -440,49 +439,54 @@ function checkInsSince(kr: KeyResult, fromIso: string): number {
   return checkIns.length - i;
 }
 
-/** The objectives an owner filter needs: those holding an item of the owner (removed ones included). */
-function objectivesFor(end: Session, start: Session | undefined, owner: OwnerFilter): Set<string> {
-  const matches = (item: { readonly ownerId?: string | undefined }) =>
-    owner === 'all' || (owner === 'unassigned' ? item.ownerId === undefined : item.ownerId === owner.ownerId);
-  const ids = new Set<string>();
-  for (const objective of end.objectives.values()) if (matches(objective)) ids.add(objective.id);
-  for (const kr of end.keyResults.values()) if (matches(kr)) ids.add(kr.objectiveId);
-  for (const initiative of end.initiatives.values()) {
-    if (!matches(initiative)) continue;
-    for (const krId of initiative.keyResultIds) {
-      const kr = end.keyResults.get(krId);
-      if (kr) ids.add(kr.objectiveId);
-    }
-  }
-  if (start)
-    for (const kr of start.keyResults.values()) if (matches(kr) && !end.keyResults.has(kr.id)) ids.add(kr.objectiveId);
-  return ids;
-}
-
-/** The key results removed during the week (present at its start, gone at its end), by objective. */
-function removedKeyResults(
+/**
+ * What was removed during the week (there at its start, gone at its end): key results
+ * by objective, and objectives in order. Found from the week's entries, not by comparing
+ * the two states whole.
+ */
+function removedDuring(
   start: Session | undefined,
   end: Session,
+  removals: readonly JournalEntry[],
   expectedBefore: number,
   thresholds: StatusThresholds,
-): Map<string, Removed> {
+): { byObjective: Map<string, Removed>; objectives: Objective[] } {
   const byObjective = new Map<string, Removed>();
-  if (!start) return byObjective;
+  const objectives: Objective[] = [];
+  if (!start) return { byObjective, objectives };
+  const krIds = new Set<string>();
+  const objectiveIds = new Set<string>();
+  for (const entry of removals) {
+    if (entry.type === 'keyResult.removed') krIds.add(entry.data.id);
+    else if (entry.type === 'objective.removed') {
+      objectiveIds.add(entry.data.id);
+      for (const kr of keyResultsIn(start, entry.data.id)) krIds.add(kr.id);
+    }
+  }
   const gone: KeyResult[] = [];
-  for (const kr of start.keyResults.values()) if (!end.keyResults.has(kr.id)) gone.push(kr);
+  for (const id of krIds) {
+    const kr = start.keyResults.get(id);
+    if (kr && !end.keyResults.has(id)) gone.push(kr);
+  }
   gone.sort((a, b) => a.order - b.order);
   for (const kr of gone) {
-    const was = { progress: keyResultProgress(kr), status: statusFor(kr, expectedBefore, thresholds) };
-    const row = removedRow('keyResult', kr.id, kr.objectiveId, 1, kr.title, kr.ownerId, was, 0);
+    const progress = keyResultProgress(kr);
+    const status = statusFor(kr, expectedBefore, thresholds);
+    const row = removedRow('keyResult', kr.id, kr.objectiveId, 1, kr.title, kr.ownerId, { progress, status }, 0);
     let entry = byObjective.get(kr.objectiveId);
     if (!entry) {
       entry = { rows: [], before: new Rollup() };
       byObjective.set(kr.objectiveId, entry);
     }
     entry.rows.push(row);
-    entry.before.add(kr.weight, was.progress, was.status);
+    entry.before.add(kr.weight, progress, status);
   }
-  return byObjective;
+  for (const id of objectiveIds) {
+    const objective = start.objectives.get(id);
+    if (objective && !end.objectives.has(id)) objectives.push(objective);
+  }
+  objectives.sort((a, b) => a.order - b.order);
+  return { byObjective, objectives };
 }
 
 function removedRow(
@@ -518,26 +522,6 @@ function initiativeProgress(status: InitiativeStatus): Progress {
 
 const DONE: Progress = Object.freeze({ raw: 1, clamped: 1 });
 const NOT_DONE: Progress = Object.freeze({ raw: 0, clamped: 0 });
-
-/** Key results by objective, each list in order. */
-function groupKeyResults(session: Session): Map<string, KeyResult[]> {
-  const byObjective = new Map<string, KeyResult[]>();
-  for (const kr of session.keyResults.values()) {
-    const list = byObjective.get(kr.objectiveId);
-    if (list) list.push(kr);
-    else byObjective.set(kr.objectiveId, [kr]);
-  }
-  for (const list of byObjective.values()) {
-    // Usually already in order (added in order, rarely reordered): sort only when not.
-    for (let i = 1; i < list.length; i++) {
-      if ((list[i - 1] as KeyResult).order > (list[i] as KeyResult).order) {
-        list.sort((a, b) => a.order - b.order);
-        break;
-      }
-    }
-  }
-  return byObjective;
-}
 
 function round(points: number): number {
   return Math.round(points * 100) / 100;
@@ -638,8 +622,7 @@ function itemProgress(session: Session, id: string): number | undefined {
   if (!session.objectives.has(id)) return undefined;
   let weights = 0;
   let sum = 0;
-  for (const k of session.keyResults.values()) {
-    if (k.objectiveId !== id) continue;
+  for (const k of keyResultsIn(session, id)) {
     weights += k.weight;
     sum += k.weight * keyResultProgress(k).clamped;
   }

@@ -44,6 +44,31 @@ export function startOfDay(date: Temporal.PlainDate, timeZone: string): number {
   return date.toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
+/** Pure calendar results, remembered: a zone's rules are slow to apply and never change. */
+export function remembered<T>(size: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      value = compute(key);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      cache.set(key, value);
+    }
+    return value as T;
+  };
+}
+
+const dayStarts = remembered(1024, (key) => {
+  const [iso = '', timeZone = '', days = '0'] = key.split(' ');
+  const date = parseDate(iso);
+  return date && startOfDay(date.add({ days: Number(days) }), timeZone);
+});
+
+/** Epoch ms of 00:00 in `timeZone` on the ISO date `iso` (plus `days`); undefined for a date that is not one. */
+export function dayStart(iso: string, timeZone: string, days = 0): number | undefined {
+  return dayStarts(`${iso} ${timeZone} ${days}`);
+}
+
 export function compareDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -14,6 +14,8 @@ export class Timeline {
   readonly identity: Identity;
   readonly #entries: JournalEntry[] = [];
   readonly #instants: number[] = [];
+  /** Positions of the entries that remove objectives or key results (rare), for "what was removed in a week". */
+  readonly #removals: number[] = [];
   /** Folded state after the first `n` entries, by `n`. */
   readonly #checkpoints = new Map<number, Session>();
 
@@ -37,6 +39,8 @@ export class Timeline {
         throw new RangeError(`Entry ${entry.seq} does not continue a journal of ${this.#entries.length}.`);
       this.#entries.push(entry);
       this.#instants.push(Date.parse(entry.at));
+      if (entry.type === 'objective.removed' || entry.type === 'keyResult.removed')
+        this.#removals.push(this.#entries.length - 1);
     }
   }
 
@@ -55,6 +59,15 @@ export class Timeline {
   /** The entries recorded in [from, to). */
   entriesBetween(from: number, to: number): readonly JournalEntry[] {
     return this.#entries.slice(this.countBefore(from), this.countBefore(to));
+  }
+
+  /** The entries recorded in [from, to) that remove an objective or a key result. */
+  removalsBetween(from: number, to: number): readonly JournalEntry[] {
+    const first = this.countBefore(from);
+    const end = this.countBefore(to);
+    const found: JournalEntry[] = [];
+    for (const at of this.#removals) if (at >= first && at < end) found.push(this.#entries[at] as JournalEntry);
+    return found;
   }
 
   /**

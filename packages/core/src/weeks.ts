@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { dateIn, parseDate, startOfDay } from './time.js';
+import { dateIn, dayStart, parseDate, remembered } from './time.js';
 
 /**
  * ISO weeks in a session's time zone. A week is [Monday 00:00, next Monday 00:00) there,
@@ -60,9 +60,13 @@ export function weekOf(monday: Temporal.PlainDate): Week {
 
 /** The week a key names, or undefined. */
 export function parseWeek(key: string): Week | undefined {
-  const monday = mondayOfWeek(key);
-  return monday && weekOf(monday);
+  return weeks(key);
 }
+
+const weeks = remembered(1024, (key) => {
+  const monday = mondayOfWeek(key);
+  return monday && Object.freeze(weekOf(monday));
+});
 
 /** The week `at` falls in, in `timeZone`. */
 export function weekAt(at: Date, timeZone: string): Week {
@@ -71,8 +75,7 @@ export function weekAt(at: Date, timeZone: string): Week {
 
 /** The instants a week spans in `timeZone`. */
 export function weekRange(week: Week, timeZone: string): WeekRange {
-  const monday = parseDate(week.start) as Temporal.PlainDate;
-  return { from: startOfDay(monday, timeZone), to: startOfDay(monday.add({ weeks: 1 }), timeZone) };
+  return { from: dayStart(week.start, timeZone) as number, to: dayStart(week.start, timeZone, 7) as number };
 }
 
 export function previousWeek(week: Week): Week {
