@@ -1,5 +1,10 @@
-/** Median wall time of `runs` calls after `warmup` calls, in milliseconds. */
-export async function median(fn: () => unknown, runs = 7, warmup = 2): Promise<number> {
+/**
+ * Median wall time of `runs` calls after `warmup` calls, in milliseconds. Starts from a
+ * collected heap where the runtime allows it (Node with --expose-gc), so that one
+ * scenario's garbage is not collected during the next one's runs.
+ */
+export async function median(fn: () => unknown, runs = 9, warmup = 2): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

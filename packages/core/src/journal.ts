@@ -240,15 +240,18 @@ function applyInPlace(
       break;
     case 'keyResult.added':
       need(draft.objectives, entry.data.objectiveId, entry);
-      draft.keyResults.set(entry.data.id, { ...entry.data, checkIns: [] });
+      draft.keyResults.set(entry.data.id, keyResultOf(entry.data, [], undefined));
       break;
-    case 'keyResult.changed':
-      draft.keyResults.set(entry.data.id, patched(need(draft.keyResults, entry.data.id, entry), entry.data));
+    case 'keyResult.changed': {
+      const kr = need(draft.keyResults, entry.data.id, entry);
+      draft.keyResults.set(kr.id, keyResultOf(patched(kr, entry.data), kr.checkIns, kr.latest));
       break;
+    }
     case 'keyResult.retargeted': {
       const { id, ...target } = entry.data;
-      const { start: _s, target: _t, threshold: _h, milestones: _m, ...kr } = need(draft.keyResults, id, entry);
-      draft.keyResults.set(id, { ...kr, ...target });
+      const kr = need(draft.keyResults, id, entry);
+      const { start: _s, target: _t, threshold: _h, milestones: _m, ...rest } = kr;
+      draft.keyResults.set(id, keyResultOf({ ...rest, ...target }, kr.checkIns, kr.latest));
       break;
     }
     case 'keyResult.removed':
@@ -261,7 +264,7 @@ function applyInPlace(
         if (kr.objectiveId !== entry.data.objectiveId) {
           throw new ReplayError(`Entry ${entry.seq} reorders ${id} under the wrong objective.`);
         }
-        draft.keyResults.set(id, { ...kr, order });
+        draft.keyResults.set(id, keyResultOf({ ...kr, order }, kr.checkIns, kr.latest));
       });
       break;
     case 'owner.assigned': {
@@ -270,7 +273,11 @@ function applyInPlace(
         data.item === 'objective' ? draft.objectives : data.item === 'keyResult' ? draft.keyResults : draft.initiatives
       ) as Map<string, { ownerId?: string }>;
       const { ownerId: _old, ...item } = need(map, data.id, entry);
-      map.set(data.id, data.ownerId === null ? item : { ...item, ownerId: data.ownerId });
+      const next = data.ownerId === null ? item : { ...item, ownerId: data.ownerId };
+      if (data.item === 'keyResult') {
+        const kr = next as unknown as KeyResult;
+        draft.keyResults.set(data.id, keyResultOf(kr, kr.checkIns, kr.latest));
+      } else map.set(data.id, next);
       break;
     }
     case 'initiative.added':
@@ -289,7 +296,7 @@ function applyInPlace(
       // and its short list, never every check-in of the session.
       let kr = need(draft.keyResults, entry.data.keyResultId, entry) as MutableKeyResult;
       if (!owned.has(kr)) {
-        kr = { ...kr, checkIns: [...kr.checkIns] };
+        kr = keyResultOf(kr, [...kr.checkIns], kr.latest) as MutableKeyResult;
         owned.add(kr);
         draft.keyResults.set(kr.id, kr);
       }
@@ -354,6 +361,34 @@ function patched<T extends object>(item: T, change: object): T {
   const next = { ...item } as Record<string, unknown>;
   patch(next, change);
   return next as T;
+}
+
+/**
+ * Every key result in one shape, absent fields undefined: snapshots and progress read
+ * thousands of them, and copies made by spreading had drifted into dozens of hidden
+ * classes, which made every one of those reads slow.
+ */
+function keyResultOf(
+  k: Omit<KeyResult, 'latest' | 'checkIns'>,
+  checkIns: readonly CheckIn[],
+  latest: CheckIn | undefined,
+): KeyResult {
+  return {
+    id: k.id,
+    objectiveId: k.objectiveId,
+    title: k.title,
+    ownerId: k.ownerId,
+    unit: k.unit,
+    weight: k.weight,
+    order: k.order,
+    kind: k.kind,
+    start: k.start,
+    target: k.target,
+    threshold: k.threshold,
+    milestones: k.milestones,
+    latest,
+    checkIns,
+  };
 }
 
 function removeKeyResult(draft: Draft, id: string): void {

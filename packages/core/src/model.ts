@@ -143,26 +143,27 @@ export interface Objective {
 export interface KeyResultTarget {
   readonly kind: KeyResultKind;
   /** increase / decrease: where it starts. */
-  readonly start?: number;
+  readonly start?: number | undefined;
   /** increase / decrease: where it should end. */
-  readonly target?: number;
+  readonly target?: number | undefined;
   /** stay_above / stay_below: the line to stay on the right side of. */
-  readonly threshold?: number;
+  readonly threshold?: number | undefined;
   /** milestones: the named steps, in order. */
-  readonly milestones?: readonly string[];
+  readonly milestones?: readonly string[] | undefined;
 }
 
+/** A key result in the live state. Optional fields that are not set are undefined (one shape for speed). */
 export interface KeyResult extends KeyResultTarget {
   readonly id: string;
   readonly objectiveId: string;
   readonly title: string;
-  readonly ownerId?: string;
-  readonly unit?: string;
+  readonly ownerId?: string | undefined;
+  readonly unit?: string | undefined;
   /** Weight in its objective's progress; default 1. */
   readonly weight: number;
   readonly order: number;
   /** The check-in that counts now (the newest one not superseded by a correction). */
-  readonly latest?: CheckIn;
+  readonly latest?: CheckIn | undefined;
   /** Every check-in, corrections and superseded ones included, in the order they were recorded. */
   readonly checkIns: readonly CheckIn[];
 }

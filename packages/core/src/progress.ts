@@ -20,30 +20,43 @@ export interface Progress {
 const ZERO: Progress = Object.freeze({ raw: 0, clamped: 0 });
 
 function progress(raw: number): Progress {
-  return { raw, clamped: Math.min(1, Math.max(0, raw)) };
+  return { raw, clamped: clamp(raw) };
 }
 
 /** A key result's progress for `value` (default: its latest check-in's; none counts as the start). */
 export function keyResultProgress(kr: KeyResult, value: number | undefined = kr.latest?.value): Progress {
+  const raw = rawProgress(kr, value);
+  return raw === 0 ? ZERO : raw === 1 ? ONE : progress(raw);
+}
+
+const ONE: Progress = Object.freeze({ raw: 1, clamped: 1 });
+
+/** `keyResultProgress(kr, value).raw`, without making an object. */
+export function rawProgress(kr: KeyResult, value: number | undefined = kr.latest?.value): number {
+  if (value === undefined) return 0;
   switch (kr.kind) {
     case 'increase':
     case 'decrease': {
       const start = kr.start ?? 0;
       const target = kr.target ?? 1;
-      if (value === undefined || target === start) return ZERO;
-      return progress((value - start) / (target - start));
+      return target === start ? 0 : (value - start) / (target - start);
     }
     case 'stay_above':
-      return value !== undefined && value >= (kr.threshold ?? 0) ? progress(1) : ZERO;
+      return value >= (kr.threshold ?? 0) ? 1 : 0;
     case 'stay_below':
-      return value !== undefined && value <= (kr.threshold ?? 0) ? progress(1) : ZERO;
+      return value <= (kr.threshold ?? 0) ? 1 : 0;
     case 'boolean':
-      return value ? progress(1) : ZERO;
+      return value ? 1 : 0;
     case 'milestones': {
       const steps = kr.milestones?.length ?? 0;
-      return steps === 0 || value === undefined ? ZERO : progress(value / steps);
+      return steps === 0 ? 0 : value / steps;
     }
   }
+}
+
+/** Clamps a raw progress to 0..1. */
+export function clamp(raw: number): number {
+  return Math.min(1, Math.max(0, raw));
 }
 
 /** Key results of an objective, in order. */
@@ -123,7 +136,7 @@ export function keyResultStatus(
 
 /** `keyResultStatus` with the expectation already known (computed once for many key results). */
 export function statusFor(kr: KeyResult, expected: number, thresholds = DEFAULT_STATUS_THRESHOLDS): CheckInStatus {
-  return kr.latest?.status ?? derivedStatus(keyResultProgress(kr).clamped, expected, thresholds);
+  return kr.latest?.status ?? derivedStatus(clamp(rawProgress(kr)), expected, thresholds);
 }
 
 const CADENCE_DAYS: Readonly<Record<CheckInCadence, number>> = { weekly: 7, biweekly: 14, monthly: 31 };

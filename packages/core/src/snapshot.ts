@@ -1,11 +1,13 @@
 import type { JournalEntry, Session } from './journal.js';
 import type { CheckIn, CheckInStatus, InitiativeStatus, KeyResult, Objective } from './model.js';
 import {
+  clamp,
   DEFAULT_STATUS_THRESHOLDS,
   derivedStatus,
   expectedProgress,
   keyResultProgress,
   type Progress,
+  rawProgress,
   type StatusThresholds,
   staleRule,
   statusFor,
@@ -242,10 +244,10 @@ class Rollup {
   clamped = 0;
   raw = 0;
   worst: CheckInStatus | undefined = undefined;
-  add(weight: number, progress: Progress, status: CheckInStatus): void {
+  add(weight: number, raw: number, clamped: number, status: CheckInStatus): void {
     this.weights += weight;
-    this.clamped += weight * progress.clamped;
-    this.raw += weight * progress.raw;
+    this.clamped += weight * clamped;
+    this.raw += weight * raw;
     if (!this.worst || STATUS_RANK[status] > STATUS_RANK[this.worst]) this.worst = status;
   }
   merge(other: Rollup): void {
@@ -281,14 +283,26 @@ interface WeekBounds {
   readonly removals: readonly JournalEntry[];
 }
 
-function changed(progress: Progress, status: string, was: Progress, statusBefore: string): RowChange {
+function changed(progress: Progress, status: string, wasClamped: number, statusBefore: string): RowChange {
+  if (statusBefore === status && progress.clamped === wasClamped) return unchanged(status);
   return {
-    points: round((progress.clamped - was.clamped) * 100),
+    points: round((progress.clamped - wasClamped) * 100),
     statusBefore,
     statusAfter: status,
     isNew: false,
     removed: false,
   };
+}
+
+/** The change of an item that did not move: one shared object per status. */
+const UNCHANGED = new Map<string, RowChange>();
+function unchanged(status: string): RowChange {
+  let change = UNCHANGED.get(status);
+  if (!change) {
+    change = Object.freeze({ points: 0, statusBefore: status, statusAfter: status, isNew: false, removed: false });
+    UNCHANGED.set(status, change);
+  }
+  return change;
 }
 
 function added(progress: Progress, status: string): RowChange {
@@ -343,15 +357,16 @@ function deriveRows(
     for (const kr of index.keyResultsOf.get(objective.id) ?? NONE) {
       const progress = keyResultProgress(kr);
       const status = statusFor(kr, expected, thresholds);
-      now.add(kr.weight, progress, status);
+      now.add(kr.weight, progress.raw, progress.clamped, status);
       const wasKr = start?.keyResults.get(kr.id);
       let change: RowChange;
       if (wasKr) {
         // An unchanged key result is the same object in both states.
-        const wasProgress = wasKr === kr ? progress : keyResultProgress(wasKr);
+        const wasRaw = wasKr === kr ? progress.raw : rawProgress(wasKr);
+        const wasClamped = clamp(wasRaw);
         const wasStatus = statusFor(wasKr, expectedBefore, thresholds);
-        before.add(wasKr.weight, wasProgress, wasStatus);
-        change = changed(progress, status, wasProgress, wasStatus);
+        before.add(wasKr.weight, wasRaw, wasClamped, wasStatus);
+        change = changed(progress, status, wasClamped, wasStatus);
       } else change = added(progress, status);
       const n = checkInsSince(kr, fromIso);
       count += n;
@@ -390,7 +405,7 @@ function deriveRows(
           stale: false,
           checkInsThisWeek: 0,
           change: was
-            ? changed(progress, initiative.status, initiativeProgress(was.status), was.status)
+            ? changed(progress, initiative.status, initiativeProgress(was.status).clamped, was.status)
             : added(progress, initiative.status),
           linkedKeyResults: initiative.keyResultIds.length,
         });
@@ -415,7 +430,7 @@ function deriveRows(
       stale: false,
       checkInsThisWeek: count,
       change: was
-        ? changed(state.progress, state.status, was.progress, was.status)
+        ? changed(state.progress, state.status, was.progress.clamped, was.status)
         : added(state.progress, state.status),
     });
     for (const row of krRows) rows.push(row);
@@ -479,7 +494,7 @@ function removedDuring(
       byObjective.set(kr.objectiveId, entry);
     }
     entry.rows.push(row);
-    entry.before.add(kr.weight, progress, status);
+    entry.before.add(kr.weight, progress.raw, progress.clamped, status);
   }
   for (const id of objectiveIds) {
     const objective = start.objectives.get(id);
