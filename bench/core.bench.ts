@@ -152,13 +152,14 @@ async function run(label: string, factor: number, withPeers: boolean) {
   add('Snapshot of a past week, checkpoints warm', warm, sqlWeek, '5x faster than SQLite; under 20 ms');
   add('Snapshot of a past week, no checkpoints', cold, sqlWeek);
   add('Snapshot of a past week, viewed again', again, sqlWeek);
-  add('Snapshot of a past week, one owner', filtered, sqlOwner);
+  add('Snapshot of a past week, one owner', filtered, sqlOwner, '5x faster than SQLite');
   add(`All ${weeks.length} weeks' summaries`, all, sqlAll);
   sql?.close();
 }
 
-const large = process.env.BENCH_LARGE === '1';
+// Scaling: 10x smaller and 5x larger than the enterprise session, so the growth shows
+// (linear in entries for a cold fold, in one week's entries for a checkpointed snapshot).
 await run('0.1x', 0.1, false);
 await run('1x', 1, true);
-if (large) await run('5x', 5, false);
+if (process.env.BENCH_LARGE !== '0') await run('5x', 5, false);
 process.stdout.write(`${JSON.stringify(rows)}\n`);
