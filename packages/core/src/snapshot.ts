@@ -257,12 +257,22 @@ class Rollup {
     const worst = other.worst;
     if (worst && (!this.worst || STATUS_RANK[worst] > STATUS_RANK[this.worst])) this.worst = worst;
   }
+  /** Starts over, for the next objective (one instance serves a whole snapshot). */
+  reset(): void {
+    this.weights = 0;
+    this.clamped = 0;
+    this.raw = 0;
+    this.worst = undefined;
+  }
+  progress(): Progress {
+    return this.weights === 0 ? NOT_DONE : { raw: this.raw / this.weights, clamped: this.clamped / this.weights };
+  }
+  /** The worst key result status, or one derived from progress if there are no key results. */
+  status(expected: number, thresholds: StatusThresholds): CheckInStatus {
+    return this.worst ?? derivedStatus(this.weights === 0 ? 0 : this.clamped / this.weights, expected, thresholds);
+  }
   state(expected: number, thresholds: StatusThresholds): { progress: Progress; status: CheckInStatus } {
-    const progress: Progress =
-      this.weights === 0
-        ? { raw: 0, clamped: 0 }
-        : { raw: this.raw / this.weights, clamped: this.clamped / this.weights };
-    return { progress, status: this.worst ?? derivedStatus(progress.clamped, expected, thresholds) };
+    return { progress: this.progress(), status: this.status(expected, thresholds) };
   }
 }
 
@@ -349,10 +359,14 @@ function deriveRows(
       .sort((a, b) => a.order - b.order);
   }
   const rows: SnapshotRow[] = [];
+  const now = new Rollup();
+  const before = new Rollup();
   for (const objective of objectives) {
-    const krRows: SnapshotRow[] = [];
-    const now = new Rollup();
-    const before = new Rollup();
+    // The objective's row goes first but is known last: keep its place.
+    const at = rows.length;
+    rows.push(PLACEHOLDER);
+    now.reset();
+    before.reset();
     let count = 0;
     for (const kr of index.keyResultsOf.get(objective.id) ?? NONE) {
       const progress = keyResultProgress(kr);
@@ -370,7 +384,7 @@ function deriveRows(
       } else change = added(progress, status);
       const n = checkInsSince(kr, fromIso);
       count += n;
-      krRows.push({
+      rows.push({
         type: 'keyResult',
         id: kr.id,
         parentId: objective.id,
@@ -392,7 +406,7 @@ function deriveRows(
       for (const initiative of index.initiativesOf.get(kr.id) ?? NONE) {
         const progress = initiativeProgress(initiative.status);
         const was = start?.initiatives.get(initiative.id);
-        krRows.push({
+        rows.push({
           type: 'initiative',
           id: initiative.id,
           parentId: kr.id,
@@ -413,27 +427,32 @@ function deriveRows(
     }
     const gone = removed.byObjective.get(objective.id);
     if (gone) {
-      for (const row of gone.rows) krRows.push(row);
+      for (const row of gone.rows) rows.push(row);
       before.merge(gone.before);
     }
-    const state = now.state(expected, thresholds);
-    const was = start?.objectives.has(objective.id) ? before.state(expectedBefore, thresholds) : undefined;
-    rows.push({
+    const progress = now.progress();
+    const status = now.status(expected, thresholds);
+    const existed = start?.objectives.has(objective.id) ?? false;
+    rows[at] = {
       type: 'objective',
       id: objective.id,
       depth: 0,
       title: objective.title,
       ownerId: objective.ownerId,
-      progress: state.progress,
+      progress,
       expected,
-      status: state.status,
+      status,
       stale: false,
       checkInsThisWeek: count,
-      change: was
-        ? changed(state.progress, state.status, was.progress.clamped, was.status)
-        : added(state.progress, state.status),
-    });
-    for (const row of krRows) rows.push(row);
+      change: existed
+        ? changed(
+            progress,
+            status,
+            before.weights === 0 ? 0 : before.clamped / before.weights,
+            before.status(expectedBefore, thresholds),
+          )
+        : added(progress, status),
+    };
   }
   for (const objective of removed.objectives) {
     const gone = removed.byObjective.get(objective.id);
@@ -445,6 +464,7 @@ function deriveRows(
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+const PLACEHOLDER = undefined as unknown as SnapshotRow;
 
 /** How many check-ins (and corrections) of `kr` were recorded at or after `fromIso`. */
 function checkInsSince(kr: KeyResult, fromIso: string): number {
