@@ -14,6 +14,20 @@ function limitBaseline(journal: readonly JournalEntry[]): number {
   return sum;
 }
 
+/**
+ * Not a peer, a second floor: what merely keeping every check-in costs (one small record
+ * per check-in, grouped by key result), since the live state keeps the whole history.
+ */
+function historyBaseline(journal: readonly JournalEntry[]): number {
+  const byKr = new Map<string, { value: number; at: string; author: string }[]>();
+  for (const entry of journal) {
+    if (entry.type === 'keyResult.added') byKr.set(entry.data.id, []);
+    else if (entry.type === 'checkIn.added')
+      byKr.get(entry.data.keyResultId)?.push({ value: entry.data.value, at: entry.at, author: entry.actor });
+  }
+  return byKr.size;
+}
+
 async function sqlPeer(journal: readonly JournalEntry[]) {
   const SQL = await initSqlJs();
   const db = new SQL.Database();
@@ -71,6 +85,7 @@ async function run(label: string, factor: number, withPeers: boolean) {
   const { journal, ownerOf } = enterprise(factor === 1 ? ENTERPRISE : scaled(factor));
   const size = `${journal.length.toLocaleString('en')} entries`;
   const baseline = await median(() => limitBaseline(journal));
+  const history = await median(() => historyBaseline(journal), 5, 1);
   let live: Session | undefined;
   const fold = await median(
     () => {
@@ -96,6 +111,13 @@ async function run(label: string, factor: number, withPeers: boolean) {
     peerName: 'bare loop (limit)',
     memoryMb,
     goal: 'within 3x of the limit',
+  });
+  rows.push({
+    scenario: `Live state from a cold journal, against keeping the history (${label})`,
+    size,
+    okrkit: fold,
+    peer: history,
+    peerName: 'loop keeping each check-in (floor)',
   });
   const weeks = weeksBetween(live.start, live.end);
   const week = weeks[12] ?? weeks[0];
