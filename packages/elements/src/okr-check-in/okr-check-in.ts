@@ -128,6 +128,7 @@ export class OkrCheckIn extends LitElement {
   #loads = 0;
   #returnFocus: HTMLElement | null = null;
   #closedByUser = false;
+  #closedByHost = false;
 
   // ---- lifecycle ---------------------------------------------------------------------
 
@@ -149,7 +150,11 @@ export class OkrCheckIn extends LitElement {
       this.#returnFocus = deepActiveElement();
       dialog.showModal();
     } else if (!this.open && dialog.open) {
+      // The host closed it: finish now. The dialog's close event comes a task later,
+      // possibly after the host has opened it again; it must not count as Escape.
+      this.#closedByHost = true;
       dialog.close();
+      this.#finishClose(false);
     }
   }
 
@@ -251,10 +256,11 @@ export class OkrCheckIn extends LitElement {
     this.dialog?.close();
   }
 
-  /** The dialog closed: by Escape (`open` still set, a person's act), or by the host setting `open = false`. */
+  /** The dialog closed by itself: Escape (a person's act). Closes made by the element or the host are finished already. */
   #onDialogClose(): void {
-    if (this.#closedByUser) {
+    if (this.#closedByUser || this.#closedByHost) {
       this.#closedByUser = false;
+      this.#closedByHost = false;
       return;
     }
     this.#finishClose(this.open);
