@@ -49,6 +49,18 @@ describe('<okr-session-drawer>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('stays open and fires nothing when the host closes and reopens it at once', async () => {
+    const el = await open(await withSession());
+    const events = recordEvents(el);
+    el.open = false;
+    await el.updateComplete;
+    el.open = true;
+    await settle(el);
+    expect(el.open).to.equal(true);
+    expect(($(el, 'dialog.drawer') as HTMLDialogElement).open).to.equal(true);
+    expect(events).to.deep.equal([]);
+  });
+
   it('saves edited details, updates changed by and date at once, and warns about the dates', async () => {
     const store = await withSession();
     const el = await open(store);

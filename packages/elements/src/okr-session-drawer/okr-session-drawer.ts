@@ -131,9 +131,14 @@ export class OkrSessionDrawer extends LitElement {
     if (this.open && !dialog.open) {
       dialog.showModal();
     } else if (!this.open && dialog.open) {
+      // The dialog's close event comes a task later, possibly after the host has opened
+      // it again: it must not count as Escape then.
+      this.#closedByHost = true;
       dialog.close();
     }
   }
+
+  #closedByHost = false;
 
   /** Focus lost inside (the session finished loading and replaced the content): put it on the first control. */
   #focusInitial(): void {
@@ -216,7 +221,9 @@ export class OkrSessionDrawer extends LitElement {
 
   /** The dialog closed. If `open` is still set, the browser closed it for the person (Escape). */
   #onDialogClose(): void {
-    if (!this.open) return;
+    const byHost = this.#closedByHost;
+    this.#closedByHost = false;
+    if (!this.open || byHost) return;
     this.open = false;
     this.#reset();
     this.dispatchEvent(new OkrSessionDrawerCloseEvent(this.sessionId));
