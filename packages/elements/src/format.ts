@@ -13,7 +13,11 @@ export function localeOf(element: HTMLElement, override?: string): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/**
+ * A date format for `locale`, made once and reused (making one costs far more than using
+ * it); an unknown locale falls back to the browser's.
+ */
+export function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let found = formatters.get(key);
   if (!found) {
