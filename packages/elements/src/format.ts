@@ -31,6 +31,23 @@ export function formatter(locale: string, options: Intl.DateTimeFormatOptions): 
   return found;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number format for `locale`, made once and reused; an unknown locale falls back to the browser's. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = numberFormats.get(key);
+  if (!found) {
+    try {
+      found = new Intl.NumberFormat(locale, options);
+    } catch {
+      found = new Intl.NumberFormat(undefined, options);
+    }
+    numberFormats.set(key, found);
+  }
+  return found;
+}
+
 /** `2027-03-31` as a calendar day, e.g. "Mar 31, 2027" in English. */
 export function formatDay(isoDate: string, locale: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);

@@ -24,6 +24,7 @@ import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
+import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-check-in.styles.js';
 
@@ -89,7 +90,7 @@ function deepActiveElement(): HTMLElement | null {
  */
 @customElement('okr-check-in')
 export class OkrCheckIn extends LitElement {
-  static override styles = [theme, states, items, styles];
+  static override styles = [theme, states, items, switchStyles, styles];
 
   @state() accessor session: Session | undefined;
   @state() accessor history: readonly CheckInHistoryItem[] = [];

@@ -26,6 +26,7 @@ import '../okr-session-drawer/okr-session-drawer.js';
 import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
+import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-sessions.styles.js';
 
@@ -107,7 +108,7 @@ function allTimeZones(): readonly string[] {
  */
 @customElement('okr-sessions')
 export class OkrSessions extends LitElement {
-  static override styles = [theme, states, styles];
+  static override styles = [theme, states, switchStyles, styles];
 
   @state() accessor sessions: readonly SessionHeader[] = [];
   @state() accessor status: 'loading' | 'ready' | 'error' = 'loading';

@@ -16,7 +16,8 @@ import type { OkrErrorEvent } from '../events/okr-error-event.js';
 import type { OkrExportEvent } from '../events/okr-export-event.js';
 import type { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
 import type { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
-import { formatPercent, formatPoints, type OkrSnapshot } from './okr-snapshot.js';
+import { formatPercent } from '../key-result-format.js';
+import { formatPoints, type OkrSnapshot } from './okr-snapshot.js';
 import './okr-snapshot.js';
 
 const PEOPLE = { ada: 'Ada Lovelace', bob: 'Bob Marley', cy: 'Cy Twombly' };

@@ -23,7 +23,8 @@ import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { type ExportFormat, OkrExportEvent } from '../events/okr-export-event.js';
 import { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
 import { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
-import { formatDay, formatInstant, formatter, localeOf, personName } from '../format.js';
+import { formatDay, formatInstant, formatter, localeOf, numberFormat, personName } from '../format.js';
+import { formatPercent } from '../key-result-format.js';
 import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrSnapshotStrings, type OkrStrings, resolveSnapshotStrings } from '../strings.js';
@@ -80,26 +81,6 @@ function rowKey(row: SnapshotRow): string {
 
 function weekNumber(week: Week): number {
   return Number(week.key.slice(6));
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let found = numberFormats.get(key);
-  if (!found) {
-    try {
-      found = new Intl.NumberFormat(locale, options);
-    } catch {
-      found = new Intl.NumberFormat(undefined, options);
-    }
-    numberFormats.set(key, found);
-  }
-  return found;
-}
-
-/** A fraction (0.45) as a whole percentage in `locale` ("45%"). */
-export function formatPercent(fraction: number, locale: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
 /** Progress points moved, unsigned, to one decimal ("12.5"). */
