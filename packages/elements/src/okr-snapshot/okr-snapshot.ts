@@ -16,7 +16,6 @@ import {
   type Week,
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { OkrCheckInRequestEvent } from '../events/okr-check-in-request-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
@@ -192,41 +191,70 @@ function hueOf(id: string): number {
  * @cssproperty --okr-space-l - Large gap. Default 20px.
  * @cssproperty --okr-radius - Corner radius. Default 6px.
  */
-@customElement('okr-snapshot')
 export class OkrSnapshot extends LitElement {
   static override styles = [theme, states, styles];
 
-  @state() accessor status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() accessor loadError: OkrError | undefined;
-  @state() accessor session: Session | undefined;
-  @state() accessor calendar: Calendar | undefined;
+  static override properties = {
+    status: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    session: { state: true, attribute: false },
+    calendar: { state: true, attribute: false },
+    result: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    viewportHeight: { state: true, attribute: false },
+    seriesVersion: { state: true, attribute: false },
+    store: { attribute: false },
+    sessionId: { attribute: 'session-id' },
+    week: { reflect: true },
+    owner: { reflect: true },
+    people: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+  };
+
+  declare status: 'idle' | 'loading' | 'ready' | 'error';
+  declare loadError: OkrError | undefined;
+  declare session: Session | undefined;
+  declare calendar: Calendar | undefined;
   /** The snapshot of the shown week, unfiltered. */
-  @state() accessor result: SnapshotResult | undefined;
-  @state() accessor busy = false;
-  @state() accessor expanded: ReadonlySet<string> = new Set();
-  @state() accessor viewportHeight = 640;
-  @state() accessor seriesVersion = 0;
+  declare result: SnapshotResult | undefined;
+  declare busy: boolean;
+  declare expanded: ReadonlySet<string>;
+  declare viewportHeight: number;
+  declare seriesVersion: number;
 
   /** The store to show; defaults to one from context (`<okr-provider>`), else the page's default store. */
-  @property({ attribute: false }) accessor store: OkrStore | undefined;
+  declare store: OkrStore | undefined;
 
   /** The session to review, e.g. `SE-01001`. */
-  @property({ attribute: 'session-id' }) accessor sessionId: string | undefined;
+  declare sessionId: string | undefined;
 
   /** The week shown, e.g. `2027-W05`; the current week when absent. Reflects, so a host can deep-link. */
-  @property({ reflect: true }) accessor week: string | undefined;
+  declare week: string | undefined;
 
   /** Owner filter: `all` (default), `unassigned`, or an owner's id. */
-  @property({ reflect: true }) accessor owner = 'all';
+  declare owner: string;
 
   /** Display names of people by id (`{ ada: 'Ada Lovelace' }`); an unknown id is shown as is. */
-  @property({ attribute: false }) accessor people: Readonly<Record<string, string>> = {};
+  declare people: Readonly<Record<string, string>>;
 
   /** BCP 47 locale for dates and numbers; default the nearest `lang` attribute, else the browser's. */
-  @property() accessor locale: string | undefined;
+  declare locale: string | undefined;
 
   /** Texts to replace, merged over the English defaults (see `OkrStrings` and `OkrSnapshotStrings`). */
-  @property({ attribute: false }) accessor strings: Partial<OkrStrings & OkrSnapshotStrings> | undefined;
+  declare strings: Partial<OkrStrings & OkrSnapshotStrings> | undefined;
+
+  constructor() {
+    super();
+    this.status = 'idle';
+    this.busy = false;
+    this.expanded = new Set();
+    this.viewportHeight = 640;
+    this.seriesVersion = 0;
+    this.owner = 'all';
+    this.people = {};
+  }
 
   readonly #controller = new StoreController(this, (store, change) => {
     // Connecting and a new `.store` both ask for a load: skip the one already under way.
@@ -1022,6 +1050,8 @@ export class OkrSnapshot extends LitElement {
     </div>`;
   }
 }
+
+customElements.define('okr-snapshot', OkrSnapshot);
 
 declare global {
   interface HTMLElementTagNameMap {
