@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 /**
  * Counts every test of the run (a test file that fails to load counts as a failure)
@@ -31,6 +32,25 @@ function countingReporter() {
   };
 }
 
+/**
+ * With OKRKIT_MINIFIED_TEMPLATES=1, the elements' templates are minified as the library
+ * build ships them, to check that minifying changes nothing a test can see. Off by
+ * default: it shifts the lines of stack traces.
+ */
+function shippedTemplates() {
+  if (!process.env.OKRKIT_MINIFIED_TEMPLATES) return [];
+  return [
+    {
+      name: 'minify-templates',
+      transform(context) {
+        if (!/\/packages\/elements\/src\/.*(?<!\.test)\.ts$/.test(context.path)) return undefined;
+        const minified = minifyTemplates(context.body, context.path);
+        return minified && { body: minified.code };
+      },
+    },
+  ];
+}
+
 export default {
   rootDir: '.',
   files: [
@@ -40,7 +60,7 @@ export default {
     '!demo/e2e/**',
   ],
   nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), ...shippedTemplates()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true },

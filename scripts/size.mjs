@@ -1,9 +1,31 @@
 #!/usr/bin/env node
 // `npm run size`: minified + gzipped size of each package entry, without its dependencies
 // (core without idb and temporal-polyfill; elements without lit, @lit/context and core),
-// beside its budget. Bundles the sources, so no build is needed first.
+// beside its budget. Bundles the sources, so no build is needed first, with the text of
+// Lit templates minified as the library build does (scripts/minify-templates.mjs), so the
+// size measured is the size shipped.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { minifyTemplates } from './minify-templates.mjs';
+
+/** Each source module compiled on its own, then its templates minified: what rollup.config.mjs does. */
+const templatesAsShipped = {
+  name: 'minify-templates',
+  setup(bundler) {
+    bundler.onLoad({ filter: /\/packages\/[^/]+\/src\/.*\.ts$/ }, async ({ path }) => {
+      const compiled = await build({
+        entryPoints: [path],
+        bundle: false,
+        format: 'esm',
+        target: 'es2022',
+        write: false,
+        logLevel: 'silent',
+      });
+      const code = compiled.outputFiles[0].text;
+      return { contents: minifyTemplates(code, path)?.code ?? code, loader: 'js' };
+    });
+  },
+};
 
 const entries = [
   { name: '@okrkit/core', entry: 'packages/core/src/index.ts', budget: 15 * 1024 },
@@ -22,6 +44,7 @@ export async function measure() {
       write: false,
       external: ['lit', 'lit/*', '@lit/context', '@okrkit/core', 'idb', 'temporal-polyfill'],
       logLevel: 'silent',
+      plugins: [templatesAsShipped],
     });
     const code = result.outputFiles[0].contents;
     rows.push({ name, min: code.length, gzip: gzipSync(code, { level: 9 }).length, budget });

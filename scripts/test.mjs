@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, core tests in Node, browser tests in Chromium, then the demo's
+// `npm test`: type-check, core and build script tests in Node, browser tests in Chromium, then the demo's
 // end-to-end tests (headless Chromium driving the served demo).
 // Prints one closing line, `N passed, N failed, N skipped`, and exits non-zero on any
 // failure, on a test file that fails to load, and when no test ran at all.
@@ -74,8 +74,11 @@ async function nodeTests(files) {
 }
 
 async function coreTests() {
-  const files = testFiles('packages/core/src', /\.test\.ts$/).filter((f) => !f.includes('.browser.'));
-  console.log(`\n▶ Core tests in Node (${files.length} files)`);
+  const files = [
+    ...testFiles('packages/core/src', /\.test\.ts$/).filter((f) => !f.includes('.browser.')),
+    ...testFiles('scripts', /\.test\.mjs$/),
+  ];
+  console.log(`\n▶ Core and build script tests in Node (${files.length} files)`);
   if (files.length === 0) return;
   await nodeTests(files);
 }

@@ -1,5 +1,8 @@
 // Rendering in Chromium: <okr-snapshot> with about 10,000 rows (first render and a full
 // scroll) and <okr-sessions> with 1,000 sessions. No peer: reported against the goals.
+// A scroll step counts the work of presenting the next screen (scroll, the element's
+// update, style and layout), not the wait for the next frame, whose interval would be the
+// floor of the figure; the median screen is reported.
 import { createOkrStore, EXPORT_SCHEMA_VERSION, memoryStorage, sampleHeaderFor } from './render-data.js';
 import '@okrkit/elements';
 import { enterprise, scaled } from '../generate.js';
@@ -16,6 +19,21 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   while (!condition()) {
     if (performance.now() > limit) throw new Error(`timed out: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/**
+ * Fails the run when the rows at the scroll position were not in the DOM when the clock
+ * stopped: a screen counted must be a screen presented, not one deferred to a later frame.
+ */
+function shown(el: Element, table: HTMLElement): void {
+  const header = table.querySelector('[part~=header-row]')?.getBoundingClientRect().height ?? 0;
+  const view = table.getBoundingClientRect();
+  const boxes = [...(el.shadowRoot?.querySelectorAll('[part~=row]') ?? [])].map((row) => row.getBoundingClientRect());
+  for (const y of [view.top + header + 1, view.top + table.clientHeight - 1]) {
+    if (!boxes.some((box) => box.top <= y && box.bottom > y)) {
+      throw new Error(`no row rendered at ${Math.round(y - view.top)}px of the view, scrollTop ${table.scrollTop}`);
+    }
   }
 }
 
@@ -40,13 +58,15 @@ async function snapshotScenario(): Promise<Row[]> {
     journal,
   });
   const firsts: number[] = [];
-  const scrolls: number[] = [];
+  /** Per screen of each measured run: the work of presenting it, not the wait for a frame. */
+  const screens: number[] = [];
   let rows = 0;
   for (let run = 0; run < 4; run++) {
     const el = document.createElement('okr-snapshot') as HTMLElement & {
       store: unknown;
       sessionId: string;
       week: string;
+      updateComplete: Promise<boolean>;
     };
     el.store = store;
     el.sessionId = session.id;
@@ -58,23 +78,25 @@ async function snapshotScenario(): Promise<Row[]> {
     firsts.push(performance.now() - t0);
     const table = el.shadowRoot?.querySelector('[part~=table]') as HTMLElement;
     rows = Number(table.getAttribute('aria-rowcount'));
-    const t1 = performance.now();
-    let steps = 0;
     while (table.scrollTop + table.clientHeight < table.scrollHeight - 1) {
+      const t1 = performance.now();
       table.scrollTop += table.clientHeight;
       table.dispatchEvent(new Event('scroll'));
+      await el.updateComplete;
+      void table.offsetHeight; // style and layout of the new screen
+      const took = performance.now() - t1;
+      shown(el, table);
+      if (run > 0) screens.push(took);
       await frame();
-      steps++;
     }
-    scrolls.push((performance.now() - t1) / Math.max(1, steps));
     el.remove();
   }
   firsts.shift();
-  scrolls.shift();
+  firsts.shift();
   const size = `${rows.toLocaleString('en')} rows`;
   return [
     { scenario: '<okr-snapshot> first render', size, okrkit: median(firsts), goal: 'under 100 ms' },
-    { scenario: '<okr-snapshot> full scroll, per screen', size, okrkit: median(scrolls), goal: 'a frame (16.7 ms)' },
+    { scenario: '<okr-snapshot> full scroll, per screen', size, okrkit: median(screens), goal: 'a frame (16.7 ms)' },
   ];
 }
 

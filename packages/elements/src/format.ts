@@ -13,7 +13,11 @@ export function localeOf(element: HTMLElement, override?: string): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/**
+ * A date format for `locale`, made once and reused (making one costs far more than using
+ * it); an unknown locale falls back to the browser's.
+ */
+export function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let found = formatters.get(key);
   if (!found) {
@@ -23,6 +27,23 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
       found = new Intl.DateTimeFormat(undefined, { ...options, timeZone: options.timeZone ?? 'UTC' });
     }
     formatters.set(key, found);
+  }
+  return found;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number format for `locale`, made once and reused; an unknown locale falls back to the browser's. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = numberFormats.get(key);
+  if (!found) {
+    try {
+      found = new Intl.NumberFormat(locale, options);
+    } catch {
+      found = new Intl.NumberFormat(undefined, options);
+    }
+    numberFormats.set(key, found);
   }
   return found;
 }

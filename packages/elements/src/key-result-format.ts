@@ -1,26 +1,11 @@
 import type { KeyResult } from '@okrkit/core';
+import { numberFormat } from './format.js';
 import type { OkrStrings } from './strings.js';
 
 /**
  * How key results read: values with their unit, targets and percentages, formatted for
- * a locale through `Intl`. Shared by `<okr-list>`, `<okr-check-in>` and `<okr-tree>`.
+ * a locale through `Intl`. Shared by `<okr-list>`, `<okr-check-in>`, `<okr-tree>` and `<okr-snapshot>`.
  */
-
-const numbers = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let found = numbers.get(key);
-  if (!found) {
-    try {
-      found = new Intl.NumberFormat(locale, options);
-    } catch {
-      found = new Intl.NumberFormat(undefined, options);
-    }
-    numbers.set(key, found);
-  }
-  return found;
-}
 
 /** `1234.5` as "1,234.5" in English. */
 export function formatNumber(value: number, locale: string): string {

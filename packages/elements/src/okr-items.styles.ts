@@ -122,9 +122,7 @@ export const items = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .spinner,
     .meter .fill {
-      animation: none;
       transition: none;
     }
   }

@@ -148,25 +148,6 @@ export const styles = css`
     margin: 0;
     min-block-size: 0;
   }
-  .track {
-    position: relative;
-    inline-size: 34px;
-    block-size: 20px;
-    border-radius: 999px;
-    background: var(--_border);
-    transition: background-color 0.15s;
-  }
-  .thumb {
-    position: absolute;
-    inset-block-start: 2px;
-    inset-inline-start: 2px;
-    inline-size: 16px;
-    block-size: 16px;
-    border-radius: 50%;
-    background: var(--_surface);
-    box-shadow: 0 1px 2px rgb(0 0 0 / 0.3);
-    transition: inset-inline-start 0.15s;
-  }
   .switch-input:checked + .track {
     background: var(--_accent);
   }

@@ -11,7 +11,6 @@ import {
   type StoreChange,
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { OkrCheckInCloseEvent } from '../events/okr-check-in-close-event.js';
@@ -24,6 +23,7 @@ import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
+import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-check-in.styles.js';
 
@@ -87,42 +87,74 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --okr-color-backdrop - Behind the dialog.
  * @cssproperty --okr-radius - Corner radius.
  */
-@customElement('okr-check-in')
 export class OkrCheckIn extends LitElement {
-  static override styles = [theme, states, items, styles];
+  static override styles = [theme, states, items, switchStyles, styles];
 
-  @state() accessor session: Session | undefined;
-  @state() accessor history: readonly CheckInHistoryItem[] = [];
-  @state() accessor loadError: string | undefined;
-  @state() accessor draft: CheckInDraft | undefined;
-  @state() accessor correcting: CheckIn | undefined;
-  @state() accessor fieldErrors: Partial<Record<DraftField, string>> = {};
-  @state() accessor message: string | undefined;
-  @state() accessor statusText = '';
-  @state() accessor saving = false;
+  static override properties = {
+    session: { state: true, attribute: false },
+    history: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    correcting: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    message: { state: true, attribute: false },
+    statusText: { state: true, attribute: false },
+    saving: { state: true, attribute: false },
+    store: { attribute: false },
+    sessionId: { attribute: 'session-id' },
+    keyResultId: { attribute: 'key-result-id' },
+    open: { type: Boolean, reflect: true },
+    people: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+  };
+
+  declare session: Session | undefined;
+  declare history: readonly CheckInHistoryItem[];
+  declare loadError: string | undefined;
+  declare draft: CheckInDraft | undefined;
+  declare correcting: CheckIn | undefined;
+  declare fieldErrors: Partial<Record<DraftField, string>>;
+  declare message: string | undefined;
+  declare statusText: string;
+  declare saving: boolean;
 
   /** The store; defaults to one from context (`<okr-provider>`), else the page's default store. */
-  @property({ attribute: false }) accessor store: OkrStore | undefined;
+  declare store: OkrStore | undefined;
 
   /** The session the key result belongs to, e.g. `SE-01001`. */
-  @property({ attribute: 'session-id' }) accessor sessionId = '';
+  declare sessionId: string;
 
   /** The key result to check in on. */
-  @property({ attribute: 'key-result-id' }) accessor keyResultId = '';
+  declare keyResultId: string;
 
   /** Whether the dialog is open. Setting it opens or closes the dialog without firing events. */
-  @property({ type: Boolean, reflect: true }) accessor open = false;
+  declare open: boolean;
 
   /** Display names of people by id; an unknown id is shown as is. */
-  @property({ attribute: false }) accessor people: Readonly<Record<string, string>> = {};
+  declare people: Readonly<Record<string, string>>;
 
   /** BCP 47 locale for numbers and dates; default the nearest `lang` attribute, else the browser's. */
-  @property() accessor locale: string | undefined;
+  declare locale: string | undefined;
 
   /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
-  @property({ attribute: false }) accessor strings: Partial<OkrStrings> | undefined;
+  declare strings: Partial<OkrStrings> | undefined;
 
-  @query('dialog') accessor dialog: HTMLDialogElement | null = null;
+  get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+  }
+
+  constructor() {
+    super();
+    this.history = [];
+    this.fieldErrors = {};
+    this.statusText = '';
+    this.saving = false;
+    this.sessionId = '';
+    this.keyResultId = '';
+    this.open = false;
+    this.people = {};
+  }
 
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
   #loads = 0;
@@ -641,6 +673,8 @@ export class OkrCheckIn extends LitElement {
     </section>`;
   }
 }
+
+customElements.define('okr-check-in', OkrCheckIn);
 
 declare global {
   interface HTMLElementTagNameMap {

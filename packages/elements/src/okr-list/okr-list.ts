@@ -19,7 +19,6 @@ import {
   type StoreChange,
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -215,44 +214,86 @@ function initials(name: string): string {
  * @cssproperty --okr-space-l - Large gap.
  * @cssproperty --okr-radius - Corner radius.
  */
-@customElement('okr-list')
 export class OkrList extends LitElement {
   static override styles = [theme, states, items, styles];
 
-  @state() accessor session: Session | undefined;
-  @state() accessor status: 'loading' | 'ready' | 'error' = 'loading';
-  @state() accessor loadError: OkrError | undefined;
-  @state() accessor form: ItemForm | undefined;
-  @state() accessor values: FormValues = emptyValues();
-  @state() accessor milestones: readonly string[] = [''];
-  @state() accessor linked: readonly string[] = [];
-  @state() accessor formErrors: Partial<Record<FormField, string>> = {};
-  @state() accessor formMessage: string | undefined;
-  @state() accessor saving = false;
-  @state() accessor editing: TitleEdit | undefined;
-  @state() accessor removal: Removal | undefined;
-  @state() accessor checkInFor = '';
-  @state() accessor statusText = '';
-  @state() accessor actionError: string | undefined;
+  static override properties = {
+    session: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    form: { state: true, attribute: false },
+    values: { state: true, attribute: false },
+    milestones: { state: true, attribute: false },
+    linked: { state: true, attribute: false },
+    formErrors: { state: true, attribute: false },
+    formMessage: { state: true, attribute: false },
+    saving: { state: true, attribute: false },
+    editing: { state: true, attribute: false },
+    removal: { state: true, attribute: false },
+    checkInFor: { state: true, attribute: false },
+    statusText: { state: true, attribute: false },
+    actionError: { state: true, attribute: false },
+    store: { attribute: false },
+    sessionId: { attribute: 'session-id' },
+    people: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+  };
+
+  declare session: Session | undefined;
+  declare status: 'loading' | 'ready' | 'error';
+  declare loadError: OkrError | undefined;
+  declare form: ItemForm | undefined;
+  declare values: FormValues;
+  declare milestones: readonly string[];
+  declare linked: readonly string[];
+  declare formErrors: Partial<Record<FormField, string>>;
+  declare formMessage: string | undefined;
+  declare saving: boolean;
+  declare editing: TitleEdit | undefined;
+  declare removal: Removal | undefined;
+  declare checkInFor: string;
+  declare statusText: string;
+  declare actionError: string | undefined;
 
   /** The store; defaults to one from context (`<okr-provider>`), else the page's default store. */
-  @property({ attribute: false }) accessor store: OkrStore | undefined;
+  declare store: OkrStore | undefined;
 
   /** The session to show, e.g. `SE-01001`. */
-  @property({ attribute: 'session-id' }) accessor sessionId = '';
+  declare sessionId: string;
 
   /** Display names of people by id (`{ ada: 'Ada Lovelace' }`): the owner choices. An unknown id is shown as is. */
-  @property({ attribute: false }) accessor people: Readonly<Record<string, string>> = {};
+  declare people: Readonly<Record<string, string>>;
 
   /** BCP 47 locale for numbers and dates; default the nearest `lang` attribute, else the browser's. */
-  @property() accessor locale: string | undefined;
+  declare locale: string | undefined;
 
   /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
-  @property({ attribute: false }) accessor strings: Partial<OkrStrings> | undefined;
+  declare strings: Partial<OkrStrings> | undefined;
 
-  @query('#form-dialog') accessor formDialog: HTMLDialogElement | null = null;
-  @query('#confirm') accessor confirmDialog: HTMLDialogElement | null = null;
-  @query('okr-check-in') accessor checkInDialog: OkrCheckIn | null = null;
+  get formDialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('#form-dialog') ?? null;
+  }
+  get confirmDialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('#confirm') ?? null;
+  }
+  get checkInDialog(): OkrCheckIn | null {
+    return this.renderRoot?.querySelector<OkrCheckIn>('okr-check-in') ?? null;
+  }
+
+  constructor() {
+    super();
+    this.status = 'loading';
+    this.values = emptyValues();
+    this.milestones = [''];
+    this.linked = [];
+    this.formErrors = {};
+    this.saving = false;
+    this.checkInFor = '';
+    this.statusText = '';
+    this.sessionId = '';
+    this.people = {};
+  }
 
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
   #loads = 0;
@@ -1541,6 +1582,8 @@ export class OkrList extends LitElement {
     </dialog>`;
   }
 }
+
+customElements.define('okr-list', OkrList);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,7 +1,6 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import type { OkrStore } from '@okrkit/core';
 import { css, html, LitElement, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { okrStoreContext } from '../context.js';
 
 /**
@@ -17,7 +16,6 @@ import { okrStoreContext } from '../context.js';
  * <script type="module">document.querySelector('#okr').store = createOkrStore({ actor });</script>
  * ```
  */
-@customElement('okr-provider')
 export class OkrProvider extends LitElement {
   static override styles = css`
     :host {
@@ -25,15 +23,27 @@ export class OkrProvider extends LitElement {
     }
   `;
 
+  static override properties = {
+    store: { attribute: false },
+  };
+
+  readonly #provider = new ContextProvider(this, { context: okrStoreContext });
+
   /** The store the elements inside use (unless one of them has its own `.store`). */
-  @provide({ context: okrStoreContext })
-  @property({ attribute: false })
-  accessor store: OkrStore | undefined;
+  get store(): OkrStore | undefined {
+    return this.#provider.value;
+  }
+
+  set store(store: OkrStore | undefined) {
+    this.#provider.setValue(store);
+  }
 
   override render(): TemplateResult {
     return html`<slot></slot>`;
   }
 }
+
+customElements.define('okr-provider', OkrProvider);
 
 declare global {
   interface HTMLElementTagNameMap {

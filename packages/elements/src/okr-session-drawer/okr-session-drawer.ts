@@ -7,7 +7,6 @@ import {
   transitionsFrom,
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionChangeEvent } from '../events/okr-session-change-event.js';
@@ -72,41 +71,75 @@ type Confirmation = { readonly kind: 'transition'; readonly transition: Transiti
  * @cssproperty --okr-space-l - Large gap.
  * @cssproperty --okr-radius - Corner radius.
  */
-@customElement('okr-session-drawer')
 export class OkrSessionDrawer extends LitElement {
   static override styles = [theme, styles];
 
-  @state() accessor session: Session | undefined;
-  @state() accessor loadError: string | undefined;
-  @state() accessor draft: DetailsDraft | undefined;
-  @state() accessor fieldErrors: Partial<Record<DetailsField, string>> = {};
-  @state() accessor message: string | undefined;
-  @state() accessor status = '';
-  @state() accessor saving = false;
-  @state() accessor moreOpen = false;
-  @state() accessor menuOpen = false;
-  @state() accessor confirmation: Confirmation | undefined;
+  static override properties = {
+    session: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    message: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    saving: { state: true, attribute: false },
+    moreOpen: { state: true, attribute: false },
+    menuOpen: { state: true, attribute: false },
+    confirmation: { state: true, attribute: false },
+    store: { attribute: false },
+    sessionId: { attribute: 'session-id' },
+    open: { type: Boolean, reflect: true },
+    people: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+  };
+
+  declare session: Session | undefined;
+  declare loadError: string | undefined;
+  declare draft: DetailsDraft | undefined;
+  declare fieldErrors: Partial<Record<DetailsField, string>>;
+  declare message: string | undefined;
+  declare status: string;
+  declare saving: boolean;
+  declare moreOpen: boolean;
+  declare menuOpen: boolean;
+  declare confirmation: Confirmation | undefined;
 
   /** The store; defaults to one from context (`<okr-provider>`), else the page's default store. */
-  @property({ attribute: false }) accessor store: OkrStore | undefined;
+  declare store: OkrStore | undefined;
 
   /** The id (number) of the session to show, e.g. `SE-01001`. */
-  @property({ attribute: 'session-id' }) accessor sessionId = '';
+  declare sessionId: string;
 
   /** Whether the drawer is open. Setting it opens or closes the drawer without firing events. */
-  @property({ type: Boolean, reflect: true }) accessor open = false;
+  declare open: boolean;
 
   /** Display names of people by id; an unknown id is shown as is. */
-  @property({ attribute: false }) accessor people: Readonly<Record<string, string>> = {};
+  declare people: Readonly<Record<string, string>>;
 
   /** BCP 47 locale for dates; default the nearest `lang` attribute, else the browser's. */
-  @property() accessor locale: string | undefined;
+  declare locale: string | undefined;
 
   /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
-  @property({ attribute: false }) accessor strings: Partial<OkrStrings> | undefined;
+  declare strings: Partial<OkrStrings> | undefined;
 
-  @query('dialog.drawer') accessor dialog: HTMLDialogElement | null = null;
-  @query('dialog.confirm') accessor confirmDialog: HTMLDialogElement | null = null;
+  get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog.drawer') ?? null;
+  }
+  get confirmDialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog.confirm') ?? null;
+  }
+
+  constructor() {
+    super();
+    this.fieldErrors = {};
+    this.status = '';
+    this.saving = false;
+    this.moreOpen = false;
+    this.menuOpen = false;
+    this.sessionId = '';
+    this.open = false;
+    this.people = {};
+  }
 
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
   #loads = 0;
@@ -634,6 +667,8 @@ export class OkrSessionDrawer extends LitElement {
     </dialog>`;
   }
 }
+
+customElements.define('okr-session-drawer', OkrSessionDrawer);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -34,26 +34,6 @@ export const styles = css`
     font: inherit;
     cursor: pointer;
   }
-  .track {
-    position: relative;
-    inline-size: 34px;
-    block-size: 20px;
-    border-radius: 999px;
-    background: var(--_border);
-    transition: background-color 0.15s;
-    flex: none;
-  }
-  .thumb {
-    position: absolute;
-    inset-block-start: 2px;
-    inset-inline-start: 2px;
-    inline-size: 16px;
-    block-size: 16px;
-    border-radius: 50%;
-    background: var(--_surface);
-    box-shadow: 0 1px 2px rgb(0 0 0 / 0.3);
-    transition: inset-inline-start 0.15s;
-  }
   .switch[aria-checked='true'] .track {
     background: var(--_accent);
   }
@@ -139,15 +119,6 @@ export const styles = css`
   }
   tr.archived td.name {
     font-weight: 400;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .spinner,
-    .track,
-    .thumb {
-      animation: none;
-      transition: none;
-    }
   }
 
   #add-dialog {

@@ -12,7 +12,6 @@ import {
   suggestTitle,
 } from '@okrkit/core';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
@@ -26,6 +25,7 @@ import '../okr-session-drawer/okr-session-drawer.js';
 import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
+import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-sessions.styles.js';
 
@@ -105,38 +105,72 @@ function allTimeZones(): readonly string[] {
  * @cssproperty --okr-space-l - Large gap. Default 20px.
  * @cssproperty --okr-radius - Corner radius. Default 6px.
  */
-@customElement('okr-sessions')
 export class OkrSessions extends LitElement {
-  static override styles = [theme, states, styles];
+  static override styles = [theme, states, switchStyles, styles];
 
-  @state() accessor sessions: readonly SessionHeader[] = [];
-  @state() accessor status: 'loading' | 'ready' | 'error' = 'loading';
-  @state() accessor loadError: OkrError | undefined;
-  @state() accessor sortColumn: SessionColumn = 'number';
-  @state() accessor sortDirection: SortDirection = 'ascending';
-  @state() accessor form: SessionForm = emptyForm();
-  @state() accessor formErrors: Partial<Record<FormField, string>> = {};
-  @state() accessor formMessage: string | undefined;
-  @state() accessor saving = false;
-  @state() accessor selectedId: string | undefined;
+  static override properties = {
+    sessions: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    sortColumn: { state: true, attribute: false },
+    sortDirection: { state: true, attribute: false },
+    form: { state: true, attribute: false },
+    formErrors: { state: true, attribute: false },
+    formMessage: { state: true, attribute: false },
+    saving: { state: true, attribute: false },
+    selectedId: { state: true, attribute: false },
+    store: { attribute: false },
+    includeArchived: { type: Boolean, attribute: 'include-archived', reflect: true },
+    people: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+  };
+
+  declare sessions: readonly SessionHeader[];
+  declare status: 'loading' | 'ready' | 'error';
+  declare loadError: OkrError | undefined;
+  declare sortColumn: SessionColumn;
+  declare sortDirection: SortDirection;
+  declare form: SessionForm;
+  declare formErrors: Partial<Record<FormField, string>>;
+  declare formMessage: string | undefined;
+  declare saving: boolean;
+  declare selectedId: string | undefined;
 
   /** The store to show; defaults to one from context (`<okr-provider>`), else the page's default store. */
-  @property({ attribute: false }) accessor store: OkrStore | undefined;
+  declare store: OkrStore | undefined;
 
   /** Show closed (archived) sessions too. The switch in the toolbar changes it. */
-  @property({ type: Boolean, attribute: 'include-archived', reflect: true }) accessor includeArchived = false;
+  declare includeArchived: boolean;
 
   /** Display names of people by id (`{ ada: 'Ada Lovelace' }`); an unknown id is shown as is. */
-  @property({ attribute: false }) accessor people: Readonly<Record<string, string>> = {};
+  declare people: Readonly<Record<string, string>>;
 
   /** BCP 47 locale for dates; default the nearest `lang` attribute, else the browser's. */
-  @property() accessor locale: string | undefined;
+  declare locale: string | undefined;
 
   /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
-  @property({ attribute: false }) accessor strings: Partial<OkrStrings> | undefined;
+  declare strings: Partial<OkrStrings> | undefined;
 
-  @query('#add-dialog') accessor addDialog: HTMLDialogElement | null = null;
-  @query('okr-session-drawer') accessor drawer: OkrSessionDrawer | null = null;
+  get addDialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('#add-dialog') ?? null;
+  }
+  get drawer(): OkrSessionDrawer | null {
+    return this.renderRoot?.querySelector<OkrSessionDrawer>('okr-session-drawer') ?? null;
+  }
+
+  constructor() {
+    super();
+    this.sessions = [];
+    this.status = 'loading';
+    this.sortColumn = 'number';
+    this.sortDirection = 'ascending';
+    this.form = emptyForm();
+    this.formErrors = {};
+    this.saving = false;
+    this.includeArchived = false;
+    this.people = {};
+  }
 
   readonly #controller = new StoreController(this, (store) => void this.#load(store));
   #loads = 0;
@@ -618,6 +652,8 @@ function sortKey(
       return (s) => personName(people, s.changedBy);
   }
 }
+
+customElements.define('okr-sessions', OkrSessions);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -572,9 +572,6 @@ export const styles = css`
 
   /* ---- states ---- */
   @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-    }
     [part~='base'][aria-busy='true'] [part~='table'] {
       transition: none;
     }

@@ -16,7 +16,8 @@ import type { OkrErrorEvent } from '../events/okr-error-event.js';
 import type { OkrExportEvent } from '../events/okr-export-event.js';
 import type { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
 import type { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
-import { formatPercent, formatPoints, type OkrSnapshot } from './okr-snapshot.js';
+import { formatPercent } from '../key-result-format.js';
+import { formatPoints, type OkrSnapshot } from './okr-snapshot.js';
 import './okr-snapshot.js';
 
 const PEOPLE = { ada: 'Ada Lovelace', bob: 'Bob Marley', cy: 'Cy Twombly' };
@@ -142,6 +143,29 @@ function expectedChange(r: SnapshotRow): string {
   const points = formatPoints(r.change.points, 'en');
   if (points === '0') return '–No change';
   return r.change.points > 0 ? `▲ ${points}up ${points} points` : `▼ ${points}down ${points} points`;
+}
+
+/** A session of 1,000 objectives with 9 key results each: 10,000 rows. */
+async function bigSession(): Promise<{ store: OkrStore; sessionId: string }> {
+  const { store } = clockedStore();
+  const { id } = await store.createSession({ title: 'Big', start: '2027-01-01', end: '2027-03-31' });
+  const objective = await store.addObjective(id, { title: 'Template', ownerId: 'ada' });
+  await store.addKeyResult(id, { objectiveId: objective.id, title: 'KR', kind: 'increase', start: 0, target: 10 });
+  const exported = JSON.parse(await store.exportSession(id)) as { journal: JournalEntry[] };
+  const [created, objectiveAdded, krAdded] = exported.journal;
+  if (!created || !objectiveAdded || !krAdded) throw new Error('unexpected journal');
+  const journal: JournalEntry[] = [created];
+  const entry = (type: JournalEntry['type'], data: object) =>
+    journal.push({ ...objectiveAdded, seq: journal.length + 1, type, data } as JournalEntry);
+  for (let o = 0; o < 1000; o++) {
+    entry('objective.added', { ...objectiveAdded.data, id: `ob-${o}`, title: `Objective ${o}`, order: o });
+    for (let k = 0; k < 9; k++) {
+      const kr = { ...krAdded.data, id: `kr-${o}-${k}`, objectiveId: `ob-${o}`, title: `Key result ${o}.${k}` };
+      entry('keyResult.added', { ...kr, order: k });
+    }
+  }
+  const big = await store.importSession(JSON.stringify({ ...exported, journal }));
+  return { store, sessionId: big.id };
 }
 
 describe('<okr-snapshot>', () => {
@@ -453,26 +477,8 @@ describe('<okr-snapshot>', () => {
 
   it('renders 10,000 rows by windowing, and scrolling shows later rows', async function () {
     this.timeout(20000);
-    const { store } = clockedStore();
-    const { id } = await store.createSession({ title: 'Big', start: '2027-01-01', end: '2027-03-31' });
-    const objective = await store.addObjective(id, { title: 'Template', ownerId: 'ada' });
-    await store.addKeyResult(id, { objectiveId: objective.id, title: 'KR', kind: 'increase', start: 0, target: 10 });
-    const exported = JSON.parse(await store.exportSession(id)) as { journal: JournalEntry[] };
-    const [created, objectiveAdded, krAdded] = exported.journal;
-    if (!created || !objectiveAdded || !krAdded) throw new Error('unexpected journal');
-    const journal: JournalEntry[] = [created];
-    const entry = (type: JournalEntry['type'], data: object) =>
-      journal.push({ ...objectiveAdded, seq: journal.length + 1, type, data } as JournalEntry);
-    for (let o = 0; o < 1000; o++) {
-      entry('objective.added', { ...objectiveAdded.data, id: `ob-${o}`, title: `Objective ${o}`, order: o });
-      for (let k = 0; k < 9; k++) {
-        const kr = { ...krAdded.data, id: `kr-${o}-${k}`, objectiveId: `ob-${o}`, title: `Key result ${o}.${k}` };
-        entry('keyResult.added', { ...kr, order: k });
-      }
-    }
-    const big = await store.importSession(JSON.stringify({ ...exported, journal }));
-
-    const el = await render(store, { sessionId: big.id });
+    const { store, sessionId } = await bigSession();
+    const el = await render(store, { sessionId });
     await settle(el);
     const table = $(el, '[role=table]');
     expect(table.getAttribute('aria-rowcount')).to.equal('10001');
@@ -493,5 +499,33 @@ describe('<okr-snapshot>', () => {
     const top = later.find((r) => r.getAttribute('aria-rowindex') === '5002') as HTMLElement;
     const offset = top.getBoundingClientRect().top - table.getBoundingClientRect().top;
     expect(offset).to.be.within(0, 48);
+  });
+
+  it('keeps the rows in view while scrolling, and renders again only when other rows come into view', async function () {
+    this.timeout(20000);
+    const { store, sessionId } = await bigSession();
+    const el = await render(store, { sessionId });
+    await settle(el);
+    const table = $(el, '[role=table]');
+    const fifth = row(el, 'kr-0-3');
+
+    // A few pixels, within the same rows: nothing to render.
+    table.scrollTop = Math.max(1, Math.floor((48 - (table.clientHeight % 48)) / 2));
+    table.dispatchEvent(new Event('scroll'));
+    expect(el.isUpdatePending).to.equal(false);
+
+    // Ten rows down: the rows for the new position appear, and a row still in the window
+    // is the same element (so focus inside it survives the scroll).
+    table.scrollTop = 10 * 48;
+    table.dispatchEvent(new Event('scroll'));
+    expect(el.isUpdatePending).to.equal(true);
+    await settle(el);
+    const bottom = table.getBoundingClientRect().top + table.clientHeight - 1;
+    const atBottom = $$(el, '[part~=row]').find((r) => {
+      const box = r.getBoundingClientRect();
+      return box.top <= bottom && box.bottom > bottom;
+    });
+    expect(Number(atBottom?.getAttribute('aria-rowindex'))).to.be.greaterThan(11);
+    expect(row(el, 'kr-0-3')).to.equal(fifth);
   });
 });

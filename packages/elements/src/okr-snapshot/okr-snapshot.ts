@@ -16,14 +16,14 @@ import {
   type Week,
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { OkrCheckInRequestEvent } from '../events/okr-check-in-request-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { type ExportFormat, OkrExportEvent } from '../events/okr-export-event.js';
 import { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
 import { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
-import { formatDay, formatInstant, localeOf, personName } from '../format.js';
+import { formatDay, formatInstant, formatter, localeOf, numberFormat, personName } from '../format.js';
+import { formatPercent } from '../key-result-format.js';
 import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrSnapshotStrings, type OkrStrings, resolveSnapshotStrings } from '../strings.js';
@@ -82,26 +82,6 @@ function weekNumber(week: Week): number {
   return Number(week.key.slice(6));
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let found = numberFormats.get(key);
-  if (!found) {
-    try {
-      found = new Intl.NumberFormat(locale, options);
-    } catch {
-      found = new Intl.NumberFormat(undefined, options);
-    }
-    numberFormats.set(key, found);
-  }
-  return found;
-}
-
-/** A fraction (0.45) as a whole percentage in `locale` ("45%"). */
-export function formatPercent(fraction: number, locale: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
-}
-
 /** Progress points moved, unsigned, to one decimal ("12.5"). */
 export function formatPoints(points: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(points));
@@ -112,24 +92,22 @@ function utc(isoDate: string): number {
   return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
-/** "Feb 1 – 7, 2027". */
+const weekRanges = new Map<string, string>();
+/** "Feb 1 – 7, 2027"; remembered, as formatting a range is slow and the toolbar shows many. */
 function formatWeekRange(week: Week, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' };
-  try {
-    return new Intl.DateTimeFormat(locale, options).formatRange(utc(week.start), utc(week.end));
-  } catch {
-    return `${formatDay(week.start, 'en')} – ${formatDay(week.end, 'en')}`;
+  const key = `${locale}|${week.start}|${week.end}`;
+  let range = weekRanges.get(key);
+  if (range === undefined) {
+    const format = formatter(locale, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+    range = format.formatRange(utc(week.start), utc(week.end));
+    weekRanges.set(key, range);
   }
+  return range;
 }
 
 /** "February 2027" from `2027-02`. */
 function formatMonth(month: string, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(utc(`${month}-01`));
-  } catch {
-    return month;
-  }
+  return formatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(`${month}-01`));
 }
 
 function initials(name: string): string {
@@ -213,42 +191,70 @@ function hueOf(id: string): number {
  * @cssproperty --okr-space-l - Large gap. Default 20px.
  * @cssproperty --okr-radius - Corner radius. Default 6px.
  */
-@customElement('okr-snapshot')
 export class OkrSnapshot extends LitElement {
   static override styles = [theme, states, styles];
 
-  @state() accessor status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() accessor loadError: OkrError | undefined;
-  @state() accessor session: Session | undefined;
-  @state() accessor calendar: Calendar | undefined;
+  static override properties = {
+    status: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    session: { state: true, attribute: false },
+    calendar: { state: true, attribute: false },
+    result: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    viewportHeight: { state: true, attribute: false },
+    seriesVersion: { state: true, attribute: false },
+    store: { attribute: false },
+    sessionId: { attribute: 'session-id' },
+    week: { reflect: true },
+    owner: { reflect: true },
+    people: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+  };
+
+  declare status: 'idle' | 'loading' | 'ready' | 'error';
+  declare loadError: OkrError | undefined;
+  declare session: Session | undefined;
+  declare calendar: Calendar | undefined;
   /** The snapshot of the shown week, unfiltered. */
-  @state() accessor result: SnapshotResult | undefined;
-  @state() accessor busy = false;
-  @state() accessor expanded: ReadonlySet<string> = new Set();
-  @state() accessor scrolled = 0;
-  @state() accessor viewportHeight = 640;
-  @state() accessor seriesVersion = 0;
+  declare result: SnapshotResult | undefined;
+  declare busy: boolean;
+  declare expanded: ReadonlySet<string>;
+  declare viewportHeight: number;
+  declare seriesVersion: number;
 
   /** The store to show; defaults to one from context (`<okr-provider>`), else the page's default store. */
-  @property({ attribute: false }) accessor store: OkrStore | undefined;
+  declare store: OkrStore | undefined;
 
   /** The session to review, e.g. `SE-01001`. */
-  @property({ attribute: 'session-id' }) accessor sessionId: string | undefined;
+  declare sessionId: string | undefined;
 
   /** The week shown, e.g. `2027-W05`; the current week when absent. Reflects, so a host can deep-link. */
-  @property({ reflect: true }) accessor week: string | undefined;
+  declare week: string | undefined;
 
   /** Owner filter: `all` (default), `unassigned`, or an owner's id. */
-  @property({ reflect: true }) accessor owner = 'all';
+  declare owner: string;
 
   /** Display names of people by id (`{ ada: 'Ada Lovelace' }`); an unknown id is shown as is. */
-  @property({ attribute: false }) accessor people: Readonly<Record<string, string>> = {};
+  declare people: Readonly<Record<string, string>>;
 
   /** BCP 47 locale for dates and numbers; default the nearest `lang` attribute, else the browser's. */
-  @property() accessor locale: string | undefined;
+  declare locale: string | undefined;
 
   /** Texts to replace, merged over the English defaults (see `OkrStrings` and `OkrSnapshotStrings`). */
-  @property({ attribute: false }) accessor strings: Partial<OkrStrings & OkrSnapshotStrings> | undefined;
+  declare strings: Partial<OkrStrings & OkrSnapshotStrings> | undefined;
+
+  constructor() {
+    super();
+    this.status = 'idle';
+    this.busy = false;
+    this.expanded = new Set();
+    this.viewportHeight = 640;
+    this.seriesVersion = 0;
+    this.owner = 'all';
+    this.people = {};
+  }
 
   readonly #controller = new StoreController(this, (store, change) => {
     // Connecting and a new `.store` both ask for a load: skip the one already under way.
@@ -261,6 +267,20 @@ export class OkrSnapshot extends LitElement {
   /** The snapshot as shown (owner filter applied), and the row offsets for windowing. */
   #shown: Snapshot | undefined;
   #offsets: Float64Array = new Float64Array(1);
+  /**
+   * The table's scroll position. Not reactive: a scroll asks for an update only when it
+   * changes which rows are rendered (see `#onScroll`).
+   */
+  #scrollTop = 0;
+  /** The rows rendered by the last update. */
+  #rendered: RowWindow | undefined;
+  /** Objective owners by objective id in the shown snapshot, for the check-in permission. */
+  #objectiveOwners: ReadonlyMap<string, string | undefined> = new Map();
+  /** The owner filter's choices, and what they were derived from. */
+  #owners: { readonly from: readonly unknown[]; readonly named: readonly { id: string; name: string }[] } | undefined;
+  /** Texts and locale of the update under way, resolved once per update rather than per row. */
+  #s: Strings = resolveSnapshotStrings(undefined);
+  #locale = 'en';
   /** Series per session, per item; `undefined` while being read. */
   readonly #series = new Map<string, Map<string, readonly SeriesPoint[] | undefined>>();
   #resizeObserver: ResizeObserver | undefined;
@@ -284,7 +304,16 @@ export class OkrSnapshot extends LitElement {
     if ((changed.has('sessionId') || changed.has('week')) && this.#requested !== this.#key()) {
       void this.#load(this.#controller.store);
     }
-    if (changed.has('result') || changed.has('owner')) this.#shown = this.#filter();
+    if (changed.has('result') || changed.has('owner')) {
+      this.#shown = this.#filter();
+      const owners = new Map<string, string | undefined>();
+      for (const row of this.#shown?.live ? this.#shown.rows : []) {
+        if (row.type === 'objective') owners.set(row.id, row.ownerId);
+      }
+      this.#objectiveOwners = owners;
+    }
+    this.#s = resolveSnapshotStrings(this.strings);
+    this.#locale = localeOf(this, this.locale);
     if (changed.has('result') || changed.has('owner') || changed.has('expanded')) {
       const rows = this.#shown?.rows ?? [];
       const open = this.expanded;
@@ -321,7 +350,7 @@ export class OkrSnapshot extends LitElement {
     const sameSession = this.session?.id === sessionId;
     if (!sameSession) {
       this.expanded = new Set();
-      this.scrolled = 0;
+      this.#scrollTop = 0;
     }
     if (!sameSession || this.status !== 'ready') this.status = 'loading';
     else this.busy = true;
@@ -386,7 +415,19 @@ export class OkrSnapshot extends LitElement {
   #scrollToTop(): void {
     const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
     if (viewport) viewport.scrollTop = 0;
-    this.scrolled = 0;
+    this.#scrolledTo(0);
+  }
+
+  /**
+   * Renders again only when the scroll changes which rows are in the window. Browsers fire
+   * scroll events once per frame, before animation frame callbacks, and Lit batches the
+   * update into a microtask, so this is at most one update per frame, and it lands in the
+   * frame that scrolled (deferring it to `requestAnimationFrame` would not save a render).
+   */
+  #scrolledTo(top: number): void {
+    this.#scrollTop = top;
+    const { start, end } = this.#window();
+    if (start !== this.#rendered?.start || end !== this.#rendered.end) this.requestUpdate();
   }
 
   /** Reads the trend of the key results in view that have none yet; remembered per session. */
@@ -423,7 +464,7 @@ export class OkrSnapshot extends LitElement {
   }
 
   #window(): RowWindow {
-    return rowWindow(this.#offsets, this.scrolled, this.viewportHeight, OVERSCAN);
+    return rowWindow(this.#offsets, this.#scrollTop, this.viewportHeight, OVERSCAN);
   }
 
   // ---- handlers ----------------------------------------------------------------------
@@ -489,7 +530,23 @@ export class OkrSnapshot extends LitElement {
   }
 
   #onScroll(event: Event): void {
-    this.scrolled = (event.currentTarget as HTMLElement).scrollTop;
+    this.#scrolledTo((event.currentTarget as HTMLElement).scrollTop);
+  }
+
+  /** The row of a button in the table (one listener for every row, not a closure per row). */
+  #rowOf(event: Event): SnapshotRow | undefined {
+    const index = Number((event.currentTarget as Element).closest('[role=row]')?.getAttribute('aria-rowindex')) - 2;
+    return this.#shown?.rows[index];
+  }
+
+  #onCommentClick(event: Event): void {
+    const row = this.#rowOf(event);
+    if (row) this.#toggleComment(row);
+  }
+
+  #onCheckInClick(event: Event): void {
+    const row = this.#rowOf(event);
+    if (row) this.#requestCheckIn(row);
   }
 
   #toggleComment(row: SnapshotRow): void {
@@ -525,14 +582,6 @@ export class OkrSnapshot extends LitElement {
   }
 
   // ---- render ------------------------------------------------------------------------
-
-  get #s(): Strings {
-    return resolveSnapshotStrings(this.strings);
-  }
-
-  get #locale(): string {
-    return localeOf(this, this.locale);
-  }
 
   #weekText(week: Week): string {
     return this.#s.weekLabel(weekNumber(week), formatWeekRange(week, this.#locale));
@@ -674,15 +723,21 @@ export class OkrSnapshot extends LitElement {
 
   #renderOwnerFilter(): TemplateResult {
     const s = this.#s;
-    const result = this.result;
-    const owners = new Set<string>();
-    if (result?.available) for (const row of result.rows) if (row.ownerId !== undefined) owners.add(row.ownerId);
     const filter = ownerFilterOf(this.owner);
-    if (typeof filter !== 'string') owners.add(filter.ownerId);
-    const named = [...owners]
-      .map((id) => ({ id, name: personName(this.people, id) }))
-      .sort((a, b) => a.name.localeCompare(b.name, this.#locale));
     const value = typeof filter === 'string' ? filter : filter.ownerId;
+    const from = [this.result, this.people, value, this.#locale];
+    if (!this.#owners || from.some((input, i) => input !== this.#owners?.from[i])) {
+      const result = this.result;
+      const owners = new Set<string>();
+      if (result?.available) for (const row of result.rows) if (row.ownerId !== undefined) owners.add(row.ownerId);
+      if (typeof filter !== 'string') owners.add(filter.ownerId);
+      const collator = new Intl.Collator(this.#locale);
+      const named = [...owners]
+        .map((id) => ({ id, name: personName(this.people, id) }))
+        .sort((a, b) => collator.compare(a.name, b.name));
+      this.#owners = { from, named };
+    }
+    const named = this.#owners.named;
     return html`<label class="owner-filter">
       <span>${s.ownerFilter}</span>
       <select id="owner" part="owner-select" @change=${this.#onOwnerChange}>
@@ -796,11 +851,8 @@ export class OkrSnapshot extends LitElement {
           </div>`;
     }
     const win = this.#window();
+    this.#rendered = win;
     const slice = rows.slice(win.start, win.end);
-    const objectiveOwners = new Map<string, string | undefined>();
-    if (snapshot.live && this.session) {
-      for (const row of rows) if (row.type === 'objective') objectiveOwners.set(row.id, row.ownerId);
-    }
     return html`<div
       part="table"
       class="viewport"
@@ -826,19 +878,14 @@ export class OkrSnapshot extends LitElement {
           ${repeat(
             slice,
             (row, i) => `${win.start + i}:${rowKey(row)}`,
-            (row, i) => this.#renderRow(row, win.start + i, snapshot, objectiveOwners),
+            (row, i) => this.#renderRow(row, win.start + i, snapshot),
           )}
         </div>
       </div>
     </div>`;
   }
 
-  #renderRow(
-    row: SnapshotRow,
-    index: number,
-    snapshot: Snapshot,
-    objectiveOwners: ReadonlyMap<string, string | undefined>,
-  ): TemplateResult {
+  #renderRow(row: SnapshotRow, index: number, snapshot: Snapshot): TemplateResult {
     const s = this.#s;
     const locale = this.#locale;
     const key = rowKey(row);
@@ -864,7 +911,7 @@ export class OkrSnapshot extends LitElement {
       this.session !== undefined &&
       this.#controller.store.can('checkIn.add', this.session, [
         row.ownerId,
-        row.parentId ? objectiveOwners.get(row.parentId) : undefined,
+        row.parentId ? this.#objectiveOwners.get(row.parentId) : undefined,
       ]);
     const commentId = `comment-${index}`;
     const over = Math.abs(row.progress.raw - row.progress.clamped) > 1e-9;
@@ -914,7 +961,7 @@ export class OkrSnapshot extends LitElement {
               aria-controls=${open ? commentId : nothing}
               aria-label=${s.showComment(row.title)}
               title=${s.showComment(row.title)}
-              @click=${() => this.#toggleComment(row)}
+              @click=${this.#onCommentClick}
             >
               <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" fill=${row.latestCheckIn.comment ? 'currentColor' : 'none'} fill-opacity="0.18" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/></svg>
             </button>`
@@ -927,7 +974,7 @@ export class OkrSnapshot extends LitElement {
               part="check-in-button"
               class="button small check-in"
               aria-label=${s.checkInLabel(row.title)}
-              @click=${() => this.#requestCheckIn(row)}
+              @click=${this.#onCheckInClick}
             >
               ${s.checkIn}
             </button>`
@@ -1003,6 +1050,8 @@ export class OkrSnapshot extends LitElement {
     </div>`;
   }
 }
+
+customElements.define('okr-snapshot', OkrSnapshot);
 
 declare global {
   interface HTMLElementTagNameMap {

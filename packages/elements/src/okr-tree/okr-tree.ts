@@ -8,7 +8,6 @@ import {
   type Session,
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrObjectiveSelectEvent } from '../events/okr-objective-select-event.js';
@@ -111,31 +110,53 @@ export function buildTree(sessions: readonly { session: Session; role: SessionRo
  * @cssproperty --okr-space-m - Medium gap.
  * @cssproperty --okr-radius - Corner radius.
  */
-@customElement('okr-tree')
 export class OkrTree extends LitElement {
   static override styles = [theme, states, items, styles];
 
-  @state() accessor roots: readonly TreeNode[] = [];
-  @state() accessor status: 'loading' | 'ready' | 'error' = 'loading';
-  @state() accessor loadError: OkrError | undefined;
-  @state() accessor collapsed: ReadonlySet<string> = new Set();
-  @state() accessor focusedKey: string | undefined;
-  @state() accessor selectedKey: string | undefined;
+  static override properties = {
+    roots: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    collapsed: { state: true, attribute: false },
+    focusedKey: { state: true, attribute: false },
+    selectedKey: { state: true, attribute: false },
+    store: { attribute: false },
+    sessionId: { attribute: 'session-id' },
+    people: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+  };
+
+  declare roots: readonly TreeNode[];
+  declare status: 'loading' | 'ready' | 'error';
+  declare loadError: OkrError | undefined;
+  declare collapsed: ReadonlySet<string>;
+  declare focusedKey: string | undefined;
+  declare selectedKey: string | undefined;
 
   /** The store; defaults to one from context (`<okr-provider>`), else the page's default store. */
-  @property({ attribute: false }) accessor store: OkrStore | undefined;
+  declare store: OkrStore | undefined;
 
   /** The session whose cascade to show (with its parent and its child sessions), e.g. `SE-01001`. */
-  @property({ attribute: 'session-id' }) accessor sessionId = '';
+  declare sessionId: string;
 
   /** Display names of people by id; an unknown id is shown as is. */
-  @property({ attribute: false }) accessor people: Readonly<Record<string, string>> = {};
+  declare people: Readonly<Record<string, string>>;
 
   /** BCP 47 locale for numbers; default the nearest `lang` attribute, else the browser's. */
-  @property() accessor locale: string | undefined;
+  declare locale: string | undefined;
 
   /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
-  @property({ attribute: false }) accessor strings: Partial<OkrStrings> | undefined;
+  declare strings: Partial<OkrStrings> | undefined;
+
+  constructor() {
+    super();
+    this.roots = [];
+    this.status = 'loading';
+    this.collapsed = new Set();
+    this.sessionId = '';
+    this.people = {};
+  }
 
   // Any change may matter: a new child session, or an objective aligned from elsewhere.
   readonly #controller = new StoreController(this, (store) => void this.#load(store));
@@ -405,6 +426,8 @@ export class OkrTree extends LitElement {
     </li>`;
   }
 }
+
+customElements.define('okr-tree', OkrTree);
 
 declare global {
   interface HTMLElementTagNameMap {
