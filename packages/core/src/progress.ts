@@ -17,7 +17,9 @@ export interface Progress {
   readonly clamped: number;
 }
 
-const ZERO: Progress = Object.freeze({ raw: 0, clamped: 0 });
+/** No progress, and all of it: shared, frozen (most progress values are one of these). */
+export const NO_PROGRESS: Progress = Object.freeze({ raw: 0, clamped: 0 });
+export const FULL_PROGRESS: Progress = Object.freeze({ raw: 1, clamped: 1 });
 
 function progress(raw: number): Progress {
   return { raw, clamped: clamp(raw) };
@@ -26,10 +28,8 @@ function progress(raw: number): Progress {
 /** A key result's progress for `value` (default: its latest check-in's; none counts as the start). */
 export function keyResultProgress(kr: KeyResult, value: number | undefined = kr.latest?.value): Progress {
   const raw = rawProgress(kr, value);
-  return raw === 0 ? ZERO : raw === 1 ? ONE : progress(raw);
+  return raw === 0 ? NO_PROGRESS : raw === 1 ? FULL_PROGRESS : progress(raw);
 }
-
-const ONE: Progress = Object.freeze({ raw: 1, clamped: 1 });
 
 /** `keyResultProgress(kr, value).raw`, without making an object. */
 export function rawProgress(kr: KeyResult, value: number | undefined = kr.latest?.value): number {
@@ -80,13 +80,13 @@ export function objectiveProgress(keyResults: readonly KeyResult[]): Progress {
     sum += kr.weight * p.clamped;
     rawSum += kr.weight * p.raw;
   }
-  return weights === 0 ? ZERO : { raw: rawSum / weights, clamped: sum / weights };
+  return weights === 0 ? NO_PROGRESS : { raw: rawSum / weights, clamped: sum / weights };
 }
 
 /** Mean of the objectives' (clamped) progress. No objectives: 0. */
 export function sessionProgress(session: Session): Progress {
   const objectives = objectivesOf(session);
-  if (objectives.length === 0) return ZERO;
+  if (objectives.length === 0) return NO_PROGRESS;
   const all = objectives.map((o) => objectiveProgress(keyResultsOf(session, o.id)));
   const mean = (f: (p: Progress) => number) => all.reduce((s, p) => s + f(p), 0) / all.length;
   return { raw: mean((p) => p.raw), clamped: mean((p) => p.clamped) };

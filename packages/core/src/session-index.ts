@@ -18,7 +18,8 @@ export interface SessionIndex {
   readonly objectivesByOwner: ReadonlyMap<string | undefined, ReadonlySet<string>>;
 }
 
-const NONE: readonly never[] = Object.freeze([]);
+/** An empty list to read when there is none (shared, frozen). */
+export const NONE: readonly never[] = Object.freeze([]);
 const indexes = new WeakMap<Session, SessionIndex>();
 
 export function indexOf(session: Session): SessionIndex {

@@ -5,14 +5,16 @@ import {
   DEFAULT_STATUS_THRESHOLDS,
   derivedStatus,
   expectedProgress,
+  FULL_PROGRESS,
   keyResultProgress,
+  NO_PROGRESS,
   type Progress,
   rawProgress,
   type StatusThresholds,
   staleRule,
   statusFor,
 } from './progress.js';
-import { indexOf, keyResultsIn } from './session-index.js';
+import { indexOf, keyResultsIn, NONE } from './session-index.js';
 import type { Timeline } from './timeline.js';
 import { parseWeek, type Week, weekAt, weekRange, weeksBetween } from './weeks.js';
 
@@ -265,7 +267,7 @@ class Rollup {
     this.worst = undefined;
   }
   progress(): Progress {
-    return this.weights === 0 ? NOT_DONE : { raw: this.raw / this.weights, clamped: this.clamped / this.weights };
+    return this.weights === 0 ? NO_PROGRESS : { raw: this.raw / this.weights, clamped: this.clamped / this.weights };
   }
   /** The worst key result status, or one derived from progress if there are no key results. */
   status(expected: number, thresholds: StatusThresholds): CheckInStatus {
@@ -368,7 +370,7 @@ function deriveRows(
     now.reset();
     before.reset();
     let count = 0;
-    for (const kr of index.keyResultsOf.get(objective.id) ?? NONE) {
+    for (const kr of keyResultsIn(end, objective.id)) {
       const progress = keyResultProgress(kr);
       const status = statusFor(kr, expected, thresholds);
       now.add(kr.weight, progress.raw, progress.clamped, status);
@@ -463,7 +465,6 @@ function deriveRows(
   return rows;
 }
 
-const NONE: readonly never[] = Object.freeze([]);
 const PLACEHOLDER = undefined as unknown as SnapshotRow;
 
 /** How many check-ins (and corrections) of `kr` were recorded at or after `fromIso`. */
@@ -552,11 +553,8 @@ function removedRow(
 }
 
 function initiativeProgress(status: InitiativeStatus): Progress {
-  return status === 'done' ? DONE : NOT_DONE;
+  return status === 'done' ? FULL_PROGRESS : NO_PROGRESS;
 }
-
-const DONE: Progress = Object.freeze({ raw: 1, clamped: 1 });
-const NOT_DONE: Progress = Object.freeze({ raw: 0, clamped: 0 });
 
 function round(points: number): number {
   return Math.round(points * 100) / 100;

@@ -56,11 +56,6 @@ export class Timeline {
     return lo;
   }
 
-  /** The entries recorded in [from, to). */
-  entriesBetween(from: number, to: number): readonly JournalEntry[] {
-    return this.#entries.slice(this.countBefore(from), this.countBefore(to));
-  }
-
   /** The entries recorded in [from, to) that remove an objective or a key result. */
   removalsBetween(from: number, to: number): readonly JournalEntry[] {
     const first = this.countBefore(from);
