@@ -990,15 +990,9 @@ export class OkrList extends LitElement {
         <span>${objective.description}</span>
         ${
           canEdit
-            ? html`<button
-              id="desc-${objective.id}"
-              class="button quiet icon edit edit-description"
-              type="button"
-              aria-label=${s.editDescriptionOf(objective.title)}
-              @click=${() => this.#editDescription(objective)}
-            >
-              <span aria-hidden="true">✎</span>
-            </button>`
+            ? editButton(`desc-${objective.id}`, 'edit edit-description', s.editDescriptionOf(objective.title), () =>
+                this.#editDescription(objective),
+              )
             : nothing
         }
       </p>`;
@@ -1125,12 +1119,14 @@ export class OkrList extends LitElement {
       </button>`;
   }
 
-  /** The remove button of an objective or key result; removal asks for confirmation first. */
+  /** The remove button of an objective, key result or initiative; removal asks for confirmation first. */
   #renderRemoveButton(removal: Removal): TemplateResult {
+    const initiative = removal.item === 'initiative';
     return html`<button
       class="button quiet icon remove"
       type="button"
-      data-remove=${removal.id}
+      data-remove=${initiative ? nothing : removal.id}
+      data-remove-initiative=${initiative ? removal.id : nothing}
       aria-label=${this.#s.removeItem(removal.title)}
       @click=${() => void this.#confirmRemove(removal)}
     >
@@ -1176,15 +1172,7 @@ export class OkrList extends LitElement {
       ${text}
       ${
         canEdit
-          ? html`<button
-            id="edit-${item}-${id}"
-            class="button quiet icon edit"
-            type="button"
-            aria-label=${s.editTitleOf(title)}
-            @click=${() => void this.#startEdit(item, id, title)}
-          >
-            <span aria-hidden="true">✎</span>
-          </button>`
+          ? editButton(`edit-${item}-${id}`, 'edit', s.editTitleOf(title), () => void this.#startEdit(item, id, title))
           : nothing
       }
     </div>`;
@@ -1301,29 +1289,17 @@ export class OkrList extends LitElement {
           ? html`<div class="actions">
             ${
               canEdit
-                ? html`<button
-                  id="edit-initiative-${initiative.id}"
-                  class="button quiet icon initiative-edit"
-                  type="button"
-                  aria-label=${s.editInitiativeOf(initiative.title)}
-                  @click=${() => this.#editInitiative(initiative)}
-                >
-                  <span aria-hidden="true">✎</span>
-                </button>`
+                ? editButton(
+                    `edit-initiative-${initiative.id}`,
+                    'initiative-edit',
+                    s.editInitiativeOf(initiative.title),
+                    () => this.#editInitiative(initiative),
+                  )
                 : nothing
             }
             ${
               canRemove
-                ? html`<button
-                  class="button quiet icon remove"
-                  type="button"
-                  data-remove-initiative=${initiative.id}
-                  aria-label=${s.removeItem(initiative.title)}
-                  @click=${() =>
-                    void this.#confirmRemove({ item: 'initiative', id: initiative.id, title: initiative.title })}
-                >
-                  <span aria-hidden="true">🗑</span>
-                </button>`
+                ? this.#renderRemoveButton({ item: 'initiative', id: initiative.id, title: initiative.title })
                 : nothing
             }
           </div>`
@@ -1589,4 +1565,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'okr-list': OkrList;
   }
+}
+
+/** A ✎ button: `label` names what it edits, for people who cannot see the icon. */
+function editButton(id: string, className: string, label: string, onClick: () => void): TemplateResult {
+  return html`<button id=${id} class="button quiet icon ${className}" type="button" aria-label=${label} @click=${onClick}>
+    <span aria-hidden="true">✎</span>
+  </button>`;
 }
