@@ -8,18 +8,19 @@ import { measure } from '../scripts/size.mjs';
 import { runInBrowser } from './browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const core = spawnSync(
-  process.execPath,
-  ['--expose-gc', '--conditions=@okrkit/source', '--import', 'tsx', 'bench/core.bench.ts'],
-  {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  },
-);
-if (core.status !== 0) process.exit(core.status ?? 1);
-const rows = JSON.parse(core.stdout.trim().split('\n').pop());
+// Scaling: 10x smaller and 5x larger than the enterprise session, so the growth shows
+// (linear in entries for a cold fold, in one week's entries for a checkpointed snapshot).
+// Each size runs in a fresh Node process.
+const rows = [];
+for (const factor of ['0.1', '1', ...(process.env.BENCH_LARGE === '0' ? [] : ['5'])]) {
+  const core = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--conditions=@okrkit/source', '--import', 'tsx', 'bench/core.bench.ts', factor],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (core.status !== 0) process.exit(core.status ?? 1);
+  rows.push(...JSON.parse(core.stdout.trim().split('\n').pop()));
+}
 if (process.env.BENCH_BROWSER !== '0') {
   rows.push(...(await runInBrowser('bench/browser/idb.bench.ts')));
   rows.push(...(await runInBrowser('bench/browser/render.bench.ts')));

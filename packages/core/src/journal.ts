@@ -134,14 +134,251 @@ export interface Identity {
   readonly number: number;
 }
 
+type CheckInEntry = Extract<JournalEntry, { type: 'checkIn.added' | 'checkIn.corrected' }>;
+type KeyResultFields = Omit<KeyResult, 'latest' | 'checkIns'>;
+
+/**
+ * A key result in a folded state. Its check-ins are kept as the journal entries that
+ * recorded them, and become `CheckIn` objects the first time someone reads `checkIns`;
+ * `latest` is made once at the end of each replay. A fold touches each check-in once and
+ * allocates nothing for it, and a state keeps no copy of what the journal already holds.
+ *
+ * The entry list is shared with the states that follow (the journal only grows): each
+ * record reads the first `count` entries. A replay changes only the records it made
+ * (`owner`); anything shared with an earlier state is copied first. Every record has
+ * the same fields in the same order, so reads of them stay monomorphic.
+ */
+class KeyResultRecord implements KeyResult {
+  readonly id: string;
+  readonly objectiveId: string;
+  readonly title: string;
+  readonly ownerId: string | undefined;
+  readonly unit: string | undefined;
+  readonly weight: number;
+  readonly order: number;
+  readonly kind: KeyResult['kind'];
+  readonly start: number | undefined;
+  readonly target: number | undefined;
+  readonly threshold: number | undefined;
+  readonly milestones: readonly string[] | undefined;
+  /** Made when the replay that records check-ins ends (`settle`), so reading it is a plain field read. */
+  latest: CheckIn | undefined;
+  #log: CheckInEntry[];
+  #count: number;
+  /** Position in `#log` of the check-in that counts, or -1. */
+  #latest: number;
+  #owner: object | undefined;
+  #unsettled = false;
+  #checkIns: readonly CheckIn[] | undefined = undefined;
+
+  constructor(
+    k: KeyResultFields,
+    log: CheckInEntry[],
+    count: number,
+    latest: number,
+    owner: object | undefined,
+    from?: KeyResultRecord,
+  ) {
+    this.id = k.id;
+    this.objectiveId = k.objectiveId;
+    this.title = k.title;
+    this.ownerId = k.ownerId;
+    this.unit = k.unit;
+    this.weight = k.weight;
+    this.order = k.order;
+    this.kind = k.kind;
+    this.start = k.start;
+    this.target = k.target;
+    this.threshold = k.threshold;
+    this.milestones = k.milestones;
+    this.latest = from?.latest;
+    this.#log = log;
+    this.#count = count;
+    this.#latest = latest;
+    this.#owner = owner;
+    this.#checkIns = from === undefined ? undefined : from.#checkIns;
+  }
+
+  /** A new key result, made by (so changeable by) the replay `owner`. */
+  static added(k: KeyResultFields, owner: object): KeyResultRecord {
+    return new KeyResultRecord(k, [], 0, -1, owner);
+  }
+
+  /** The same history under other fields (edited, retargeted, reordered, handed over). */
+  with(k: KeyResultFields, owner: object): KeyResultRecord {
+    if (this.#unsettled) this.settle();
+    return new KeyResultRecord(k, this.#log, this.#count, this.#latest, owner, this);
+  }
+
+  /** This record if `owner` made it, else a copy that `owner` may change. */
+  ownedBy(owner: object): KeyResultRecord {
+    if (this.#owner === owner) return this;
+    return new KeyResultRecord(this, this.#log, this.#count, this.#latest, owner, this);
+  }
+
+  /**
+   * Records a check-in or a correction; only on a record the caller owns. A record whose
+   * `latest` is now out of date joins `unsettled`, once.
+   */
+  record(entry: CheckInEntry, unsettled: KeyResultRecord[]): void {
+    const n = this.#count;
+    let latest = n;
+    if (entry.type === 'checkIn.corrected') {
+      const { corrects } = entry.data;
+      const original = this.#find(corrects);
+      if (original < 0 || this.#correctionOf(corrects) >= 0) {
+        throw new ReplayError(`Entry ${entry.seq} corrects check-in ${corrects}, which cannot be corrected.`);
+      }
+      // A correction takes the place of what it corrects: it counts if that counted, or
+      // if nothing later counts instead.
+      const current = this.#latest;
+      if (current !== original && this.#effectiveAt(original) < this.#effectiveAt(current)) latest = current;
+    }
+    // A check-in is never recorded before the entries it follows, so a new one counts.
+    const log = this.#log;
+    if (log.length === n) log.push(entry);
+    else if (log[n] !== entry) {
+      this.#log = log.slice(0, n);
+      this.#log.push(entry);
+    }
+    this.#count = n + 1;
+    if (latest === n && !this.#unsettled) {
+      this.#unsettled = true;
+      unsettled.push(this);
+    }
+    this.#latest = latest;
+    this.#checkIns = undefined;
+  }
+
+  /** Makes `latest` once the replay has recorded everything: one object per key result, not one per check-in. */
+  settle(): void {
+    const at = this.#latest;
+    this.latest = checkInOf(this.#log[at] as CheckInEntry, this.#effectiveAt(at), undefined);
+    this.#unsettled = false;
+  }
+
+  get checkIns(): readonly CheckIn[] {
+    if (this.#checkIns) return this.#checkIns;
+    const list: CheckIn[] = [];
+    for (let i = 0; i < this.#count; i++) {
+      if (i === this.#latest) {
+        list.push(this.latest as CheckIn);
+        continue;
+      }
+      const entry = this.#log[i] as CheckInEntry;
+      const correction = this.#correctionOf(entry.data.id);
+      list.push(checkInOf(entry, this.#effectiveAt(i), correction < 0 ? undefined : this.#log[correction]?.data.id));
+    }
+    this.#checkIns = list;
+    return list;
+  }
+
+  /** How many check-ins (and corrections) were recorded at or after `fromIso`, without making them. */
+  countSince(fromIso: string): number {
+    const log = this.#log;
+    let i = this.#count;
+    while (i > 0 && (log[i - 1] as CheckInEntry).at >= fromIso) i--;
+    return this.#count - i;
+  }
+
+  toJSON(): KeyResult {
+    return { ...this, checkIns: this.checkIns };
+  }
+
+  #find(id: string): number {
+    for (let i = this.#count - 1; i >= 0; i--) if ((this.#log[i] as CheckInEntry).data.id === id) return i;
+    return -1;
+  }
+
+  #correctionOf(id: string): number {
+    for (let i = this.#count - 1; i >= 0; i--) {
+      const entry = this.#log[i] as CheckInEntry;
+      if (entry.type === 'checkIn.corrected' && entry.data.corrects === id) return i;
+    }
+    return -1;
+  }
+
+  /** A check-in's own instant, or for a correction the instant of the check-in it corrects. */
+  #effectiveAt(at: number): string {
+    let entry = this.#log[at] as CheckInEntry;
+    while (entry.type === 'checkIn.corrected') entry = this.#log[this.#find(entry.data.corrects)] as CheckInEntry;
+    return entry.at;
+  }
+}
+
+/** One fixed shape for every check-in (absent fields are undefined). */
+function checkInOf(entry: CheckInEntry, effectiveAt: string, supersededBy: string | undefined): CheckIn {
+  const d = entry.data;
+  return {
+    id: d.id,
+    keyResultId: d.keyResultId,
+    value: d.value,
+    status: d.status,
+    confidence: d.confidence,
+    comment: d.comment,
+    author: entry.actor,
+    at: entry.at,
+    effectiveAt,
+    corrects: entry.type === 'checkIn.corrected' ? entry.data.corrects : undefined,
+    supersededBy,
+  };
+}
+
+/** How many check-ins of `kr` were recorded at or after `fromIso` (an ISO instant). */
+export function checkInsSince(kr: KeyResult, fromIso: string): number {
+  if (kr instanceof KeyResultRecord) return kr.countSince(fromIso);
+  const checkIns = kr.checkIns;
+  let i = checkIns.length;
+  while (i > 0 && (checkIns[i - 1] as CheckIn).at >= fromIso) i--;
+  return checkIns.length - i;
+}
+
+function recordOf(kr: KeyResult): KeyResultRecord {
+  if (kr instanceof KeyResultRecord) return kr;
+  throw new ReplayError(`Key result ${kr.id} was not made by the fold; fold states from their journal.`);
+}
+
 /** A private, mutable copy of `session` that the fold may change: new maps, shared (immutable) items. */
 function draftOf(session: Session): Draft {
-  return {
-    ...session,
-    objectives: new Map(session.objectives),
-    keyResults: new Map(session.keyResults),
-    initiatives: new Map(session.initiatives),
+  return sessionOf(session, new Map(session.objectives), new Map(session.keyResults), new Map(session.initiatives));
+}
+
+/**
+ * Every session in one hidden class, its fields written out: built by spreading, each
+ * replay's session had a class of its own, and the fold's compiled code was thrown away
+ * at the end of every replay.
+ */
+function sessionOf(
+  h: Omit<SessionHeader, 'closedFrom'> & Pick<Partial<SessionHeader>, 'closedFrom'>,
+  objectives: Map<string, Objective>,
+  keyResults: Map<string, KeyResult>,
+  initiatives: Map<string, Initiative>,
+): Draft {
+  const draft: Draft = {
+    id: h.id,
+    number: h.number,
+    title: h.title,
+    start: h.start,
+    end: h.end,
+    timeZone: h.timeZone,
+    cadence: h.cadence,
+    checkInCadence: h.checkInCadence,
+    access: h.access,
+    state: h.state,
+    deleted: h.deleted,
+    createdBy: h.createdBy,
+    createdAt: h.createdAt,
+    changedBy: h.changedBy,
+    changedAt: h.changedAt,
+    head: h.head,
+    objectives,
+    keyResults,
+    initiatives,
   };
+  if (h.description !== undefined) draft.description = h.description;
+  if (h.parentId !== undefined) draft.parentId = h.parentId;
+  if (h.closedFrom !== undefined) draft.closedFrom = h.closedFrom;
+  return draft;
 }
 
 /**
@@ -155,53 +392,67 @@ export function applyEntry(session: Session | undefined, entry: JournalEntry, id
 /**
  * Folds `entries` onto `from` (or from nothing) and returns the result; `from` is not
  * modified. Copies the collections once, then applies every entry in place, so a cold
- * replay costs one pass over the entries.
+ * replay costs one pass over the entries. Check-ins, nearly all of a journal, take the
+ * short path: find the key result, and add the entry to its history.
  */
 export function replay(identity: Identity, entries: Iterable<JournalEntry>, from?: Session): Session | undefined {
   let draft = from && draftOf(from);
-  // Key results this replay has already copied: it may change those in place, because
-  // nobody else has seen them yet. Everything else is shared with `from` and is copied first.
-  const owned = new WeakSet<KeyResult>();
-  for (const entry of entries) draft = applyInPlace(draft, entry, identity, owned);
+  // Marks the key results this replay has made: it may change those in place, because
+  // nobody else has seen them yet. Everything else is shared with `from` and copied first.
+  const owner = {};
+  let head = draft?.head ?? 0;
+  let changedAt = draft?.changedAt ?? '';
+  let changedBy = draft?.changedBy ?? '';
+  let keyResults = draft?.keyResults;
+  const unsettled: KeyResultRecord[] = [];
+  for (const entry of entries) {
+    if (entry.seq !== head + 1) throw new ReplayError(`Entry ${entry.seq} does not follow entry ${head}.`);
+    if (entry.at < changedAt) throw new ReplayError(`Entry ${entry.seq} is recorded before the entry it follows.`);
+    head = entry.seq;
+    changedAt = entry.at;
+    changedBy = entry.actor;
+    if (keyResults && (entry.type === 'checkIn.added' || entry.type === 'checkIn.corrected')) {
+      const found = keyResults.get(entry.data.keyResultId);
+      if (found === undefined) missing(entry, entry.data.keyResultId);
+      const kr = recordOf(found).ownedBy(owner);
+      if (kr !== found) keyResults.set(kr.id, kr);
+      kr.record(entry, unsettled);
+    } else {
+      draft = applyInPlace(draft, entry, identity, owner);
+      keyResults = draft.keyResults;
+    }
+  }
+  for (const kr of unsettled) kr.settle();
+  if (draft) {
+    draft.head = head;
+    draft.changedAt = changedAt;
+    draft.changedBy = changedBy;
+  }
   return draft;
 }
 
-type MutableKeyResult = { -readonly [K in keyof KeyResult]: KeyResult[K] } & { checkIns: CheckIn[] };
-
-function applyInPlace(
-  draft: Draft | undefined,
-  entry: JournalEntry,
-  identity: Identity,
-  owned: WeakSet<KeyResult>,
-): Draft {
-  if (entry.seq !== (draft?.head ?? 0) + 1) {
-    throw new ReplayError(`Entry ${entry.seq} does not follow entry ${draft?.head ?? 0}.`);
-  }
-  if (draft && entry.at < draft.changedAt) {
-    throw new ReplayError(`Entry ${entry.seq} is recorded before the entry it follows.`);
-  }
+function applyInPlace(draft: Draft | undefined, entry: JournalEntry, identity: Identity, owner: object): Draft {
   if (entry.type === 'session.created') {
     if (draft) throw new ReplayError(`Entry ${entry.seq} creates a session that already exists.`);
-    return {
-      ...entry.data,
-      id: identity.id,
-      number: identity.number,
-      state: 'open',
-      deleted: false,
-      createdBy: entry.actor,
-      createdAt: entry.at,
-      changedBy: entry.actor,
-      changedAt: entry.at,
-      head: entry.seq,
-      objectives: new Map(),
-      keyResults: new Map(),
-      initiatives: new Map(),
-    };
+    return sessionOf(
+      {
+        ...entry.data,
+        id: identity.id,
+        number: identity.number,
+        state: 'open',
+        deleted: false,
+        createdBy: entry.actor,
+        createdAt: entry.at,
+        changedBy: entry.actor,
+        changedAt: entry.at,
+        head: entry.seq,
+      },
+      new Map(),
+      new Map(),
+      new Map(),
+    );
   }
   if (!draft) throw new ReplayError(`Entry ${entry.seq} (${entry.type}) comes before the session was created.`);
-  draft.changedBy = entry.actor;
-  draft.changedAt = entry.at;
-  draft.head = entry.seq;
   switch (entry.type) {
     case 'session.changed':
       patch(draft as Record<string, unknown>, entry.data);
@@ -240,18 +491,18 @@ function applyInPlace(
       break;
     case 'keyResult.added':
       need(draft.objectives, entry.data.objectiveId, entry);
-      draft.keyResults.set(entry.data.id, keyResultOf(entry.data, [], undefined));
+      draft.keyResults.set(entry.data.id, KeyResultRecord.added(entry.data, owner));
       break;
     case 'keyResult.changed': {
-      const kr = need(draft.keyResults, entry.data.id, entry);
-      draft.keyResults.set(kr.id, keyResultOf(patched(kr, entry.data), kr.checkIns, kr.latest));
+      const kr = recordOf(need(draft.keyResults, entry.data.id, entry));
+      draft.keyResults.set(kr.id, kr.with(patched(kr, entry.data), owner));
       break;
     }
     case 'keyResult.retargeted': {
       const { id, ...target } = entry.data;
-      const kr = need(draft.keyResults, id, entry);
+      const kr = recordOf(need(draft.keyResults, id, entry));
       const { start: _s, target: _t, threshold: _h, milestones: _m, ...rest } = kr;
-      draft.keyResults.set(id, keyResultOf({ ...rest, ...target }, kr.checkIns, kr.latest));
+      draft.keyResults.set(id, kr.with({ ...rest, ...target }, owner));
       break;
     }
     case 'keyResult.removed':
@@ -260,11 +511,11 @@ function applyInPlace(
       break;
     case 'keyResult.reordered':
       entry.data.ids.forEach((id, order) => {
-        const kr = need(draft.keyResults, id, entry);
+        const kr = recordOf(need(draft.keyResults, id, entry));
         if (kr.objectiveId !== entry.data.objectiveId) {
           throw new ReplayError(`Entry ${entry.seq} reorders ${id} under the wrong objective.`);
         }
-        draft.keyResults.set(id, keyResultOf({ ...kr, order }, kr.checkIns, kr.latest));
+        draft.keyResults.set(id, kr.with({ ...kr, order }, owner));
       });
       break;
     case 'owner.assigned': {
@@ -272,11 +523,11 @@ function applyInPlace(
       const map = (
         data.item === 'objective' ? draft.objectives : data.item === 'keyResult' ? draft.keyResults : draft.initiatives
       ) as Map<string, { ownerId?: string }>;
-      const { ownerId: _old, ...item } = need(map, data.id, entry);
+      const found = need(map, data.id, entry);
+      const { ownerId: _old, ...item } = found;
       const next = data.ownerId === null ? item : { ...item, ownerId: data.ownerId };
       if (data.item === 'keyResult') {
-        const kr = next as unknown as KeyResult;
-        draft.keyResults.set(data.id, keyResultOf(kr, kr.checkIns, kr.latest));
+        draft.keyResults.set(data.id, recordOf(found as KeyResult).with(next as KeyResultFields, owner));
       } else map.set(data.id, next);
       break;
     }
@@ -290,62 +541,17 @@ function applyInPlace(
       need(draft.initiatives, entry.data.id, entry);
       draft.initiatives.delete(entry.data.id);
       break;
-    case 'checkIn.added':
-    case 'checkIn.corrected': {
-      // Check-ins live in their key result, so a check-in copies (at most) one key result
-      // and its short list, never every check-in of the session.
-      let kr = need(draft.keyResults, entry.data.keyResultId, entry) as MutableKeyResult;
-      if (!owned.has(kr)) {
-        kr = keyResultOf(kr, [...kr.checkIns], kr.latest) as MutableKeyResult;
-        owned.add(kr);
-        draft.keyResults.set(kr.id, kr);
-      }
-      let effectiveAt = entry.at;
-      if (entry.type === 'checkIn.corrected') {
-        const { corrects } = entry.data;
-        const index = kr.checkIns.findIndex((c) => c.id === corrects);
-        const original = kr.checkIns[index];
-        if (!original || original.supersededBy !== undefined) {
-          throw new ReplayError(`Entry ${entry.seq} corrects check-in ${corrects}, which cannot be corrected.`);
-        }
-        effectiveAt = original.effectiveAt;
-        kr.checkIns[index] = { ...original, supersededBy: entry.data.id };
-      }
-      // One fixed shape for every check-in (absent fields are undefined): spreading the
-      // entry's data was the fold's most expensive line.
-      const d = entry.data;
-      const checkIn = {
-        id: d.id,
-        keyResultId: d.keyResultId,
-        value: d.value,
-        status: d.status,
-        confidence: d.confidence,
-        comment: d.comment,
-        author: entry.actor,
-        at: entry.at,
-        effectiveAt,
-        corrects: entry.type === 'checkIn.corrected' ? entry.data.corrects : undefined,
-        supersededBy: undefined,
-      } as CheckIn;
-      const latest = kr.latest;
-      if (
-        !latest ||
-        latest.id === (entry.type === 'checkIn.corrected' ? entry.data.corrects : '') ||
-        effectiveAt >= latest.effectiveAt
-      ) {
-        kr.latest = checkIn;
-      }
-      kr.checkIns.push(checkIn);
-      break;
-    }
   }
   return draft;
 }
 
+function missing(entry: JournalEntry, id: string): never {
+  throw new ReplayError(`Entry ${entry.seq} (${entry.type}) refers to ${id}, which does not exist.`);
+}
+
 function need<T>(map: ReadonlyMap<string, T>, id: string, entry: JournalEntry): T {
   const found = map.get(id);
-  if (found === undefined)
-    throw new ReplayError(`Entry ${entry.seq} (${entry.type}) refers to ${id}, which does not exist.`);
+  if (found === undefined) missing(entry, id);
   return found;
 }
 
@@ -361,34 +567,6 @@ function patched<T extends object>(item: T, change: object): T {
   const next = { ...item } as Record<string, unknown>;
   patch(next, change);
   return next as T;
-}
-
-/**
- * Every key result in one shape, absent fields undefined: snapshots and progress read
- * thousands of them, and copies made by spreading had drifted into dozens of hidden
- * classes, which made every one of those reads slow.
- */
-function keyResultOf(
-  k: Omit<KeyResult, 'latest' | 'checkIns'>,
-  checkIns: readonly CheckIn[],
-  latest: CheckIn | undefined,
-): KeyResult {
-  return {
-    id: k.id,
-    objectiveId: k.objectiveId,
-    title: k.title,
-    ownerId: k.ownerId,
-    unit: k.unit,
-    weight: k.weight,
-    order: k.order,
-    kind: k.kind,
-    start: k.start,
-    target: k.target,
-    threshold: k.threshold,
-    milestones: k.milestones,
-    latest,
-    checkIns,
-  };
 }
 
 function removeKeyResult(draft: Draft, id: string): void {

@@ -1,4 +1,4 @@
-import type { JournalEntry, Session } from './journal.js';
+import { checkInsSince, type JournalEntry, type Session } from './journal.js';
 import type { CheckIn, CheckInStatus, InitiativeStatus, KeyResult, Objective } from './model.js';
 import {
   clamp,
@@ -466,14 +466,6 @@ function deriveRows(
 }
 
 const PLACEHOLDER = undefined as unknown as SnapshotRow;
-
-/** How many check-ins (and corrections) of `kr` were recorded at or after `fromIso`. */
-function checkInsSince(kr: KeyResult, fromIso: string): number {
-  const checkIns = kr.checkIns;
-  let i = checkIns.length;
-  while (i > 0 && (checkIns[i - 1] as CheckIn).at >= fromIso) i--;
-  return checkIns.length - i;
-}
 
 /**
  * What was removed during the week (there at its start, gone at its end): key results
