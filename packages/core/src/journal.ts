@@ -326,11 +326,9 @@ function checkInOf(entry: CheckInEntry, effectiveAt: string, supersededBy: strin
 
 /** How many check-ins of `kr` were recorded at or after `fromIso` (an ISO instant). */
 export function checkInsSince(kr: KeyResult, fromIso: string): number {
+  // A key result from outside the fold (made by hand) has only its list of check-ins.
   if (kr instanceof KeyResultRecord) return kr.countSince(fromIso);
-  const checkIns = kr.checkIns;
-  let i = checkIns.length;
-  while (i > 0 && (checkIns[i - 1] as CheckIn).at >= fromIso) i--;
-  return checkIns.length - i;
+  return kr.checkIns.filter((c) => c.at >= fromIso).length;
 }
 
 function recordOf(kr: KeyResult): KeyResultRecord {
@@ -349,7 +347,7 @@ function draftOf(session: Session): Draft {
  * at the end of every replay.
  */
 function sessionOf(
-  h: Omit<SessionHeader, 'closedFrom'> & Pick<Partial<SessionHeader>, 'closedFrom'>,
+  h: SessionHeader,
   objectives: Map<string, Objective>,
   keyResults: Map<string, KeyResult>,
   initiatives: Map<string, Initiative>,

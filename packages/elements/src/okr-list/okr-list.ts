@@ -840,19 +840,7 @@ export class OkrList extends LitElement {
       <div part="toolbar" class="toolbar">
         ${this.#renderNotice(session)}
         <span class="spacer"></span>
-        ${
-          canAddObjective && objectives.length > 0
-            ? html`<button
-              id="add-objective"
-              part="add-objective"
-              class="button primary"
-              type="button"
-              @click=${() => void this.#openForm({ kind: 'objective' }, '#add-objective')}
-            >
-              <span aria-hidden="true">+</span> ${s.addObjective}
-            </button>`
-            : nothing
-        }
+        ${canAddObjective && objectives.length > 0 ? this.#renderAddObjective() : nothing}
       </div>
       ${this.actionError ? html`<p class="alert" role="alert">${this.actionError}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.statusText}</p>
@@ -898,20 +886,21 @@ export class OkrList extends LitElement {
       </svg>
       <p class="state-title">${s.objectivesEmptyTitle}</p>
       <p>${canAdd ? s.objectivesEmptyBody : s.objectivesEmptyBodyReadOnly}</p>
-      ${
-        canAdd
-          ? html`<button
-            id="add-objective"
-            part="add-objective"
-            class="button primary"
-            type="button"
-            @click=${() => void this.#openForm({ kind: 'objective' }, '#add-objective')}
-          >
-            <span aria-hidden="true">+</span> ${s.addObjective}
-          </button>`
-          : nothing
-      }
+      ${canAdd ? this.#renderAddObjective() : nothing}
     </div>`;
+  }
+
+  /** The "+ Add objective" button: in the toolbar, or in the empty state when there is none yet. */
+  #renderAddObjective(): TemplateResult {
+    return html`<button
+      id="add-objective"
+      part="add-objective"
+      class="button primary"
+      type="button"
+      @click=${() => void this.#openForm({ kind: 'objective' }, '#add-objective')}
+    >
+      <span aria-hidden="true">+</span> ${this.#s.addObjective}
+    </button>`;
   }
 
   #renderObjectives(session: Session, objectives: readonly Objective[]): TemplateResult {
