@@ -1,3 +1,4 @@
+import { OkrError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
 import type { SessionHeader } from '../model.js';
 
@@ -11,6 +12,8 @@ import type { SessionHeader } from '../model.js';
  *   get the same one, and a number is never handed out twice.
  * - `append` is all-or-nothing and compares-and-swaps on the journal head: if the stored
  *   head is not `expectedHead`, it rejects with `OkrError('conflict')` and writes nothing.
+ * - Entries continue the journal: `createSession` takes seq 1, 2, ..., `append` seq
+ *   `expectedHead + 1`, ...; anything else rejects with `invalid-input` (`checkFollows`).
  * - Failures of the storage itself reject with `OkrError('storage')` carrying the cause.
  */
 export interface StorageAdapter {
@@ -61,4 +64,20 @@ export interface StorageChange {
   readonly sessionId: string;
   /** The journal head after the change. */
   readonly head: number;
+}
+
+/**
+ * Refuses `entries` unless they continue a journal whose head is `head` (seq `head + 1`,
+ * `head + 2`, ...): adapters keep entry `seq` in place `seq`, so a gap or a repeat would
+ * misplace it for good.
+ */
+export function checkFollows(id: string, head: number, entries: readonly JournalEntry[]): void {
+  entries.forEach((entry, i) => {
+    if (entry?.seq !== head + 1 + i) {
+      throw new OkrError(
+        'invalid-input',
+        `Nothing was saved: the journal of ${id} takes entry ${head + 1 + i} next, not ${String(entry?.seq)}.`,
+      );
+    }
+  });
 }

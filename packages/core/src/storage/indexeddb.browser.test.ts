@@ -7,7 +7,9 @@ import { createOkrStore } from '../store.js';
 import { describeStorageContract, sampleHeader } from '../testing/index.js';
 import type { StorageAdapter } from './adapter.js';
 import { INDEXEDDB_V1_FIXTURE, writeIndexedDbV1Fixture } from './fixtures/indexeddb-v1.js';
+import { INDEXEDDB_V2_FIXTURE, writeIndexedDbV2Fixture } from './fixtures/indexeddb-v2.js';
 import { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from './indexeddb.js';
+import { JOURNAL_PAGE_SIZE, SCHEMA_VERSION } from './indexeddb-schema.js';
 import { requestPersistentStorage } from './persist.js';
 
 let counter = 0;
@@ -93,6 +95,19 @@ function rawOpen(
     request.onsuccess = () => resolve({ db: request.result, blocked });
     request.onerror = () => reject(request.error);
   });
+}
+
+/** How many entries each stored journal page of session `id` holds, page by page. */
+async function pageLengths(name: string, id: string): Promise<number[]> {
+  const { db } = await rawOpen(name, SCHEMA_VERSION);
+  const pages = await new Promise<JournalEntry[][]>((resolve) => {
+    const range = IDBKeyRange.bound([id, 0], [id, Number.POSITIVE_INFINITY]);
+    const request = db.transaction('journalPages').objectStore('journalPages').getAll(range);
+    request.onsuccess = () => resolve(request.result);
+  });
+  db.close();
+  expect(pages.every((page) => page.length <= JOURNAL_PAGE_SIZE)).to.equal(true);
+  return pages.map((page) => page.length);
 }
 
 /** Replaces `target[key]` for one test; returns what puts the original back. */
@@ -256,45 +271,124 @@ describe('IndexedDbStorage', () => {
     expect(seen).to.deep.equal(['strict', 'strict', 'default', 'strict', 'default']);
   });
 
-  it('opens a database written by schema version 1 and reads back every record', async () => {
+  const FIXTURES = [
+    {
+      version: 1,
+      write: writeIndexedDbV1Fixture,
+      sessions: INDEXEDDB_V1_FIXTURE.sessions,
+      journalOf: (id: string) => INDEXEDDB_V1_FIXTURE.journal.filter((r) => r.key[0] === id).map((r) => r.value),
+    },
+    {
+      version: 2,
+      write: writeIndexedDbV2Fixture,
+      sessions: INDEXEDDB_V2_FIXTURE.sessions,
+      journalOf: (id: string) =>
+        INDEXEDDB_V2_FIXTURE.journalPages.filter((r) => r.key[0] === id).flatMap((r) => r.value),
+    },
+  ];
+  for (const fixture of FIXTURES) {
+    it(`opens a database written by schema version ${fixture.version} and reads back every record`, async () => {
+      const name = uniqueName();
+      names.push(name);
+      await fixture.write(name);
+      const storage = adapter(name);
+      expect(await storage.listSessions()).to.deep.equal(fixture.sessions);
+      for (const header of fixture.sessions) {
+        expect(await storage.getSession(header.id)).to.deep.equal(header);
+        expect(await storage.readJournal(header.id)).to.deep.equal(fixture.journalOf(header.id));
+      }
+      for (const { key, value } of INDEXEDDB_V1_FIXTURE.checkpoints) {
+        expect(await storage.readCheckpoint(key[0], key[1])).to.deep.equal(value);
+      }
+      // The stored counter goes on: the next session is 1003, not 1001 again.
+      expect((await createSession(storage)).id).to.equal('SE-01003');
+      // And the migrated journal takes new entries.
+      const first = fixture.sessions[0];
+      await storage.append(first.id, 3, [renamed(4, 'Q1')], { ...first, title: 'Q1', head: 4 } as SessionHeader);
+      expect((await storage.readJournal(first.id, 3)).map((e) => e.seq)).to.deep.equal([4]);
+      expect((await storage.readJournal(first.id)).map((e) => e.seq)).to.deep.equal([1, 2, 3, 4]);
+    });
+  }
+
+  it('moves a long version 1 journal into pages: every entry, in order, and appends go on', async () => {
     const name = uniqueName();
     names.push(name);
-    await writeIndexedDbV1Fixture(name);
+    const header = { ...sampleHeader(), id: 'SE-01001', number: 1001, head: 70 };
+    const journal = [createdEntry(), ...Array.from({ length: 69 }, (_, i) => renamed(i + 2, `T${i + 2}`))];
+    const v1 = await rawOpen(name, 1, (db) => {
+      db.createObjectStore('sessions', { keyPath: 'id' }).put(header);
+      const store = db.createObjectStore('journal');
+      for (const entry of journal) store.put(entry, [header.id, entry.seq]);
+      // Another session's journal sorts after this one's and must stay apart.
+      store.put({ ...createdEntry(), actor: 'bob' }, ['SE-01002', 1]);
+      db.createObjectStore('checkpoints');
+      db.createObjectStore('meta').put(1003, 'nextNumber');
+    });
+    v1.db.close();
     const storage = adapter(name);
-    expect(await storage.listSessions()).to.deep.equal(INDEXEDDB_V1_FIXTURE.sessions);
-    for (const header of INDEXEDDB_V1_FIXTURE.sessions) {
-      expect(await storage.getSession(header.id)).to.deep.equal(header);
-      expect(await storage.readJournal(header.id)).to.deep.equal(
-        INDEXEDDB_V1_FIXTURE.journal.filter((r) => r.key[0] === header.id).map((r) => r.value),
-      );
+    expect(await storage.readJournal(header.id)).to.deep.equal(journal);
+    expect((await storage.readJournal('SE-01002')).map((e) => e.actor)).to.deep.equal(['bob']);
+    expect(await pageLengths(name, header.id)).to.deep.equal([32, 32, 6]);
+    await storage.append(header.id, 70, [renamed(71, 'T71')], { ...header, head: 71 });
+    expect((await storage.readJournal(header.id, 69)).map((e) => e.seq)).to.deep.equal([70, 71]);
+  });
+
+  it('keeps the journal in pages of 32 that appends of any size top up', async () => {
+    const storage = adapter();
+    const s = await createSession(storage);
+    let head = 1;
+    for (const size of [1, 30, 1, 33, 64, 2]) {
+      const batch = Array.from({ length: size }, (_, i) => renamed(head + 1 + i, `T${head + 1 + i}`));
+      await storage.append(s.id, head, batch, { ...s, head: head + size });
+      head += size;
     }
-    for (const { key, value } of INDEXEDDB_V1_FIXTURE.checkpoints) {
-      expect(await storage.readCheckpoint(key[0], key[1])).to.deep.equal(value);
-    }
-    // The stored counter goes on: the next session is 1003, not 1001 again.
-    expect((await createSession(storage)).id).to.equal('SE-01003');
-    // And the migrated journal takes new entries.
-    const first = INDEXEDDB_V1_FIXTURE.sessions[0];
-    await storage.append(first.id, 3, [renamed(4, 'Q1')], { ...first, title: 'Q1', head: 4 } as SessionHeader);
-    expect((await storage.readJournal(first.id, 3)).map((e) => e.seq)).to.deep.equal([4]);
+    expect(head).to.equal(132);
+    expect(await pageLengths(storage.databaseName, s.id)).to.deep.equal([32, 32, 32, 32, 4]);
+    expect((await storage.readJournal(s.id)).map((e) => e.seq)).to.deep.equal(
+      Array.from({ length: head }, (_, i) => i + 1),
+    );
+    expect((await storage.readJournal(s.id, 64)).map((e) => e.seq)[0]).to.equal(65);
+  });
+
+  it('refuses to append after a last page that is not what the head says, writing nothing', async () => {
+    const storage = adapter();
+    const s = await createSession(storage);
+    await storage.append(s.id, 1, [renamed(2, 'A')], { ...s, title: 'A', head: 2 });
+    await storage.close();
+    // Damage the store behind the adapter's back: the short last page loses an entry.
+    const raw = await rawOpen(storage.databaseName, SCHEMA_VERSION);
+    await new Promise((resolve) => {
+      const tx = raw.db.transaction('journalPages', 'readwrite');
+      tx.objectStore('journalPages').put([createdEntry()], [s.id, 0]);
+      tx.oncomplete = resolve;
+    });
+    raw.db.close();
+    const again = adapter(storage.databaseName);
+    const error = await rejection(again.append(s.id, 2, [renamed(3, 'B')], { ...s, title: 'B', head: 3 }));
+    expect(error.code).to.equal('storage');
+    expect(error.message).to.match(/incomplete/);
+    expect((await again.getSession(s.id))?.title).to.equal('A');
+    expect((await again.readJournal(s.id)).map((e) => e.seq)).to.deep.equal([1]);
   });
 
   it('refuses a database of a newer schema with a storage error, and deletes nothing', async () => {
     const name = uniqueName();
     names.push(name);
-    const future = await rawOpen(name, 2, (db) => db.createObjectStore('future').put('kept', 'record'));
+    const future = await rawOpen(name, SCHEMA_VERSION + 1, (db) =>
+      db.createObjectStore('future').put('kept', 'record'),
+    );
     future.db.close();
     const error = await rejection(adapter(name).listSessions());
     expect(error.code).to.equal('storage');
     expect(error.message).to.match(/newer version of okrkit/);
     expect((error.cause as DOMException).name).to.equal('VersionError');
-    const again = await rawOpen(name, 2);
+    const again = await rawOpen(name, SCHEMA_VERSION + 1);
     const kept = await new Promise((resolve) => {
       const request = again.db.transaction('future').objectStore('future').get('record');
       request.onsuccess = () => resolve(request.result);
     });
     again.db.close();
-    expect([again.db.version, kept]).to.deep.equal([2, 'kept']);
+    expect([again.db.version, kept]).to.deep.equal([SCHEMA_VERSION + 1, 'kept']);
   });
 
   it('closes itself when another tab opens a newer schema, without blocking it, and says to reload', async () => {

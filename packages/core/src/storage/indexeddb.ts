@@ -1,12 +1,14 @@
-import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, openDB, unwrap } from 'idb';
 import { OkrError, storageError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
 import { FIRST_SESSION_NUMBER, type SessionHeader, sessionIdOf } from '../model.js';
-import type { NewSessionHeader, StorageAdapter, StorageChange } from './adapter.js';
+import { checkFollows, type NewSessionHeader, type StorageAdapter, type StorageChange } from './adapter.js';
 import {
+  JOURNAL_PAGE_SIZE,
   NEXT_NUMBER_KEY,
   type OkrDatabase,
   type OkrStoreName,
+  pageOf,
   SCHEMA_VERSION,
   upgradeSchema,
 } from './indexeddb-schema.js';
@@ -25,11 +27,14 @@ export interface IndexedDbStorageOptions {
 
 type Database = IDBPDatabase<OkrDatabase>;
 type WriteTransaction<Names extends OkrStoreName[]> = IDBPTransaction<OkrDatabase, Names, 'readwrite'>;
+type PageStore = IDBPObjectStore<OkrDatabase, OkrStoreName[], 'journalPages', 'readwrite'>;
 
 /**
  * The default browser adapter: sessions, journals and checkpoints in IndexedDB (through
  * `idb`), shared by every tab of the origin.
  *
+ * - The journal is kept in pages of 32 entries (`journalPages` in the schema): reading
+ *   and writing records of IndexedDB costs per record far more than per byte.
  * - Every write is one readwrite transaction. IndexedDB runs overlapping readwrite
  *   transactions one after the other, across tabs too, so the head check of `append`
  *   and the number counter of `createSession` are atomic without any lock of our own.
@@ -68,27 +73,32 @@ export class IndexedDbStorage implements StorageAdapter {
     return this.#run(`read session ${id}`, (db) => db.get('sessions', id));
   }
 
-  readJournal(id: string, afterSeq = 0): Promise<JournalEntry[]> {
-    // The session's keys [id, seq] are contiguous and ordered by seq.
-    const range = IDBKeyRange.bound([id, afterSeq], [id, Number.POSITIVE_INFINITY], true);
-    return this.#run(`read the journal of ${id}`, (db) => db.getAll('journal', range));
+  async readJournal(id: string, afterSeq = 0): Promise<JournalEntry[]> {
+    // A session's pages [id, 0], [id, 1], ... are one contiguous key range, in seq order.
+    const range = IDBKeyRange.bound([id, pageOf(afterSeq + 1)], [id, Number.POSITIVE_INFINITY]);
+    const pages = await this.#run(`read the journal of ${id}`, (db) => db.getAll('journalPages', range));
+    const entries = pages.flat();
+    // The first page may begin before `afterSeq`.
+    let skip = 0;
+    while (skip < entries.length && (entries[skip] as JournalEntry).seq <= afterSeq) skip++;
+    return skip === 0 ? entries : entries.slice(skip);
   }
 
   async createSession(header: NewSessionHeader, entries: readonly JournalEntry[]): Promise<SessionHeader> {
+    checkFollows('a new session', 0, entries);
     const stored = await this.#run('create the session', (db) =>
       // A new session must survive a crash once the caller has been told it exists.
-      this.#write(db, ['meta', 'sessions', 'journal'], 'strict', async (tx) => {
+      this.#write(db, ['meta', 'sessions', 'journalPages'], 'strict', async (tx) => {
         const meta = tx.objectStore('meta');
         const number = (await meta.get(NEXT_NUMBER_KEY)) ?? FIRST_SESSION_NUMBER;
         const id = sessionIdOf(number);
         const created: SessionHeader = { ...header, id, number };
         const sessions = tx.objectStore('sessions');
-        const journal = tx.objectStore('journal');
         // `add`, not `put`: an existing record under these keys is a bug to report, never to overwrite.
         await issueAll([
           () => meta.put(number + 1, NEXT_NUMBER_KEY),
           () => sessions.add(created),
-          ...entries.map((entry) => () => journal.add(entry, [id, entry.seq])),
+          ...pageWrites(tx.objectStore('journalPages'), id, 0, [], entries),
         ]);
         return created;
       }),
@@ -108,12 +118,20 @@ export class IndexedDbStorage implements StorageAdapter {
       // Headers are keyed by their own id: a mismatch would overwrite another session.
       throw new OkrError('invalid-input', `The header of session ${header.id} cannot be saved as session ${id}.`);
     }
+    checkFollows(id, expectedHead, entries);
     // Lifecycle transitions (start, archive, reopen) are the writes people rely on most.
     const durability = entries.some((entry) => entry.type === 'session.transitioned') ? 'strict' : 'default';
     await this.#run('save the change', (db) =>
-      this.#write(db, ['sessions', 'journal'], durability, async (tx) => {
+      this.#write(db, ['sessions', 'journalPages'], durability, async (tx) => {
         const sessions = tx.objectStore('sessions');
-        const stored = await sessions.get(id);
+        const pages = tx.objectStore('journalPages');
+        // The last page, if it has room, is topped up: read it in the same transaction.
+        const page = pageOf(expectedHead + 1);
+        const short = expectedHead % JOURNAL_PAGE_SIZE;
+        const [stored, last] = await Promise.all([
+          sessions.get(id),
+          short > 0 ? pages.get([id, page]) : Promise.resolve(undefined),
+        ]);
         if (!stored) throw new OkrError('not-found', `Session ${id} does not exist.`);
         if (stored.head !== expectedHead) {
           throw new OkrError(
@@ -121,11 +139,13 @@ export class IndexedDbStorage implements StorageAdapter {
             `Session ${id} was changed elsewhere (now at entry ${stored.head}, expected ${expectedHead}).`,
           );
         }
-        const journal = tx.objectStore('journal');
-        await issueAll([
-          ...entries.map((entry) => () => journal.add(entry, [id, entry.seq])),
-          () => sessions.put(header),
-        ]);
+        if (short > 0 && last?.length !== short) {
+          throw new OkrError(
+            'storage',
+            `The stored journal of ${id} is incomplete (page ${page} holds ${last?.length ?? 0} entries, not ${short}); nothing was saved.`,
+          );
+        }
+        await issueAll([...pageWrites(pages, id, page, last ?? [], entries), () => sessions.put(header)]);
       }),
     );
     this.#announce({ sessionId: id, head: header.head });
@@ -237,7 +257,7 @@ export class IndexedDbStorage implements StorageAdapter {
       db = await openDB<OkrDatabase>(this.databaseName, SCHEMA_VERSION, {
         upgrade: (database, oldVersion, _newVersion, transaction) => {
           upgraded = true;
-          upgradeSchema(database, oldVersion, transaction);
+          upgradeSchema(unwrap(database), oldVersion, unwrap(transaction));
         },
         // Another tab still runs an older schema: it closes itself on `versionchange`,
         // after which this open proceeds. Nothing to do but wait.
@@ -363,6 +383,28 @@ function isStorageChange(value: unknown): value is StorageChange {
   if (typeof value !== 'object' || value === null) return false;
   const { sessionId, head } = value as { sessionId?: unknown; head?: unknown };
   return typeof sessionId === 'string' && typeof head === 'number';
+}
+
+/**
+ * The writes that store `entries` from page `first` on, after the `last` entries that
+ * page already holds: that page is replaced (`put`) if it held any, every later page is
+ * new (`add`, which refuses to overwrite).
+ */
+function pageWrites(
+  pages: PageStore,
+  id: string,
+  first: number,
+  last: readonly JournalEntry[],
+  entries: readonly JournalEntry[],
+): (() => Promise<unknown>)[] {
+  const all = last.length === 0 ? entries : [...last, ...entries];
+  const writes: (() => Promise<unknown>)[] = [];
+  for (let i = 0; i < all.length; i += JOURNAL_PAGE_SIZE) {
+    const key: [string, number] = [id, first + i / JOURNAL_PAGE_SIZE];
+    const page = all.slice(i, i + JOURNAL_PAGE_SIZE);
+    writes.push(i === 0 && last.length > 0 ? () => pages.put(page, key) : () => pages.add(page, key));
+  }
+  return writes;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { OkrError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
 import { FIRST_SESSION_NUMBER, type SessionHeader, sessionIdOf } from '../model.js';
-import type { NewSessionHeader, StorageAdapter, StorageChange } from './adapter.js';
+import { checkFollows, type NewSessionHeader, type StorageAdapter, type StorageChange } from './adapter.js';
 
 interface StoredSession {
   header: SessionHeader;
@@ -41,6 +41,7 @@ export class MemoryStorage implements StorageAdapter {
 
   async createSession(header: NewSessionHeader, entries: readonly JournalEntry[]): Promise<SessionHeader> {
     this.#check();
+    checkFollows('a new session', 0, entries);
     const number = this.#nextNumber++;
     const id = sessionIdOf(number);
     const stored: SessionHeader = { ...copy(header), id, number };
@@ -56,6 +57,7 @@ export class MemoryStorage implements StorageAdapter {
     header: SessionHeader,
   ): Promise<void> {
     this.#check();
+    checkFollows(id, expectedHead, entries);
     const stored = this.#sessions.get(id);
     if (!stored) throw new OkrError('not-found', `Session ${id} does not exist.`);
     if (stored.header.head !== expectedHead) {

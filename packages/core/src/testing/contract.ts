@@ -200,6 +200,65 @@ export function describeStorageContract(options: StorageContractOptions): void {
     );
 
     it(
+      'reads a long journal back whole and from any seq, however it was appended',
+      using(async (storage) => {
+        const s = await create(storage);
+        let head = 1;
+        for (const size of [1, 5, 26, 1, 32, 33, 64, 2]) {
+          const batch = Array.from({ length: size }, (_, i) => renamed(head + 1 + i, `T${head + 1 + i}`));
+          await storage.append(s.id, head, batch, { ...s, head: head + size });
+          head += size;
+        }
+        const all = Array.from({ length: head }, (_, i) => i + 1);
+        equal(
+          (await storage.readJournal(s.id)).map((e) => e.seq),
+          all,
+          'all seqs',
+        );
+        for (const after of [1, 31, 32, 33, 63, 64, 65, head - 1]) {
+          equal(
+            (await storage.readJournal(s.id, after)).map((e) => e.seq),
+            all.slice(after),
+            `seqs after ${after}`,
+          );
+        }
+        const last = (await storage.readJournal(s.id, head - 1))[0];
+        equal(last?.type === 'session.changed' ? last.data.title : undefined, `T${head}`, 'the last entry');
+      }),
+    );
+
+    it(
+      'refuses entries that do not continue the journal with invalid-input, writing nothing',
+      using(async (storage) => {
+        const s = await create(storage);
+        const tries: [string, JournalEntry[]][] = [
+          ['a gap', [renamed(3, 'gap')]],
+          ['a repeat', [renamed(1, 'repeat')]],
+          ['a gap inside the batch', [renamed(2, 'A'), renamed(4, 'B')]],
+        ];
+        for (const [what, entries] of tries) {
+          await rejectsWith(
+            storage.append(s.id, 1, entries, { ...s, title: what, head: 1 + entries.length }),
+            'invalid-input',
+            `an append with ${what}`,
+          );
+        }
+        const header = sampleHeader();
+        await rejectsWith(
+          storage.createSession(header, [{ ...created(header), seq: 2 }]),
+          'invalid-input',
+          'a new session whose journal starts at seq 2',
+        );
+        equal(
+          (await storage.readJournal(s.id)).map((e) => e.seq),
+          [1],
+          'the journal after refused appends',
+        );
+        equal(await storage.listSessions(), [s], 'the sessions after a refused create');
+      }),
+    );
+
+    it(
       'refuses a stale append with conflict and writes nothing',
       using(async (storage) => {
         const s = await create(storage);
