@@ -221,20 +221,42 @@ class KeyResultRecord implements KeyResult {
    * `latest` is now out of date joins `unsettled`, once.
    */
   record(entry: CheckInEntry, unsettled: KeyResultRecord[]): void {
-    const n = this.#count;
-    let latest = n;
+    // Kept small, so that the fold can inline it: corrections, rare, are a call away.
     if (entry.type === 'checkIn.corrected') {
-      const { corrects } = entry.data;
-      const original = this.#find(corrects);
-      if (original < 0 || this.#correctionOf(corrects) >= 0) {
-        throw new ReplayError(`Entry ${entry.seq} corrects check-in ${corrects}, which cannot be corrected.`);
-      }
-      // A correction takes the place of what it corrects: it counts if that counted, or
-      // if nothing later counts instead.
-      const current = this.#latest;
-      if (current !== original && this.#effectiveAt(original) < this.#effectiveAt(current)) latest = current;
+      this.#recordCorrection(entry, unsettled);
+      return;
     }
     // A check-in is never recorded before the entries it follows, so a new one counts.
+    const n = this.#append(entry);
+    this.#latest = n;
+    if (!this.#unsettled) {
+      this.#unsettled = true;
+      unsettled.push(this);
+    }
+  }
+
+  #recordCorrection(entry: Extract<CheckInEntry, { type: 'checkIn.corrected' }>, unsettled: KeyResultRecord[]): void {
+    const { corrects } = entry.data;
+    const original = this.#find(corrects);
+    if (original < 0 || this.#correctionOf(corrects) >= 0) {
+      throw new ReplayError(`Entry ${entry.seq} corrects check-in ${corrects}, which cannot be corrected.`);
+    }
+    // A correction takes the place of what it corrects: it counts if that counted, or
+    // if nothing later counts instead.
+    const current = this.#latest;
+    const counts = current === original || this.#effectiveAt(original) >= this.#effectiveAt(current);
+    const n = this.#append(entry);
+    if (!counts) return;
+    this.#latest = n;
+    if (!this.#unsettled) {
+      this.#unsettled = true;
+      unsettled.push(this);
+    }
+  }
+
+  /** Adds `entry` to the history (sharing the log where it can) and returns its position. */
+  #append(entry: CheckInEntry): number {
+    const n = this.#count;
     const log = this.#log;
     if (log.length === n) log.push(entry);
     else if (log[n] !== entry) {
@@ -242,12 +264,8 @@ class KeyResultRecord implements KeyResult {
       this.#log.push(entry);
     }
     this.#count = n + 1;
-    if (latest === n && !this.#unsettled) {
-      this.#unsettled = true;
-      unsettled.push(this);
-    }
-    this.#latest = latest;
     this.#checkIns = undefined;
+    return n;
   }
 
   /** Makes `latest` once the replay has recorded everything: one object per key result, not one per check-in. */
