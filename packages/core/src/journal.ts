@@ -221,20 +221,42 @@ class KeyResultRecord implements KeyResult {
    * `latest` is now out of date joins `unsettled`, once.
    */
   record(entry: CheckInEntry, unsettled: KeyResultRecord[]): void {
-    const n = this.#count;
-    let latest = n;
+    // Kept small, so that the fold can inline it: corrections, rare, are a call away.
     if (entry.type === 'checkIn.corrected') {
-      const { corrects } = entry.data;
-      const original = this.#find(corrects);
-      if (original < 0 || this.#correctionOf(corrects) >= 0) {
-        throw new ReplayError(`Entry ${entry.seq} corrects check-in ${corrects}, which cannot be corrected.`);
-      }
-      // A correction takes the place of what it corrects: it counts if that counted, or
-      // if nothing later counts instead.
-      const current = this.#latest;
-      if (current !== original && this.#effectiveAt(original) < this.#effectiveAt(current)) latest = current;
+      this.#recordCorrection(entry, unsettled);
+      return;
     }
     // A check-in is never recorded before the entries it follows, so a new one counts.
+    const n = this.#append(entry);
+    this.#latest = n;
+    if (!this.#unsettled) {
+      this.#unsettled = true;
+      unsettled.push(this);
+    }
+  }
+
+  #recordCorrection(entry: Extract<CheckInEntry, { type: 'checkIn.corrected' }>, unsettled: KeyResultRecord[]): void {
+    const { corrects } = entry.data;
+    const original = this.#find(corrects);
+    if (original < 0 || this.#correctionOf(corrects) >= 0) {
+      throw new ReplayError(`Entry ${entry.seq} corrects check-in ${corrects}, which cannot be corrected.`);
+    }
+    // A correction takes the place of what it corrects: it counts if that counted, or
+    // if nothing later counts instead.
+    const current = this.#latest;
+    const counts = current === original || this.#effectiveAt(original) >= this.#effectiveAt(current);
+    const n = this.#append(entry);
+    if (!counts) return;
+    this.#latest = n;
+    if (!this.#unsettled) {
+      this.#unsettled = true;
+      unsettled.push(this);
+    }
+  }
+
+  /** Adds `entry` to the history (sharing the log where it can) and returns its position. */
+  #append(entry: CheckInEntry): number {
+    const n = this.#count;
     const log = this.#log;
     if (log.length === n) log.push(entry);
     else if (log[n] !== entry) {
@@ -242,12 +264,8 @@ class KeyResultRecord implements KeyResult {
       this.#log.push(entry);
     }
     this.#count = n + 1;
-    if (latest === n && !this.#unsettled) {
-      this.#unsettled = true;
-      unsettled.push(this);
-    }
-    this.#latest = latest;
     this.#checkIns = undefined;
+    return n;
   }
 
   /** Makes `latest` once the replay has recorded everything: one object per key result, not one per check-in. */
@@ -404,8 +422,10 @@ export function replay(identity: Identity, entries: Iterable<JournalEntry>, from
   let keyResults = draft?.keyResults;
   const unsettled: KeyResultRecord[] = [];
   for (const entry of entries) {
-    if (entry.seq !== head + 1) throw new ReplayError(`Entry ${entry.seq} does not follow entry ${head}.`);
-    if (entry.at < changedAt) throw new ReplayError(`Entry ${entry.seq} is recorded before the entry it follows.`);
+    // The errors are made by functions of their own: with their message templates inline
+    // here, the optimized loop allocated about 24 bytes per entry, 5 MB a cold fold at 1x.
+    if (entry.seq !== head + 1) outOfSequence(entry, head);
+    if (entry.at < changedAt) outOfOrder(entry);
     head = entry.seq;
     changedAt = entry.at;
     changedBy = entry.actor;
@@ -541,6 +561,14 @@ function applyInPlace(draft: Draft | undefined, entry: JournalEntry, identity: I
       break;
   }
   return draft;
+}
+
+function outOfSequence(entry: JournalEntry, head: number): never {
+  throw new ReplayError(`Entry ${entry.seq} does not follow entry ${head}.`);
+}
+
+function outOfOrder(entry: JournalEntry): never {
+  throw new ReplayError(`Entry ${entry.seq} is recorded before the entry it follows.`);
 }
 
 function missing(entry: JournalEntry, id: string): never {
