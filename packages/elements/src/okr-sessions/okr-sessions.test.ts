@@ -226,6 +226,38 @@ describe('<okr-sessions>', () => {
     ]);
   });
 
+  it('renders the add form only while the dialog is open, with every session as a parent', async () => {
+    const store = makeStore();
+    await seed(store);
+    const el = await render(store);
+    const dialog = $(el, '#add-dialog') as HTMLDialogElement;
+    expect(dialog.querySelector('form')).to.equal(null);
+
+    $(el, '#add').click();
+    await el.updateComplete;
+    expect(dialog.open).to.equal(true);
+    expect(deepActiveElement()?.id).to.equal('f-title');
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('add-title');
+    const options = [...($(el, '#f-parentId') as HTMLSelectElement).options].map((o) => o.value);
+    expect(options).to.deep.equal(['', 'SE-01001', 'SE-01002', 'SE-01003']);
+
+    $(el, '#add-dialog button[type=button]').click();
+    await settle(el);
+    expect(dialog.open).to.equal(false);
+    expect(dialog.querySelector('form')).to.equal(null);
+    expect(deepActiveElement()?.id).to.equal('add');
+
+    // Opened from outside through the addDialog getter: the form appears too.
+    el.addDialog?.showModal();
+    await oneEvent(dialog, 'toggle');
+    await el.updateComplete;
+    expect(dialog.querySelector('#f-title')).not.to.equal(null);
+    expect(deepActiveElement()?.id).to.equal('f-title');
+    el.addDialog?.close();
+    await settle(el);
+    expect(dialog.querySelector('form')).to.equal(null);
+  });
+
   it('suggests a title from the dates until the title is typed', async () => {
     const el = await render(makeStore());
     $(el, '#add').click();

@@ -117,6 +117,7 @@ export class OkrSessions extends LitElement {
     form: { state: true, attribute: false },
     formErrors: { state: true, attribute: false },
     formMessage: { state: true, attribute: false },
+    addOpen: { state: true, attribute: false },
     saving: { state: true, attribute: false },
     selectedId: { state: true, attribute: false },
     store: { attribute: false },
@@ -134,6 +135,8 @@ export class OkrSessions extends LitElement {
   declare form: SessionForm;
   declare formErrors: Partial<Record<FormField, string>>;
   declare formMessage: string | undefined;
+  /** The add dialog is open; its form (a parent list with an option per session) is rendered only then. */
+  declare addOpen: boolean;
   declare saving: boolean;
   declare selectedId: string | undefined;
 
@@ -152,6 +155,7 @@ export class OkrSessions extends LitElement {
   /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
   declare strings: Partial<OkrStrings> | undefined;
 
+  /** The add-session dialog. Its form is rendered only while it is open. */
   get addDialog(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector<HTMLDialogElement>('#add-dialog') ?? null;
   }
@@ -168,6 +172,7 @@ export class OkrSessions extends LitElement {
     this.form = emptyForm();
     this.formErrors = {};
     this.saving = false;
+    this.addOpen = false;
     this.includeArchived = false;
     this.people = {};
   }
@@ -246,12 +251,23 @@ export class OkrSessions extends LitElement {
     (row ?? fallback)?.focus();
   }
 
-  #openAddDialog(): void {
+  async #openAddDialog(): Promise<void> {
     this.form = emptyForm();
     this.formErrors = {};
     this.formMessage = undefined;
     this.#titleTouched = false;
+    this.addOpen = true;
+    // Render the form first, so that showModal() focuses its first field.
+    await this.updateComplete;
     this.addDialog?.showModal();
+  }
+
+  async #onAddDialogToggle(event: ToggleEvent): Promise<void> {
+    // Opened from outside (addDialog.showModal()): render the form and focus its first field.
+    if (event.newState !== 'open' || this.addOpen) return;
+    this.addOpen = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#f-title')?.focus();
   }
 
   #closeAddDialog(): void {
@@ -262,6 +278,7 @@ export class OkrSessions extends LitElement {
     // Focus goes to the row of the session just added, else back to Add.
     const created = this.#createdId;
     this.#createdId = undefined;
+    this.addOpen = false;
     await this.updateComplete;
     const target = created ? this.#row(created) : this.renderRoot.querySelector<HTMLElement>('#add');
     target?.focus();
@@ -529,70 +546,75 @@ export class OkrSessions extends LitElement {
   }
 
   #renderAddDialog(): TemplateResult {
-    const s = this.#s;
-    const f = this.form;
-    const parents = [...this.sessions].sort((a, b) => a.number - b.number);
     return html`<dialog
       id="add-dialog"
       part="dialog"
-      aria-labelledby="add-title"
+      aria-labelledby=${this.addOpen ? 'add-title' : nothing}
+      @toggle=${this.#onAddDialogToggle}
       @close=${this.#onAddDialogClose}
     >
-      <form novalidate @submit=${this.#submit} @input=${this.#onFormInput} @change=${this.#onFormInput}>
-        <div class="dialog-header"><h2 id="add-title">${s.addDialogTitle}</h2></div>
-        <div class="dialog-body">
-          ${this.formMessage ? html`<p id="form-message" class="alert" role="alert" tabindex="-1">${this.formMessage}</p>` : nothing}
-          ${this.#field('title', s.fieldTitle, html`<input id="f-title" name="title" aria-invalid=${this.#invalid('title')} aria-describedby=${this.#describedBy('title', true)} autocomplete="off" .value=${live(f.title)} />`, s.fieldTitleHint)}
-          <div class="row-2">
-            ${this.#field('start', s.fieldStart, html`<input id="f-start" name="start" aria-invalid=${this.#invalid('start')} aria-describedby=${this.#describedBy('start', false)} type="date" .value=${live(f.start)} />`)}
-            ${this.#field('end', s.fieldEnd, html`<input id="f-end" name="end" aria-invalid=${this.#invalid('end')} aria-describedby=${this.#describedBy('end', false)} type="date" .value=${live(f.end)} />`)}
-          </div>
+      ${this.addOpen ? this.#renderAddForm() : nothing}
+    </dialog>`;
+  }
+
+  #renderAddForm(): TemplateResult {
+    const s = this.#s;
+    const f = this.form;
+    const parents = [...this.sessions].sort((a, b) => a.number - b.number);
+    return html`<form novalidate @submit=${this.#submit} @input=${this.#onFormInput} @change=${this.#onFormInput}>
+      <div class="dialog-header"><h2 id="add-title">${s.addDialogTitle}</h2></div>
+      <div class="dialog-body">
+        ${this.formMessage ? html`<p id="form-message" class="alert" role="alert" tabindex="-1">${this.formMessage}</p>` : nothing}
+        ${this.#field('title', s.fieldTitle, html`<input id="f-title" name="title" aria-invalid=${this.#invalid('title')} aria-describedby=${this.#describedBy('title', true)} autocomplete="off" .value=${live(f.title)} />`, s.fieldTitleHint)}
+        <div class="row-2">
+          ${this.#field('start', s.fieldStart, html`<input id="f-start" name="start" aria-invalid=${this.#invalid('start')} aria-describedby=${this.#describedBy('start', false)} type="date" .value=${live(f.start)} />`)}
+          ${this.#field('end', s.fieldEnd, html`<input id="f-end" name="end" aria-invalid=${this.#invalid('end')} aria-describedby=${this.#describedBy('end', false)} type="date" .value=${live(f.end)} />`)}
+        </div>
+        ${this.#field(
+          'timeZone',
+          s.fieldTimeZone,
+          html`<input id="f-timeZone" name="timeZone" aria-invalid=${this.#invalid('timeZone')} aria-describedby=${this.#describedBy('timeZone', false)} list="time-zones" autocomplete="off" .value=${live(f.timeZone)} />
+            <datalist id="time-zones">${allTimeZones().map((zone) => html`<option value=${zone}></option>`)}</datalist>`,
+        )}
+        <div class="row-2">
           ${this.#field(
-            'timeZone',
-            s.fieldTimeZone,
-            html`<input id="f-timeZone" name="timeZone" aria-invalid=${this.#invalid('timeZone')} aria-describedby=${this.#describedBy('timeZone', false)} list="time-zones" autocomplete="off" .value=${live(f.timeZone)} />
-              <datalist id="time-zones">${allTimeZones().map((zone) => html`<option value=${zone}></option>`)}</datalist>`,
+            'cadence',
+            s.fieldCadence,
+            html`<select id="f-cadence" name="cadence" aria-invalid=${this.#invalid('cadence')} aria-describedby=${this.#describedBy('cadence', false)} .value=${live(f.cadence)}>
+              ${CADENCES.map((c) => html`<option value=${c} ?selected=${c === f.cadence}>${s.cadences[c]}</option>`)}
+            </select>`,
           )}
-          <div class="row-2">
-            ${this.#field(
-              'cadence',
-              s.fieldCadence,
-              html`<select id="f-cadence" name="cadence" aria-invalid=${this.#invalid('cadence')} aria-describedby=${this.#describedBy('cadence', false)} .value=${live(f.cadence)}>
-                ${CADENCES.map((c) => html`<option value=${c} ?selected=${c === f.cadence}>${s.cadences[c]}</option>`)}
-              </select>`,
-            )}
-            ${this.#field(
-              'checkInCadence',
-              s.fieldCheckInCadence,
-              html`<select id="f-checkInCadence" name="checkInCadence" aria-invalid=${this.#invalid('checkInCadence')} aria-describedby=${this.#describedBy('checkInCadence', false)} .value=${live(f.checkInCadence)}>
-                ${CHECK_IN_CADENCES.map(
-                  (c) => html`<option value=${c} ?selected=${c === f.checkInCadence}>${s.checkInCadences[c]}</option>`,
-                )}
-              </select>`,
-            )}
-          </div>
           ${this.#field(
-            'parentId',
-            s.fieldParent,
-            html`<select id="f-parentId" name="parentId" aria-invalid=${this.#invalid('parentId')} aria-describedby=${this.#describedBy('parentId', false)} .value=${live(f.parentId)}>
-              <option value="" ?selected=${f.parentId === ''}>${s.parentNone}</option>
-              ${parents.map(
-                (p) =>
-                  html`<option value=${p.id} ?selected=${p.id === f.parentId}>
-                    ${p.title} (${p.id})${p.state === 'archived' ? ` · ${s.closedBadge}` : ''}
-                  </option>`,
+            'checkInCadence',
+            s.fieldCheckInCadence,
+            html`<select id="f-checkInCadence" name="checkInCadence" aria-invalid=${this.#invalid('checkInCadence')} aria-describedby=${this.#describedBy('checkInCadence', false)} .value=${live(f.checkInCadence)}>
+              ${CHECK_IN_CADENCES.map(
+                (c) => html`<option value=${c} ?selected=${c === f.checkInCadence}>${s.checkInCadences[c]}</option>`,
               )}
             </select>`,
           )}
         </div>
-        <div class="dialog-footer">
-          <button type="button" class="button" @click=${this.#closeAddDialog}>${s.cancel}</button>
-          <button type="submit" class="button primary" ?disabled=${this.saving}>
-            ${this.saving ? s.saving : s.create}
-          </button>
-        </div>
-      </form>
-    </dialog>`;
+        ${this.#field(
+          'parentId',
+          s.fieldParent,
+          html`<select id="f-parentId" name="parentId" aria-invalid=${this.#invalid('parentId')} aria-describedby=${this.#describedBy('parentId', false)} .value=${live(f.parentId)}>
+            <option value="" ?selected=${f.parentId === ''}>${s.parentNone}</option>
+            ${parents.map(
+              (p) =>
+                html`<option value=${p.id} ?selected=${p.id === f.parentId}>
+                  ${p.title} (${p.id})${p.state === 'archived' ? ` · ${s.closedBadge}` : ''}
+                </option>`,
+            )}
+          </select>`,
+        )}
+      </div>
+      <div class="dialog-footer">
+        <button type="button" class="button" @click=${this.#closeAddDialog}>${s.cancel}</button>
+        <button type="submit" class="button primary" ?disabled=${this.saving}>
+          ${this.saving ? s.saving : s.create}
+        </button>
+      </div>
+    </form>`;
   }
 
   #invalid(name: FormField): 'true' | typeof nothing {
