@@ -291,6 +291,11 @@ class KeyResultRecord implements KeyResult {
     return list;
   }
 
+  /** How many check-ins (and corrections) this record holds, without making them. */
+  get recorded(): number {
+    return this.#count;
+  }
+
   /** How many check-ins (and corrections) were recorded at or after `fromIso`, without making them. */
   countSince(fromIso: string): number {
     const log = this.#log;
@@ -347,6 +352,15 @@ export function checkInsSince(kr: KeyResult, fromIso: string): number {
   // A key result from outside the fold (made by hand) has only its list of check-ins.
   if (kr instanceof KeyResultRecord) return kr.countSince(fromIso);
   return kr.checkIns.filter((c) => c.at >= fromIso).length;
+}
+
+/**
+ * How many check-ins `kr` gained since `earlier`, the same key result in an earlier state
+ * (a history only grows). For a week: `earlier` as the week began, `kr` as it ended.
+ */
+export function checkInsAfter(kr: KeyResult, earlier: KeyResult): number {
+  if (kr instanceof KeyResultRecord && earlier instanceof KeyResultRecord) return kr.recorded - earlier.recorded;
+  return kr.checkIns.length - earlier.checkIns.length;
 }
 
 function recordOf(kr: KeyResult): KeyResultRecord {

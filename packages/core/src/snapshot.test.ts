@@ -50,6 +50,30 @@ async function quarter(store: OkrStore) {
 }
 
 describe('weekly snapshots', () => {
+  it('counts the check-ins recorded in each week, a correction included, and in the first week of a key result', async () => {
+    const { store, at } = setup();
+    const { s, growth, nps, churn } = await quarter(store);
+    await store.startSession(s.id);
+    at('2027-01-05T10:00:00Z');
+    const first = await store.checkIn(s.id, nps.id, { value: 10 });
+    await store.checkIn(s.id, nps.id, { value: 12 });
+    at('2027-01-12T10:00:00Z');
+    await store.correctCheckIn(s.id, first.id, { value: 11, comment: 'typo in week 1' });
+    await store.checkIn(s.id, churn.id, { value: 9 });
+    at('2027-01-19T10:00:00Z');
+    await store.checkIn(s.id, nps.id, { value: 30 });
+    at('2027-01-26T10:00:00Z');
+    const counts = async (week: string) => {
+      const snap = available(await store.snapshot(s.id, week));
+      const of = (id: string) => snap.rows.find((r) => r.id === id && r.type !== 'initiative')?.checkInsThisWeek;
+      return [of(growth.id), of(nps.id), of(churn.id)];
+    };
+    assert.deepEqual(await counts('2027-W01'), [2, 2, 0]);
+    assert.deepEqual(await counts('2027-W02'), [2, 1, 1], 'the correction counts in the week it was made');
+    assert.deepEqual(await counts('2027-W03'), [1, 1, 0]);
+    assert.deepEqual(await counts('2027-W04'), [0, 0, 0]);
+  });
+
   it('shows each week as it ended, with week-over-week change', async () => {
     const { store, at } = setup();
     const { s, nps, churn } = await quarter(store);

@@ -1,4 +1,4 @@
-import { checkInsSince, type JournalEntry, type Session } from './journal.js';
+import { checkInsAfter, checkInsSince, type JournalEntry, type Session } from './journal.js';
 import type { CheckIn, CheckInStatus, InitiativeStatus, KeyResult, Objective } from './model.js';
 import {
   clamp,
@@ -384,7 +384,8 @@ function deriveRows(
         before.add(wasKr.weight, wasRaw, wasClamped, wasStatus);
         change = changed(progress, status, wasClamped, wasStatus);
       } else change = added(progress, status);
-      const n = checkInsSince(kr, fromIso);
+      // The state before holds exactly the check-ins recorded before the week began.
+      const n = wasKr ? checkInsAfter(kr, wasKr) : checkInsSince(kr, fromIso);
       count += n;
       rows.push({
         type: 'keyResult',
