@@ -105,7 +105,7 @@ async function sessionsScenario(): Promise<Row[]> {
   for (let i = 0; i < 1000; i++) await storage.createSession(...sampleHeaderFor(i));
   const store = createOkrStore({ storage, actor: { id: 'u-admin', role: 'admin' } });
   const times: number[] = [];
-  for (let run = 0; run < 4; run++) {
+  for (let run = 0; run < 10; run++) {
     const el = document.createElement('okr-sessions') as HTMLElement & { store: unknown };
     el.store = store;
     const t0 = performance.now();
