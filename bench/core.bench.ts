@@ -1,18 +1,9 @@
 // Pure core work in Node: the fold, weekly snapshots and summaries, against a bare loop
 // (the limit) and against SQLite (sql.js) answering the same questions over indexed tables.
-import {
-  type JournalEntry,
-  parseWeek,
-  replay,
-  type Session,
-  snapshotOf,
-  Timeline,
-  weekRange,
-  weeksBetween,
-} from '@okrkit/core';
+import { type JournalEntry, replay, type Session, snapshotOf, Timeline, weekRange, weeksBetween } from '@okrkit/core';
 import initSqlJs from 'sql.js';
 import { ENTERPRISE, enterprise, START_MS, scaled } from './generate.js';
-import { median, type Row } from './measure.js';
+import { inTurns, median, type Row } from './measure.js';
 
 const rows: Row[] = [];
 const identity = { id: 'SE-01001', number: 1001 };
@@ -128,7 +119,13 @@ async function run(label: string, factor: number, withPeers: boolean) {
   if (!week) throw new Error('no week');
   const now = new Date(START_MS + 40 * 7 * 86_400_000);
   const timeline = new Timeline(identity, journal);
-  const { from, to } = weekRange(week, live.timeZone);
+  const sql = withPeers ? await sqlPeer(journal) : undefined;
+  /** The SQL answer for week `w`, if this size has the peer. */
+  const sqlFor = (w: typeof week, owner?: string) => {
+    if (!sql) return undefined;
+    const range = weekRange(w, live?.timeZone ?? 'UTC');
+    return () => sql.query(range.from, range.to, owner ?? null);
+  };
   const cold = await median(
     () => {
       timeline.dropCheckpoints();
@@ -138,48 +135,40 @@ async function run(label: string, factor: number, withPeers: boolean) {
     1,
   );
   // Checkpoints kept, derived weeks forgotten: the cost of deriving a week's rows.
-  const warm = await median(() => {
+  const derive = (w: typeof week) => () => {
     timeline.dropMemo();
-    snapshotOf(timeline, live as Session, week.key, now);
-  });
+    snapshotOf(timeline, live as Session, w.key, now);
+  };
+  const warm = await inTurns(derive(week), sqlFor(week));
   // "Any past week": every week on its own, the slowest reported (the first has no week
   // before it to compare with, the last the most history behind it). A second of runs per
   // week, so that a week is not called slow for the garbage collection that fell in it.
-  let slowest = { week: week.key, ms: 0 };
+  let slowest = { week, ms: 0 };
   for (const w of weeks) {
-    const ms = await median(() => {
-      timeline.dropMemo();
-      snapshotOf(timeline, live as Session, w.key, now);
-    });
-    if (ms > slowest.ms) slowest = { week: w.key, ms };
+    const ms = await median(derive(w));
+    if (ms > slowest.ms) slowest = { week: w, ms };
   }
+  const slowestWeek = await inTurns(derive(slowest.week), sqlFor(slowest.week));
   const again = await median(() => snapshotOf(timeline, live as Session, week.key, now));
   const owner = ownerOf.find((o) => o) ?? 'p1';
-  const filtered = await median(() => {
-    timeline.dropMemo();
-    snapshotOf(timeline, live as Session, week.key, now, { owner: { ownerId: owner } });
-  });
-  const all = await median(
+  const filtered = await inTurns(
+    () => {
+      timeline.dropMemo();
+      snapshotOf(timeline, live as Session, week.key, now, { owner: { ownerId: owner } });
+    },
+    sqlFor(week, owner),
+  );
+  const all = await inTurns(
     () => {
       timeline.dropMemo();
       for (const w of weeks) snapshotOf(timeline, live as Session, w.key, now);
     },
-    3,
-    1,
+    sql
+      ? () => {
+          for (const w of weeks) sqlFor(w)?.();
+        }
+      : undefined,
   );
-  let sql: Awaited<ReturnType<typeof sqlPeer>> | undefined;
-  if (withPeers) sql = await sqlPeer(journal);
-  const peer = (fn: () => unknown) => (sql ? median(fn, 5, 1) : Promise.resolve(undefined));
-  const sqlWeek = await peer(() => sql?.query(from, to));
-  const slowestRange = weekRange(parseWeek(slowest.week) ?? week, live.timeZone);
-  const sqlSlowest = await peer(() => sql?.query(slowestRange.from, slowestRange.to));
-  const sqlOwner = await peer(() => sql?.query(from, to, owner));
-  const sqlAll = await peer(() => {
-    for (const w of weeks) {
-      const r = weekRange(w, 'UTC');
-      sql?.query(r.from, r.to);
-    }
-  });
   const add = (scenario: string, okrkit: number, peerMs: number | undefined, goal?: string) =>
     rows.push({
       scenario: `${scenario} (${label})`,
@@ -188,12 +177,12 @@ async function run(label: string, factor: number, withPeers: boolean) {
       ...(peerMs === undefined ? {} : { peer: peerMs, peerName: 'SQLite (sql.js)' }),
       ...(goal ? { goal } : {}),
     });
-  add('Snapshot of a past week, checkpoints warm', warm, sqlWeek, '5x faster than SQLite; under 20 ms');
-  add(`Snapshot of the slowest past week (${slowest.week})`, slowest.ms, sqlSlowest, 'under 20 ms');
-  add('Snapshot of a past week, no checkpoints', cold, sqlWeek);
-  add('Snapshot of a past week, viewed again', again, sqlWeek);
-  add('Snapshot of a past week, one owner', filtered, sqlOwner, '5x faster than SQLite');
-  add(`All ${weeks.length} weeks' summaries`, all, sqlAll);
+  add('Snapshot of a past week, checkpoints warm', warm.okrkit, warm.peer, '5x faster than SQLite; under 20 ms');
+  add(`Snapshot of the slowest past week (${slowest.week.key})`, slowestWeek.okrkit, slowestWeek.peer, 'under 20 ms');
+  add('Snapshot of a past week, no checkpoints', cold, warm.peer);
+  add('Snapshot of a past week, viewed again', again, warm.peer);
+  add('Snapshot of a past week, one owner', filtered.okrkit, filtered.peer, '5x faster than SQLite');
+  add(`All ${weeks.length} weeks' summaries`, all.okrkit, all.peer);
   sql?.close();
 }
 

@@ -18,8 +18,32 @@ export async function median(fn: () => unknown, runs = 9, warmup = 2): Promise<n
     times.push(t);
     spent += t;
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return middleOf(times);
+}
+
+/** The median of `values`. */
+export function middleOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/**
+ * okrkit and its peer measured in turns, `rounds` times each, and the median of each's
+ * medians: a slower spell of the machine (this one's speed drifts by half from minute to
+ * minute) then falls on both sides of a ratio, not on one.
+ */
+export async function inTurns(
+  ours: () => unknown,
+  theirs: (() => unknown) | undefined,
+  rounds = 3,
+): Promise<{ okrkit: number; peer: number | undefined }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    a.push(await median(ours));
+    if (theirs) b.push(await median(theirs, 5, 1));
+  }
+  return { okrkit: middleOf(a), peer: theirs ? middleOf(b) : undefined };
 }
 
 export interface Row {

@@ -6,7 +6,7 @@ import { headerOf, indexedDbStorage, type JournalEntry, replay, type Session } f
 // The ES module build: the package's import wrapper re-exports a UMD file that unbundled browsers cannot import.
 import Dexie, { type Table } from 'dexie/dist/dexie.mjs';
 import { enterprise, scaled } from '../generate.js';
-import type { Row } from '../measure.js';
+import { middleOf, type Row } from '../measure.js';
 
 class PeerDb extends Dexie {
   sessions!: Table<{ id: string; head: number; header: unknown }, string>;
@@ -95,7 +95,7 @@ async function loads(load: () => Promise<void>): Promise<number> {
     await load();
     times.push(performance.now() - t0);
   }
-  return median(times);
+  return middleOf(times);
 }
 
 function deleteDb(name: string): Promise<void> {
@@ -104,11 +104,6 @@ function deleteDb(name: string): Promise<void> {
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error);
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 async function scenario(label: string, journal: readonly JournalEntry[], runs: number, size: number): Promise<Row[]> {
@@ -124,8 +119,8 @@ async function scenario(label: string, journal: readonly JournalEntry[], runs: n
     {
       scenario: `IndexedDB: append the journal (${label})`,
       size: `${journal.length.toLocaleString('en')} entries, ${size === 1 ? 'one at a time' : `batches of ${size}`}`,
-      okrkit: median(ours.map((r) => r.append)),
-      peer: median(peers.map((r) => r.append)),
+      okrkit: middleOf(ours.map((r) => r.append)),
+      peer: middleOf(peers.map((r) => r.append)),
       peerName: 'Dexie',
       goal: 'at least as fast as Dexie',
     },
@@ -134,8 +129,8 @@ async function scenario(label: string, journal: readonly JournalEntry[], runs: n
     rows.push({
       scenario: `IndexedDB: load it back to a live state (${label})`,
       size: `${journal.length.toLocaleString('en')} entries`,
-      okrkit: median(ours.map((r) => r.load)),
-      peer: median(peers.map((r) => r.load)),
+      okrkit: middleOf(ours.map((r) => r.load)),
+      peer: middleOf(peers.map((r) => r.load)),
       peerName: 'Dexie',
       goal: 'at least as fast as Dexie',
     });

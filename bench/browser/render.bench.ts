@@ -6,7 +6,7 @@
 import { createOkrStore, EXPORT_SCHEMA_VERSION, memoryStorage, sampleHeaderFor } from './render-data.js';
 import '@okrkit/elements';
 import { enterprise, scaled } from '../generate.js';
-import type { Row } from '../measure.js';
+import { middleOf, type Row } from '../measure.js';
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -35,11 +35,6 @@ function shown(el: Element, table: HTMLElement): void {
       throw new Error(`no row rendered at ${Math.round(y - view.top)}px of the view, scrollTop ${table.scrollTop}`);
     }
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 async function snapshotScenario(): Promise<Row[]> {
@@ -95,8 +90,8 @@ async function snapshotScenario(): Promise<Row[]> {
   firsts.shift();
   const size = `${rows.toLocaleString('en')} rows`;
   return [
-    { scenario: '<okr-snapshot> first render', size, okrkit: median(firsts), goal: 'under 100 ms' },
-    { scenario: '<okr-snapshot> full scroll, per screen', size, okrkit: median(screens), goal: 'a frame (16.7 ms)' },
+    { scenario: '<okr-snapshot> first render', size, okrkit: middleOf(firsts), goal: 'under 100 ms' },
+    { scenario: '<okr-snapshot> full scroll, per screen', size, okrkit: middleOf(screens), goal: 'a frame (16.7 ms)' },
   ];
 }
 
@@ -116,7 +111,7 @@ async function sessionsScenario(): Promise<Row[]> {
     el.remove();
   }
   times.shift();
-  return [{ scenario: '<okr-sessions> first render', size: '1,000 sessions', okrkit: median(times) }];
+  return [{ scenario: '<okr-sessions> first render', size: '1,000 sessions', okrkit: middleOf(times) }];
 }
 
 (globalThis as { benchResult?: unknown }).benchResult = [...(await snapshotScenario()), ...(await sessionsScenario())];
