@@ -8,6 +8,7 @@ import { describeStorageContract, sampleHeader } from '../testing/index.js';
 import type { StorageAdapter } from './adapter.js';
 import { INDEXEDDB_V1_FIXTURE, writeIndexedDbV1Fixture } from './fixtures/indexeddb-v1.js';
 import { INDEXEDDB_V2_FIXTURE, writeIndexedDbV2Fixture } from './fixtures/indexeddb-v2.js';
+import { writeFixture } from './fixtures/write-fixture.js';
 import { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from './indexeddb.js';
 import { JOURNAL_PAGE_SIZE, SCHEMA_VERSION } from './indexeddb-schema.js';
 import { requestPersistentStorage } from './persist.js';
@@ -315,16 +316,15 @@ describe('IndexedDbStorage', () => {
     names.push(name);
     const header = { ...sampleHeader(), id: 'SE-01001', number: 1001, head: 70 };
     const journal = [createdEntry(), ...Array.from({ length: 69 }, (_, i) => renamed(i + 2, `T${i + 2}`))];
-    const v1 = await rawOpen(name, 1, (db) => {
-      db.createObjectStore('sessions', { keyPath: 'id' }).put(header);
-      const store = db.createObjectStore('journal');
-      for (const entry of journal) store.put(entry, [header.id, entry.seq]);
-      // Another session's journal sorts after this one's and must stay apart.
-      store.put({ ...createdEntry(), actor: 'bob' }, ['SE-01002', 1]);
-      db.createObjectStore('checkpoints');
-      db.createObjectStore('meta').put(1003, 'nextNumber');
+    await writeFixture(name, 1, [header], {
+      journal: [
+        ...journal.map((entry) => ({ key: [header.id, entry.seq], value: entry })),
+        // Another session's journal sorts after this one's and must stay apart.
+        { key: ['SE-01002', 1], value: { ...createdEntry(), actor: 'bob' } },
+      ],
+      checkpoints: [],
+      meta: [{ key: 'nextNumber', value: 1003 }],
     });
-    v1.db.close();
     const storage = adapter(name);
     expect(await storage.readJournal(header.id)).to.deep.equal(journal);
     expect((await storage.readJournal('SE-01002')).map((e) => e.actor)).to.deep.equal(['bob']);
