@@ -23,7 +23,7 @@ function batches(journal: readonly JournalEntry[], size: number): JournalEntry[]
   return out;
 }
 
-async function okrkitRound(journal: readonly JournalEntry[], name: string, size: number) {
+async function okrkitRound(journal: readonly JournalEntry[], name: string, batchSize: number) {
   await deleteDb(name);
   const storage = indexedDbStorage({ name });
   const first = replay({ id: '', number: 0 }, journal.slice(0, 1)) as Session;
@@ -31,7 +31,7 @@ async function okrkitRound(journal: readonly JournalEntry[], name: string, size:
   const t0 = performance.now();
   const created = await storage.createSession(header, journal.slice(0, 1));
   let state = replay(created, journal.slice(0, 1)) as Session;
-  for (const batch of batches(journal, size)) {
+  for (const batch of batches(journal, batchSize)) {
     const next = replay(created, batch, state) as Session;
     await storage.append(created.id, state.head, batch, headerOf(next));
     state = next;
@@ -48,7 +48,7 @@ async function okrkitRound(journal: readonly JournalEntry[], name: string, size:
   return { append, load };
 }
 
-async function dexieRound(journal: readonly JournalEntry[], name: string, size: number) {
+async function dexieRound(journal: readonly JournalEntry[], name: string, batchSize: number) {
   await deleteDb(name);
   const db = new PeerDb(name);
   const id = 'SE-01001';
@@ -58,7 +58,7 @@ async function dexieRound(journal: readonly JournalEntry[], name: string, size: 
     await db.sessions.add({ id, head: 1, header: headerOf(state) });
     await db.journal.add({ ...(journal[0] as JournalEntry), sessionId: id });
   });
-  for (const batch of batches(journal, size)) {
+  for (const batch of batches(journal, batchSize)) {
     const next = replay({ id, number: 1001 }, batch, state) as Session;
     const expected = state.head;
     await db.transaction('rw', db.sessions, db.journal, async () => {
@@ -106,26 +106,31 @@ function deleteDb(name: string): Promise<void> {
   });
 }
 
-async function scenario(label: string, journal: readonly JournalEntry[], runs: number, size: number): Promise<Row[]> {
+async function scenario(
+  label: string,
+  journal: readonly JournalEntry[],
+  runs: number,
+  batchSize: number,
+): Promise<Row[]> {
   const ours: { append: number; load: number }[] = [];
   const peers: { append: number; load: number }[] = [];
-  await okrkitRound(journal, 'bench-warmup-okrkit', size);
-  await dexieRound(journal, 'bench-warmup-dexie', size);
+  await okrkitRound(journal, 'bench-warmup-okrkit', batchSize);
+  await dexieRound(journal, 'bench-warmup-dexie', batchSize);
   for (let i = 0; i < runs; i++) {
-    ours.push(await okrkitRound(journal, `bench-okrkit-${label}-${i}`, size));
-    peers.push(await dexieRound(journal, `bench-dexie-${label}-${i}`, size));
+    ours.push(await okrkitRound(journal, `bench-okrkit-${label}-${i}`, batchSize));
+    peers.push(await dexieRound(journal, `bench-dexie-${label}-${i}`, batchSize));
   }
   const rows: Row[] = [
     {
       scenario: `IndexedDB: append the journal (${label})`,
-      size: `${journal.length.toLocaleString('en')} entries, ${size === 1 ? 'one at a time' : `batches of ${size}`}`,
+      size: `${journal.length.toLocaleString('en')} entries, ${batchSize === 1 ? 'one at a time' : `batches of ${batchSize}`}`,
       okrkit: middleOf(ours.map((r) => r.append)),
       peer: middleOf(peers.map((r) => r.append)),
       peerName: 'Dexie',
       goal: 'at least as fast as Dexie',
     },
   ];
-  if (size > 1) {
+  if (batchSize > 1) {
     rows.push({
       scenario: `IndexedDB: load it back to a live state (${label})`,
       size: `${journal.length.toLocaleString('en')} entries`,

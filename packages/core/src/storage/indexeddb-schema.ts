@@ -19,10 +19,11 @@ export const NEXT_NUMBER_KEY = 'nextNumber';
 
 /**
  * Entries per journal page. IndexedDB pays per record (a lookup, a structured clone, a
- * round trip), and a journal is mostly small check-ins: stored one record each, 220,000
- * entries took 1.1 s to read back and 14 s to write in batches of 100; in pages of 32
- * they read in about 0.45 s and write about 5x faster. Small enough that topping up the
- * last page on every single-entry append (rewriting at most 31 entries) stays cheap.
+ * round trip), and a journal is mostly small check-ins: 220,000 entries stored 1, 10 and
+ * 100 to a record read back in 1.1, 0.49 and 0.42 s and were written in 14, 4.0 and
+ * 1.7 s. Small enough that topping up the last page on every single-entry append
+ * (rewriting at most 31 entries) stays cheap: one entry at a time, the adapter appends
+ * in 0.72-0.85 of Dexie's time.
  */
 export const JOURNAL_PAGE_SIZE = 32;
 
