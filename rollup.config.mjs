@@ -29,4 +29,7 @@ function library(dir, input) {
   };
 }
 
-export default [library('packages/core', ['index.ts', 'testing/index.ts']), library('packages/elements', ['index.ts'])];
+export default [
+  library('packages/core', ['index.ts', 'internals.ts', 'testing/index.ts']),
+  library('packages/elements', ['index.ts']),
+];

@@ -1,6 +1,7 @@
 // Pure core work in Node: the fold, weekly snapshots and summaries, against a bare loop
 // (the limit) and against SQLite (sql.js) answering the same questions over indexed tables.
-import { type JournalEntry, replay, type Session, snapshotOf, Timeline, weekRange, weeksBetween } from '@okrkit/core';
+import { type JournalEntry, type Session, snapshotOf, weekRange, weeksBetween } from '@okrkit/core';
+import { replay, Timeline } from '@okrkit/core/internals';
 import initSqlJs from 'sql.js';
 import { ENTERPRISE, enterprise, START_MS, scaled } from './generate.js';
 import { inTurns, median, type Row } from './measure.js';

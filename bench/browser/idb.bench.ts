@@ -2,7 +2,8 @@
 // same guarantees (one transaction per batch that checks the journal head, appends the
 // entries and replaces the header), then loading a session back to a live state. Batches
 // of 100 stand for imports and sync; one entry at a time is a person using the app.
-import { headerOf, indexedDbStorage, type JournalEntry, replay, type Session } from '@okrkit/core';
+import { indexedDbStorage, type JournalEntry, type Session } from '@okrkit/core';
+import { headerOf, replay } from '@okrkit/core/internals';
 // The ES module build: the package's import wrapper re-exports a UMD file that unbundled browsers cannot import.
 import Dexie, { type Table } from 'dexie/dist/dexie.mjs';
 import { enterprise, scaled } from '../generate.js';

@@ -1,4 +1,7 @@
-export { ACTIONS, type Action, TRANSITIONS, type Transition } from './actions.js';
+export { ACTION_RULES, ACTIONS, type Action, type ActionRule, TRANSITIONS, type Transition } from './actions.js';
+export type { Executed } from './command-runner.js';
+export type { Command, CommandArgs, CommandName, CommandOf } from './command-types.js';
+export { COMMANDS, type CommandType, IMPORT_MAX_CHARS } from './commands.js';
 export { ERROR_CODES, type ErrorCode, type FieldErrors, isOkrError, OkrError, type OkrErrorOptions } from './errors.js';
 export {
   csvCell,
@@ -11,22 +14,15 @@ export {
   snapshotToJson,
 } from './export.js';
 export {
-  applyEntry,
   type CheckInData,
   ENTRY_TYPES,
   type EntryDataMap,
-  type EntryDraft,
   type EntryType,
-  headerOf,
-  type Identity,
   type JournalEntry,
-  ReplayError,
-  replay,
   type Session,
   type SessionChange,
 } from './journal.js';
 export {
-  STATE_ALLOWS,
   STATE_LABELS,
   stateAllows,
   TRANSITION_RULES,
@@ -77,6 +73,7 @@ export type {
   ObjectiveInput,
   ObjectivePatch,
 } from './okr-input.js';
+export { OWNED_ITEMS, type OwnedItem, type OwnershipTarget, ownersOf } from './ownership.js';
 export {
   can,
   type Decision,
@@ -84,7 +81,6 @@ export {
   describe as describeAction,
   inAudience,
   type PermissionTarget,
-  ROLE_ALLOWS,
 } from './policy.js';
 export {
   DEFAULT_STATUS_THRESHOLDS,
@@ -129,15 +125,15 @@ export { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from
 export { MemoryStorage, memoryStorage } from './storage/memory.js';
 export { requestPersistentStorage } from './storage/persist.js';
 export {
+  type CanTarget,
   type CheckInHistoryItem,
   createOkrStore,
   type ListSessionsOptions,
   OkrStore,
   type OkrStoreOptions,
-  type StoreChange,
 } from './store.js';
+export { changedSessionId, type StoreChange } from './store-change.js';
 export { canonicalTimeZone, hostTimeZone, nextPeriod, type PeriodOptions, parseDate, suggestTitle } from './time.js';
-export { Timeline } from './timeline.js';
 export { DESCRIPTION_MAX, TITLE_MAX, validateSessionDetails } from './validate.js';
 export {
   groupByMonth,

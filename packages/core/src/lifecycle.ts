@@ -1,9 +1,10 @@
-import type { Action, Transition } from './actions.js';
+import { ACTION_RULES, ACTIONS, type Action, type Transition } from './actions.js';
 import type { SessionState } from './model.js';
 
 /**
- * What each lifecycle state allows. One table, read by every command and by the
- * elements, so the UI never offers what the core would refuse.
+ * What each lifecycle state allows, derived from the action table (actions.ts): one
+ * table, read by every command and by the elements, so the UI never offers what the
+ * core would refuse.
  *
  * - open (planning): everything.
  * - in_progress (tracking): progress only (check-ins and corrections, initiatives,
@@ -12,44 +13,14 @@ import type { SessionState } from './model.js';
  * - archived: nothing changes; everything stays readable. Only reopen.
  */
 export const STATE_ALLOWS: Readonly<Record<SessionState, ReadonlySet<Action>>> = {
-  open: new Set<Action>([
-    'session.view',
-    'session.edit',
-    'session.editAccess',
-    'session.delete',
-    'session.start',
-    'session.close',
-    'objective.add',
-    'objective.edit',
-    'objective.remove',
-    'objective.reorder',
-    'keyResult.add',
-    'keyResult.edit',
-    'keyResult.retarget',
-    'keyResult.remove',
-    'keyResult.reorder',
-    'owner.assign',
-    'initiative.add',
-    'initiative.edit',
-    'initiative.remove',
-    'checkIn.add',
-    'checkIn.correct',
-  ]),
-  in_progress: new Set<Action>([
-    'session.view',
-    'session.edit',
-    'session.editAccess',
-    'session.close',
-    'session.unlock',
-    'owner.assign',
-    'initiative.add',
-    'initiative.edit',
-    'initiative.remove',
-    'checkIn.add',
-    'checkIn.correct',
-  ]),
-  archived: new Set<Action>(['session.view', 'session.reopen']),
+  open: allowedIn('open'),
+  in_progress: allowedIn('in_progress'),
+  archived: allowedIn('archived'),
 };
+
+function allowedIn(state: SessionState): ReadonlySet<Action> {
+  return new Set(ACTIONS.filter((action) => (ACTION_RULES[action].states as readonly SessionState[]).includes(state)));
+}
 
 /** Where each transition may start and where it leads. Reopen returns to the state the session was closed from. */
 export const TRANSITION_RULES: Readonly<
@@ -72,7 +43,7 @@ export const STATE_LABELS: Readonly<Record<SessionState, string>> = {
 };
 
 export function stateAllows(state: SessionState, action: Action): boolean {
-  return STATE_ALLOWS[state].has(action);
+  return STATE_ALLOWS[state]?.has(action) ?? false;
 }
 
 /** The transitions available from `state`, in display order. */

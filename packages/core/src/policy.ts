@@ -1,41 +1,26 @@
-import { ACTIONS, type Action } from './actions.js';
-import { STATE_ALLOWS, STATE_LABELS } from './lifecycle.js';
-import type { Access, Actor, Audience, Role, SessionState } from './model.js';
+import { ACTION_RULES, ACTIONS, type Action, ruleOf } from './actions.js';
+import { STATE_LABELS } from './lifecycle.js';
+import { type Access, type Actor, type Audience, ROLES, type Role, type SessionState } from './model.js';
 
 /**
- * Who may do what. Deny by default: an action a role's row does not list is refused.
- * `can()` is the one question the UI asks and the same check every command makes.
+ * Who may do what. Deny by default: an action whose row (actions.ts) does not list the
+ * actor's role is refused. `can()` is the one question the UI asks and the same check
+ * every command makes.
  */
 export const ROLE_ALLOWS: Readonly<Record<Role, ReadonlySet<Action>>> = {
-  admin: new Set<Action>(ACTIONS),
-  member: new Set<Action>([
-    'session.view',
-    'objective.add',
-    'objective.edit',
-    'objective.remove',
-    'objective.reorder',
-    'keyResult.add',
-    'keyResult.edit',
-    'keyResult.retarget',
-    'keyResult.remove',
-    'keyResult.reorder',
-    'owner.assign',
-    'initiative.add',
-    'initiative.edit',
-    'initiative.remove',
-    'checkIn.add',
-    'checkIn.correct',
-  ]),
-  viewer: new Set<Action>(['session.view']),
+  admin: allowedTo('admin'),
+  member: allowedTo('member'),
+  viewer: allowedTo('viewer'),
 };
 
-/** Actions that only the owners of the key result (or of its objective) may take, besides admins. */
-const OWNER_ONLY: ReadonlySet<Action> = new Set<Action>(['checkIn.add', 'checkIn.correct']);
+function allowedTo(role: Role): ReadonlySet<Action> {
+  return new Set(ACTIONS.filter((action) => (ACTION_RULES[action].roles as readonly Role[]).includes(role)));
+}
 
 /** What a permission question is about. Omit the session for `session.create`. */
 export interface PermissionTarget {
   readonly session?: { readonly state: SessionState; readonly access: Access };
-  /** Owners of the item acted on, for check-ins: the key result's and its objective's. */
+  /** Owners of the item acted on (ownership.ts), for actions only its owners may take. */
   readonly owners?: readonly (string | undefined)[];
 }
 
@@ -53,21 +38,27 @@ export function inAudience(actor: Actor, audience: Audience): boolean {
   return audience.people.includes(actor.id) || (actor.teams ?? []).some((team) => audience.teams.includes(team));
 }
 
+function isRole(role: unknown): role is Role {
+  return typeof role === 'string' && (ROLES as readonly string[]).includes(role);
+}
+
 /**
  * Whether `actor` may take `action` on `target`, and if not, why. Checks the role,
  * then the session's access lists, then ownership, then the session's lifecycle state.
  */
 export function decide(actor: Actor, action: Action, target: PermissionTarget = {}): Decision {
-  const role = ROLE_ALLOWS[actor.role];
-  if (!role?.has(action)) {
+  const rule = ruleOf(action);
+  if (!rule) return { allowed: false, code: 'not-allowed', reason: `${JSON.stringify(action)} is not an action.` };
+  const role = isRole(actor?.role) ? actor.role : undefined;
+  if (!role || !(rule.roles as readonly Role[]).includes(role)) {
     return {
       allowed: false,
       code: 'not-allowed',
-      reason: `A ${actor.role ?? 'person without a role'} may not ${describe(action)}.`,
+      reason: `A ${role ?? 'person without a role'} may not ${rule.words}.`,
     };
   }
   const session = target.session;
-  if (session && actor.role !== 'admin') {
+  if (session && role !== 'admin') {
     if (!inAudience(actor, session.access.view)) {
       return { allowed: false, code: 'not-allowed', reason: 'This session is not shared with you.' };
     }
@@ -75,18 +66,21 @@ export function decide(actor: Actor, action: Action, target: PermissionTarget = 
       return { allowed: false, code: 'not-allowed', reason: 'You may view this session but not edit its OKRs.' };
     }
   }
-  if (OWNER_ONLY.has(action) && actor.role !== 'admin' && !(target.owners ?? []).includes(actor.id)) {
+  if (rule.ownersOnly && role !== 'admin' && !(target.owners ?? []).includes(actor.id)) {
     return {
       allowed: false,
       code: 'not-allowed',
-      reason: 'Only the owner of the key result or of its objective, or an admin, may check in.',
+      reason:
+        action === 'owner.assign'
+          ? 'Only the owner of the item (or of its objective), or an admin, may hand it over.'
+          : 'Only the owner of the key result or of its objective, or an admin, may check in.',
     };
   }
-  if (session && !STATE_ALLOWS[session.state].has(action)) {
+  if (session && !(rule.states as readonly SessionState[]).includes(session.state)) {
     return {
       allowed: false,
       code: 'locked',
-      reason: `The session is ${STATE_LABELS[session.state]}: you cannot ${describe(action)} now.`,
+      reason: `The session is ${STATE_LABELS[session.state] ?? session.state}: you cannot ${rule.words} now.`,
     };
   }
   return ALLOWED;
@@ -97,33 +91,6 @@ export function can(actor: Actor, action: Action, target?: PermissionTarget): bo
   return decide(actor, action, target).allowed;
 }
 
-const ACTION_WORDS: Readonly<Record<Action, string>> = {
-  'session.view': 'view this session',
-  'session.create': 'create sessions',
-  'session.edit': 'edit the session details',
-  'session.editAccess': "change the session's access",
-  'session.delete': 'delete sessions',
-  'session.start': 'start the session',
-  'session.close': 'close the session',
-  'session.reopen': 'reopen the session',
-  'session.unlock': 'unlock the session for planning',
-  'objective.add': 'add objectives',
-  'objective.edit': 'edit objectives',
-  'objective.remove': 'remove objectives',
-  'objective.reorder': 'reorder objectives',
-  'keyResult.add': 'add key results',
-  'keyResult.edit': 'edit key results',
-  'keyResult.retarget': 'change targets',
-  'keyResult.remove': 'remove key results',
-  'keyResult.reorder': 'reorder key results',
-  'owner.assign': 'change owners',
-  'initiative.add': 'add initiatives',
-  'initiative.edit': 'edit initiatives',
-  'initiative.remove': 'remove initiatives',
-  'checkIn.add': 'check in',
-  'checkIn.correct': 'correct check-ins',
-};
-
 export function describe(action: Action): string {
-  return ACTION_WORDS[action];
+  return ruleOf(action)?.words ?? String(action);
 }

@@ -338,10 +338,16 @@ describe('concurrency and subscriptions', () => {
     const s = await one.createSession(q1);
     await two.startSession(s.id);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    assert.deepEqual(seen, [
-      { sessionId: s.id, head: 1, origin: 'local' },
-      { sessionId: s.id, head: 2, origin: 'remote' },
-    ]);
+    assert.deepEqual(
+      seen.map((c) =>
+        c.type === 'session' ? [c.type, c.session.id, c.session.head, c.session.state, c.origin] : [c.type],
+      ),
+      [
+        ['session', s.id, 1, 'open', 'local'],
+        ['session', s.id, 2, 'in_progress', 'remote'],
+      ],
+      'each notice carries the session as it now is',
+    );
     assert.equal((await one.getSession(s.id)).state, 'in_progress', 'the remote change is visible');
   });
 

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import type { OkrStore, StoreChange } from '@okrkit/core';
+import { changedSessionId, type OkrStore, type StoreChange } from '@okrkit/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { okrStoreContext } from './context.js';
 import { defaultStore } from './default-store.js';
@@ -60,4 +60,10 @@ export class StoreController implements ReactiveController {
     this.#unsubscribe = store.subscribe((change) => this.#load(store, change));
     this.#load(store);
   }
+}
+
+/** Whether a store notice concerns the session an element shows (`actor` notices concern every session). */
+export function concerns(change: StoreChange, sessionId: string | undefined): boolean {
+  const id = changedSessionId(change);
+  return id === undefined || id === sessionId;
 }

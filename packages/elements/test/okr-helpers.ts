@@ -15,7 +15,7 @@ export function makeOkrStore(
 ): OkrStore {
   let now = Date.parse('2027-01-05T09:00:00Z');
   const counts: Record<string, number> = {};
-  const prefix = { objective: 'ob', keyResult: 'kr', initiative: 'in', checkIn: 'ci' } as const;
+  const prefix = { objective: 'ob', keyResult: 'kr', initiative: 'in', checkIn: 'ci', copy: 'cp' } as const;
   return createOkrStore({
     storage,
     actor,

@@ -21,7 +21,7 @@ import { formatInstant, localeOf, personName } from '../format.js';
 import { formatPercent, formatValue, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
-import { StoreController } from '../store-controller.js';
+import { concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
@@ -202,7 +202,7 @@ export class OkrCheckIn extends LitElement {
 
   async #load(store: OkrStore, change?: StoreChange): Promise<void> {
     if (!this.sessionId || !this.keyResultId) return;
-    if (change && change.sessionId !== '' && change.sessionId !== this.sessionId) return;
+    if (change && !concerns(change, this.sessionId)) return;
     const load = ++this.#loads;
     try {
       const session = await store.getSession(this.sessionId);

@@ -37,7 +37,7 @@ import type { OkrCheckIn } from '../okr-check-in/okr-check-in.js';
 import '../okr-check-in/okr-check-in.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
-import { StoreController } from '../store-controller.js';
+import { concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-list.styles.js';
@@ -318,7 +318,7 @@ export class OkrList extends LitElement {
 
   async #load(store: OkrStore, change?: StoreChange): Promise<void> {
     if (!this.sessionId) return;
-    if (change && change.sessionId !== '' && change.sessionId !== this.sessionId) return;
+    if (change && !concerns(change, this.sessionId)) return;
     const load = ++this.#loads;
     try {
       const session = await store.getSession(this.sessionId);

@@ -14,7 +14,7 @@ import { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-e
 import { OkrSessionTransitionEvent } from '../events/okr-session-transition-event.js';
 import { splitFieldErrors } from '../field-errors.js';
 import { formatDay, formatInstant, localeOf, personName } from '../format.js';
-import { StoreController } from '../store-controller.js';
+import { concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-session-drawer.styles.js';
@@ -190,7 +190,7 @@ export class OkrSessionDrawer extends LitElement {
 
   async #load(store: OkrStore, change?: StoreChange): Promise<void> {
     if (!this.sessionId) return;
-    if (change && change.sessionId !== '' && change.sessionId !== this.sessionId) return;
+    if (change && !concerns(change, this.sessionId)) return;
     const load = ++this.#loads;
     try {
       const session = await store.getSession(this.sessionId);

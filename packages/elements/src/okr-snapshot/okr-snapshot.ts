@@ -25,7 +25,7 @@ import { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
 import { formatDay, formatInstant, formatter, localeOf, numberFormat, personName } from '../format.js';
 import { formatPercent } from '../key-result-format.js';
 import { states } from '../states.styles.js';
-import { StoreController } from '../store-controller.js';
+import { concerns, StoreController } from '../store-controller.js';
 import { type OkrSnapshotStrings, type OkrStrings, resolveSnapshotStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-snapshot.styles.js';
@@ -336,7 +336,7 @@ export class OkrSnapshot extends LitElement {
 
   async #load(store: OkrStore, change?: StoreChange): Promise<void> {
     const sessionId = this.sessionId;
-    if (change && change.sessionId !== '' && change.sessionId !== sessionId) return;
+    if (change && !concerns(change, sessionId)) return;
     const load = ++this.#loads;
     this.#requested = this.#key();
     this.#requestedStore = store;

@@ -1,0 +1,174 @@
+import type { Action } from './actions.js';
+import { checkActor } from './actor.js';
+import type { Command } from './command-types.js';
+import {
+  type CommandContext,
+  type CommandType,
+  type CreatingCommand,
+  type IdKind,
+  rowOf,
+  type SessionCommand,
+} from './commands.js';
+import { OkrError } from './errors.js';
+import { type EntryDraft, headerOf, type JournalEntry, replay, type Session } from './journal.js';
+import type { LiveSessions } from './live-sessions.js';
+import type { Actor } from './model.js';
+import { type Decision, decide } from './policy.js';
+import { invalid } from './session-rules.js';
+import { isRecord } from './validate.js';
+
+export interface CommandRunnerOptions {
+  readonly clock: () => Date;
+  readonly timeZone: string;
+  readonly retries: number;
+  readonly makeId: (kind: IdKind) => string;
+}
+
+/** What a command did: the command as run (with the ids the store filled in), the session after it, and its result. */
+export interface Executed<R = unknown> {
+  readonly command: Command;
+  readonly session: Session | undefined;
+  readonly value: R;
+}
+
+/**
+ * The one path every command takes, for any actor: check the command's form and fill in
+ * the ids it creates, validate its arguments, then in the session's queue: load the live
+ * state, decide (permission and lifecycle) on every action it needs, plan the entries
+ * against that state, fold them (which proves they apply), append with a
+ * compare-and-swap on the head, notify. A conflict (someone else wrote first) runs the
+ * command again on fresh state. A refused command appends nothing.
+ */
+export class CommandRunner {
+  readonly #sessions: LiveSessions;
+  readonly #options: CommandRunnerOptions;
+
+  constructor(sessions: LiveSessions, options: CommandRunnerOptions) {
+    this.#sessions = sessions;
+    this.#options = options;
+  }
+
+  async execute(command: unknown, actor: Actor): Promise<Executed> {
+    checkActor(actor);
+    if (!isRecord(command)) throw invalid('command', 'A command is an object { type, sessionId, args }.');
+    const row = rowOf(command.type);
+    if (!row) throw invalid('type', `Unknown command type ${JSON.stringify(command.type)}.`);
+    const type = command.type as CommandType;
+    const { args, idsMadeHere } = this.#complete(row.creates ? undefined : row.makes, command.args);
+    const validated = row.validate(args);
+    if (row.creates) {
+      const done = { type, args } as Command;
+      const session = await this.#create(row as CreatingCommand<unknown>, validated, actor);
+      return { command: done, session, value: session };
+    }
+    const sessionId = command.sessionId;
+    if (typeof sessionId !== 'string' || sessionId === '')
+      throw invalid('sessionId', 'The command needs the id of its session (e.g. SE-01001).');
+    const done = { type, sessionId, args } as Command;
+    const sessionRow = row as SessionCommand<unknown, unknown>;
+    return this.#sessions.serially(sessionId, async () => {
+      const { session, drafts } = await this.#attempt(sessionRow, sessionId, validated, actor, idsMadeHere);
+      return { command: done, session, value: sessionRow.result(session, validated, drafts) };
+    });
+  }
+
+  /** Whether `actor` may take every action in `actions` on `session`, and if not, the first refusal. */
+  decideAll(
+    actor: Actor,
+    actions: readonly Action[],
+    session?: Session,
+    owners?: readonly (string | undefined)[],
+  ): Decision {
+    const target = { ...(session ? { session } : {}), ...(owners ? { owners } : {}) };
+    for (const action of actions) {
+      const decision = decide(actor, action, target);
+      if (!decision.allowed) return decision;
+    }
+    return { allowed: true, reason: 'Allowed.' };
+  }
+
+  /** Fills in the id a command creates when the caller gave none (a replayed command keeps the ids it was first given). */
+  #complete(
+    makes: { field: string; kind: IdKind } | undefined,
+    args: unknown,
+  ): { args: unknown; idsMadeHere: boolean } {
+    if (!makes || !isRecord(args) || args[makes.field] !== undefined) return { args, idsMadeHere: false };
+    return { args: { ...args, [makes.field]: this.#options.makeId(makes.kind) }, idsMadeHere: true };
+  }
+
+  #context(actor: Actor, session: Session | undefined, idsMadeHere: boolean): CommandContext {
+    const sessions = this.#sessions;
+    return {
+      actor,
+      now: this.#options.clock(),
+      timeZone: this.#options.timeZone,
+      idsMadeHere,
+      headers: () => sessions.headers(),
+      visible: (id, who) => sessions.visible(id, who),
+      ids: () => {
+        if (!session) throw new OkrError('invalid-input', 'There is no session to look up ids in.');
+        return sessions.ids(session);
+      },
+    };
+  }
+
+  async #attempt(
+    row: SessionCommand<unknown, unknown>,
+    id: string,
+    args: unknown,
+    actor: Actor,
+    idsMadeHere: boolean,
+  ): Promise<{ session: Session; drafts: readonly EntryDraft[] }> {
+    for (let attempt = 0; ; attempt++) {
+      const session = await this.#sessions.load(id, attempt > 0);
+      const context = this.#context(actor, session, idsMadeHere);
+      const actions = row.actions(args);
+      // Whether the actor may see the session comes first: owners are looked up only for those who may.
+      allow(this.decideAll(actor, ['session.view'], session));
+      const owners = row.owners ? await row.owners(session, args, context) : undefined;
+      allow(this.decideAll(actor, actions, session, owners));
+      const drafts = await row.plan(session, args, context);
+      if (drafts.length === 0) return { session, drafts };
+      const entries = this.#record(session, drafts, actor);
+      const next = replay(session, entries, session) as Session;
+      try {
+        await this.#sessions.guard(
+          () => this.#sessions.storage.append(id, session.head, entries, headerOf(next)),
+          'save the change',
+        );
+      } catch (error) {
+        if (error instanceof OkrError && error.code === 'conflict' && attempt < this.#options.retries) continue;
+        throw error;
+      }
+      this.#sessions.accepted(next, entries);
+      return { session: next, drafts };
+    }
+  }
+
+  #create(row: CreatingCommand<unknown>, args: unknown, actor: Actor): Promise<Session> {
+    allow(this.decideAll(actor, row.actions(args)));
+    return this.#sessions.creating(async () => {
+      const entries = await row.plan(args, this.#context(actor, undefined, true));
+      const draft = replay({ id: '', number: 0 }, entries) as Session;
+      const { id: _id, number: _number, ...header } = headerOf(draft);
+      const stored = await this.#sessions.guard(
+        () => this.#sessions.storage.createSession(header, entries),
+        'create the session',
+      );
+      const session = replay(stored, entries) as Session;
+      this.#sessions.accepted(session, entries);
+      return session;
+    });
+  }
+
+  /** Gives drafts their seq, instant and actor. Instants never go back in time. */
+  #record(session: Session, drafts: readonly EntryDraft[], actor: Actor): JournalEntry[] {
+    const now = this.#options.clock().toISOString();
+    const at = now < session.changedAt ? session.changedAt : now;
+    return drafts.map((draft, i) => ({ ...draft, seq: session.head + 1 + i, at, actor: actor.id }) as JournalEntry);
+  }
+}
+
+function allow(decision: Decision): void {
+  if (!decision.allowed) throw new OkrError(decision.code ?? 'not-allowed', decision.reason);
+}

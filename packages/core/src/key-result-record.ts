@@ -1,0 +1,242 @@
+import type { JournalEntry } from './journal.js';
+import type { CheckIn, KeyResult } from './model.js';
+import { ReplayError } from './replay-error.js';
+
+export type CheckInEntry = Extract<JournalEntry, { type: 'checkIn.added' | 'checkIn.corrected' }>;
+export type KeyResultFields = Omit<KeyResult, 'latest' | 'checkIns'>;
+
+/**
+ * A key result in a folded state. Its check-ins are kept as the journal entries that
+ * recorded them, and become `CheckIn` objects the first time someone reads `checkIns`;
+ * `latest` is made once at the end of each replay. A fold touches each check-in once and
+ * allocates nothing for it, and a state keeps no copy of what the journal already holds.
+ *
+ * The entry list is shared with the states that follow (the journal only grows): each
+ * record reads the first `count` entries. A replay changes only the records it made
+ * (`owner`); anything shared with an earlier state is copied first. Every record has
+ * the same fields in the same order, so reads of them stay monomorphic.
+ */
+export class KeyResultRecord implements KeyResult {
+  readonly id: string;
+  readonly objectiveId: string;
+  readonly title: string;
+  readonly ownerId: string | undefined;
+  readonly unit: string | undefined;
+  readonly weight: number;
+  readonly order: number;
+  readonly kind: KeyResult['kind'];
+  readonly start: number | undefined;
+  readonly target: number | undefined;
+  readonly threshold: number | undefined;
+  readonly milestones: readonly string[] | undefined;
+  /** Made when the replay that records check-ins ends (`settle`), so reading it is a plain field read. */
+  latest: CheckIn | undefined;
+  #log: CheckInEntry[];
+  #count: number;
+  /** Position in `#log` of the check-in that counts, or -1. */
+  #latest: number;
+  #owner: object | undefined;
+  #unsettled = false;
+  #checkIns: readonly CheckIn[] | undefined = undefined;
+
+  constructor(
+    k: KeyResultFields,
+    log: CheckInEntry[],
+    count: number,
+    latest: number,
+    owner: object | undefined,
+    from?: KeyResultRecord,
+  ) {
+    this.id = k.id;
+    this.objectiveId = k.objectiveId;
+    this.title = k.title;
+    this.ownerId = k.ownerId;
+    this.unit = k.unit;
+    this.weight = k.weight;
+    this.order = k.order;
+    this.kind = k.kind;
+    this.start = k.start;
+    this.target = k.target;
+    this.threshold = k.threshold;
+    this.milestones = k.milestones;
+    this.latest = from?.latest;
+    this.#log = log;
+    this.#count = count;
+    this.#latest = latest;
+    this.#owner = owner;
+    this.#checkIns = from === undefined ? undefined : from.#checkIns;
+  }
+
+  /** A new key result, made by (so changeable by) the replay `owner`. */
+  static added(k: KeyResultFields, owner: object): KeyResultRecord {
+    return new KeyResultRecord(k, [], 0, -1, owner);
+  }
+
+  /** The same history under other fields (edited, retargeted, reordered, handed over). */
+  with(k: KeyResultFields, owner: object): KeyResultRecord {
+    if (this.#unsettled) this.settle();
+    return new KeyResultRecord(k, this.#log, this.#count, this.#latest, owner, this);
+  }
+
+  /** This record if `owner` made it, else a copy that `owner` may change. */
+  ownedBy(owner: object): KeyResultRecord {
+    if (this.#owner === owner) return this;
+    return new KeyResultRecord(this, this.#log, this.#count, this.#latest, owner, this);
+  }
+
+  /**
+   * Records a check-in or a correction; only on a record the caller owns. A record whose
+   * `latest` is now out of date joins `unsettled`, once.
+   */
+  record(entry: CheckInEntry, unsettled: KeyResultRecord[]): void {
+    // Kept small, so that the fold can inline it: corrections, rare, are a call away.
+    if (entry.type === 'checkIn.corrected') {
+      this.#recordCorrection(entry, unsettled);
+      return;
+    }
+    // A check-in is never recorded before the entries it follows, so a new one counts.
+    const n = this.#append(entry);
+    this.#latest = n;
+    if (!this.#unsettled) {
+      this.#unsettled = true;
+      unsettled.push(this);
+    }
+  }
+
+  #recordCorrection(entry: Extract<CheckInEntry, { type: 'checkIn.corrected' }>, unsettled: KeyResultRecord[]): void {
+    const { corrects } = entry.data;
+    const original = this.#find(corrects);
+    if (original < 0 || this.#correctionOf(corrects) >= 0) {
+      throw new ReplayError(`Entry ${entry.seq} corrects check-in ${corrects}, which cannot be corrected.`);
+    }
+    // A correction takes the place of what it corrects: it counts if that counted, or
+    // if nothing later counts instead.
+    const current = this.#latest;
+    const counts = current === original || this.#effectiveAt(original) >= this.#effectiveAt(current);
+    const n = this.#append(entry);
+    if (!counts) return;
+    this.#latest = n;
+    if (!this.#unsettled) {
+      this.#unsettled = true;
+      unsettled.push(this);
+    }
+  }
+
+  /** Adds `entry` to the history (sharing the log where it can) and returns its position. */
+  #append(entry: CheckInEntry): number {
+    const n = this.#count;
+    const log = this.#log;
+    if (log.length === n) log.push(entry);
+    else if (log[n] !== entry) {
+      this.#log = log.slice(0, n);
+      this.#log.push(entry);
+    }
+    this.#count = n + 1;
+    this.#checkIns = undefined;
+    return n;
+  }
+
+  /** Makes `latest` once the replay has recorded everything: one object per key result, not one per check-in. */
+  settle(): void {
+    const at = this.#latest;
+    this.latest = checkInOf(this.#log[at] as CheckInEntry, this.#effectiveAt(at), undefined);
+    this.#unsettled = false;
+  }
+
+  get checkIns(): readonly CheckIn[] {
+    if (this.#checkIns) return this.#checkIns;
+    const list: CheckIn[] = [];
+    for (let i = 0; i < this.#count; i++) {
+      if (i === this.#latest) {
+        list.push(this.latest as CheckIn);
+        continue;
+      }
+      const entry = this.#log[i] as CheckInEntry;
+      const correction = this.#correctionOf(entry.data.id);
+      list.push(checkInOf(entry, this.#effectiveAt(i), correction < 0 ? undefined : this.#log[correction]?.data.id));
+    }
+    this.#checkIns = list;
+    return list;
+  }
+
+  /** How many check-ins (and corrections) this record holds, without making them. */
+  get recorded(): number {
+    return this.#count;
+  }
+
+  /** How many check-ins (and corrections) were recorded at or after `fromIso`, without making them. */
+  countSince(fromIso: string): number {
+    const log = this.#log;
+    let i = this.#count;
+    while (i > 0 && (log[i - 1] as CheckInEntry).at >= fromIso) i--;
+    return this.#count - i;
+  }
+
+  toJSON(): KeyResult {
+    return { ...this, checkIns: this.checkIns };
+  }
+
+  #find(id: string): number {
+    for (let i = this.#count - 1; i >= 0; i--) if ((this.#log[i] as CheckInEntry).data.id === id) return i;
+    return -1;
+  }
+
+  #correctionOf(id: string): number {
+    for (let i = this.#count - 1; i >= 0; i--) {
+      const entry = this.#log[i] as CheckInEntry;
+      if (entry.type === 'checkIn.corrected' && entry.data.corrects === id) return i;
+    }
+    return -1;
+  }
+
+  /** A check-in's own instant, or for a correction the instant of the check-in it corrects. */
+  #effectiveAt(at: number): string {
+    let entry = this.#log[at] as CheckInEntry;
+    while (entry.type === 'checkIn.corrected') entry = this.#log[this.#find(entry.data.corrects)] as CheckInEntry;
+    return entry.at;
+  }
+}
+
+/** One fixed shape for every check-in (absent fields are undefined). */
+function checkInOf(entry: CheckInEntry, effectiveAt: string, supersededBy: string | undefined): CheckIn {
+  const d = entry.data;
+  return {
+    id: d.id,
+    keyResultId: d.keyResultId,
+    value: d.value,
+    status: d.status,
+    confidence: d.confidence,
+    comment: d.comment,
+    author: entry.actor,
+    at: entry.at,
+    effectiveAt,
+    corrects: entry.type === 'checkIn.corrected' ? entry.data.corrects : undefined,
+    supersededBy,
+  };
+}
+
+/** How many check-ins of `kr` were recorded at or after `fromIso` (an ISO instant). */
+export function checkInsSince(kr: KeyResult, fromIso: string): number {
+  // A key result from outside the fold (made by hand) has only its list of check-ins.
+  if (kr instanceof KeyResultRecord) return kr.countSince(fromIso);
+  return kr.checkIns.filter((c) => c.at >= fromIso).length;
+}
+
+/**
+ * How many check-ins `kr` gained since `earlier`, the same key result in an earlier state
+ * (a history only grows). For a week: `earlier` as the week began, `kr` as it ended.
+ */
+export function checkInsAfter(kr: KeyResult, earlier: KeyResult): number {
+  if (kr instanceof KeyResultRecord && earlier instanceof KeyResultRecord) return kr.recorded - earlier.recorded;
+  return kr.checkIns.length - earlier.checkIns.length;
+}
+
+export function recordOf(kr: KeyResult): KeyResultRecord {
+  if (kr instanceof KeyResultRecord) return kr;
+  throw new ReplayError(`Key result ${kr.id} was not made by the fold; fold states from their journal.`);
+}
+
+/** One check-in (or correction) of a key result by id. */
+export function findCheckIn(kr: KeyResult, id: string): CheckIn | undefined {
+  return kr.checkIns.find((c) => c.id === id);
+}

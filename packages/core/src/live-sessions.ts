@@ -1,0 +1,205 @@
+import { OkrError, storageError } from './errors.js';
+import { type JournalEntry, ReplayError, replay, type Session } from './journal.js';
+import type { Actor, SessionHeader } from './model.js';
+import { decide } from './policy.js';
+import { SessionIds } from './session-ids.js';
+import type { StorageAdapter, StorageChange } from './storage/adapter.js';
+import type { StoreChange } from './store-change.js';
+import { Timeline } from './timeline.js';
+
+/**
+ * The state one store keeps for every actor it serves: one live fold per session (not
+ * one per person or request), its timeline of week checkpoints, the ids its journal has
+ * used, and the listeners to tell. Changes heard from storage (other tabs, processes or
+ * server instances) are caught up incrementally, in the session's queue, so that a
+ * notice always carries the session as it now is, and the store's own writes are never
+ * mistaken for someone else's.
+ */
+export class LiveSessions {
+  readonly storage: StorageAdapter;
+  readonly #live = new Map<string, Session>();
+  readonly #ids = new Map<string, SessionIds>();
+  readonly #timelines = new Map<string, Timeline>();
+  readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #listeners = new Set<(change: StoreChange) => void>();
+  /** Sessions being created here: their number is unknown until storage gives it, so echoes wait for them. */
+  readonly #creating = new Set<Promise<unknown>>();
+  readonly #unwatch: () => void;
+
+  constructor(storage: StorageAdapter) {
+    this.storage = storage;
+    this.#unwatch = storage.watch((change) => this.#heard(change));
+  }
+
+  /** Runs `work` after every earlier piece of work on the same session: a store never races itself. */
+  serially<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.#queues.get(sessionId) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#queues.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.#queues.get(sessionId) === settled) this.#queues.delete(sessionId);
+    });
+    return run;
+  }
+
+  /** Runs the creation of a session, so that storage's echo of it is not taken for someone else's. */
+  creating<T>(work: () => Promise<T>): Promise<T> {
+    const run = work();
+    this.#creating.add(run);
+    const done = () => this.#creating.delete(run);
+    run.then(done, done);
+    return run;
+  }
+
+  /** The live session, caught up with storage (always when `fresh`). Rejects `not-found` for unknown and deleted ones. */
+  async load(id: string, fresh = false): Promise<Session> {
+    if (typeof id !== 'string' || id === '') {
+      throw new OkrError('invalid-input', 'A session id is required.', { fields: { id: 'A session id is required.' } });
+    }
+    let session = this.#live.get(id);
+    if (!session || fresh) session = await this.#catchUp(id, session);
+    if (!session || session.deleted) throw new OkrError('not-found', `There is no session ${id}.`);
+    return session;
+  }
+
+  /** The session if `actor` may view it; undefined when it is missing, deleted or not shared with them. */
+  async visible(id: string, actor: Actor): Promise<Session | undefined> {
+    try {
+      const session = await this.load(id);
+      return decide(actor, 'session.view', { session }).allowed ? session : undefined;
+    } catch (error) {
+      if (error instanceof OkrError && (error.code === 'not-found' || error.code === 'invalid-input')) return undefined;
+      throw error;
+    }
+  }
+
+  headers(): Promise<SessionHeader[]> {
+    return this.guard(() => this.storage.listSessions(), 'list sessions');
+  }
+
+  /** The ids `session`'s journal has used: built from the journal the first time, then kept up with appends. */
+  async ids(session: Session): Promise<SessionIds> {
+    let ids = this.#ids.get(session.id);
+    if (!ids) {
+      ids = new SessionIds();
+      this.#ids.set(session.id, ids);
+    }
+    if (ids.head < session.head) {
+      const after = ids.head;
+      const entries = await this.guard(() => this.storage.readJournal(session.id, after), 'read the journal');
+      ids.add(entries.filter((e) => e.seq <= session.head));
+    }
+    return ids;
+  }
+
+  /** Takes in what this store appended (`entries`, giving `next`) and tells the listeners. */
+  accepted(next: Session, entries: readonly JournalEntry[]): void {
+    this.#live.set(next.id, next);
+    this.#ids.get(next.id)?.add(entries);
+    this.notify(
+      next.deleted ? { type: 'removed', sessionId: next.id } : { type: 'session', session: next, origin: 'local' },
+    );
+  }
+
+  /** The session's timeline, caught up with its live state. Its checkpoints live as long as the store. */
+  async timeline(session: Session): Promise<Timeline> {
+    let timeline = this.#timelines.get(session.id);
+    if (!timeline) {
+      timeline = new Timeline(session);
+      this.#timelines.set(session.id, timeline);
+    }
+    if (timeline.head < session.head) {
+      const from = timeline.head;
+      const entries = await this.guard(() => this.storage.readJournal(session.id, from), 'read the journal');
+      // Another read may have caught up meanwhile: append only what is still missing.
+      const target = timeline;
+      target.append(entries.filter((e) => e.seq > target.head && e.seq <= session.head));
+    }
+    return timeline;
+  }
+
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  notify(change: StoreChange): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        // A failing listener must not break the command that already succeeded.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  async guard<T>(work: () => Promise<T>, doing: string): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw storageError(error, doing);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#unwatch();
+    this.#listeners.clear();
+    await this.storage.close();
+  }
+
+  /** Reads what storage holds beyond `known` (or the whole journal) and folds it on. */
+  async #catchUp(id: string, known: Session | undefined): Promise<Session | undefined> {
+    const entries = await this.guard(() => this.storage.readJournal(id, known?.head ?? 0), 'read the session');
+    if (known && entries.length === 0) return known;
+    const header =
+      known ??
+      (entries.length > 0 ? await this.guard(() => this.storage.getSession(id), 'read the session') : undefined);
+    if (!header) return undefined;
+    let session: Session | undefined;
+    try {
+      session = replay(header, entries, known);
+    } catch (error) {
+      if (error instanceof ReplayError)
+        throw new OkrError('storage', `The stored journal of ${id} does not replay: ${error.message}`, {
+          cause: error,
+        });
+      throw error;
+    }
+    if (session) {
+      this.#live.set(id, session);
+      this.#ids.get(id)?.add(entries);
+    }
+    return session;
+  }
+
+  /** A change made through storage, perhaps by us: once our own work on the session is done, catch up and tell. */
+  #heard(change: StorageChange): void {
+    void this.serially(change.sessionId, async () => {
+      if (!this.#live.has(change.sessionId)) await Promise.allSettled([...this.#creating]);
+      const known = this.#live.get(change.sessionId);
+      if (known && known.head >= change.head) return;
+      if (!known) {
+        // Nobody here holds this session's state: tell its header, without folding its journal.
+        const header = await this.guard(() => this.storage.getSession(change.sessionId), 'read the session');
+        if (header)
+          this.notify(header.deleted ? { type: 'removed', sessionId: header.id } : { type: 'header', header });
+        return;
+      }
+      const session = await this.#catchUp(change.sessionId, known);
+      if (!session) return;
+      this.notify(
+        session.deleted ? { type: 'removed', sessionId: session.id } : { type: 'session', session, origin: 'remote' },
+      );
+    }).catch(() => {
+      // The next read catches up (and reports what is wrong); a notice that cannot be made is dropped.
+      this.#live.delete(change.sessionId);
+    });
+  }
+}
