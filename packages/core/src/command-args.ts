@@ -78,3 +78,15 @@ export function diffDetails(session: Session, details: SessionDetails): Record<s
   }
   return change;
 }
+
+/** The part of `change` that differs from `current` (`null` clears a field, so it differs only if the field is set). */
+export function changedFields<T extends Record<string, unknown>>(current: object, change: T): Partial<T> {
+  const out: Record<string, unknown> = {};
+  const before = current as Record<string, unknown>;
+  for (const [key, value] of Object.entries(change)) {
+    const was = before[key];
+    const same = value === null ? was === undefined : JSON.stringify(was) === JSON.stringify(value);
+    if (!same) out[key] = value;
+  }
+  return out as Partial<T>;
+}

@@ -1,5 +1,14 @@
 import { type Action, TRANSITIONS, type Transition } from './actions.js';
-import { type Args, argsOf, checkIdList, diffDetails, newId, refId, sessionPatchOf } from './command-args.js';
+import {
+  type Args,
+  argsOf,
+  changedFields,
+  checkIdList,
+  diffDetails,
+  newId,
+  refId,
+  sessionPatchOf,
+} from './command-args.js';
 import type { Command } from './command-types.js';
 import { OkrError } from './errors.js';
 import { parseSessionExport } from './export.js';
@@ -234,8 +243,8 @@ export const COMMANDS = {
       const { id, ...patch } = argsOf(args, null, 'Objective not saved');
       return { id: refId(id, 'id', 'Objective not saved'), ...validateObjectivePatch(patch) };
     },
-    async plan(session, { id, ...change }, context) {
-      exists(session.objectives, id, 'objective');
+    async plan(session, { id, ...patch }, context) {
+      const change = changedFields(exists(session.objectives, id, 'objective'), patch);
       if (change.alignedTo) await checkAlignment(context, context.actor, session, id, change.alignedTo);
       return Object.keys(change).length === 0 ? [] : [{ type: 'objective.changed', data: { id, ...change } }];
     },
@@ -338,8 +347,8 @@ export const COMMANDS = {
       const { id, ...patch } = argsOf(args, null, 'Key result not saved');
       return { id: refId(id, 'id', 'Key result not saved'), ...validateKeyResultPatch(patch) };
     },
-    plan(session, { id, ...change }) {
-      exists(session.keyResults, id, 'key result');
+    plan(session, { id, ...patch }) {
+      const change = changedFields(exists(session.keyResults, id, 'key result'), patch);
       return Object.keys(change).length === 0 ? [] : [{ type: 'keyResult.changed', data: { id, ...change } }];
     },
     result: (session, { id }): KeyResult => saved(session.keyResults, id),
@@ -449,8 +458,8 @@ export const COMMANDS = {
       const { id, ...patch } = argsOf(args, null, 'Initiative not saved');
       return { id: refId(id, 'id', 'Initiative not saved'), ...validateInitiativePatch(patch) };
     },
-    plan(session, { id, ...change }) {
-      exists(session.initiatives, id, 'initiative');
+    plan(session, { id, ...patch }) {
+      const change = changedFields(exists(session.initiatives, id, 'initiative'), patch);
       if (change.keyResultIds) checkLinked(session, change.keyResultIds);
       return Object.keys(change).length === 0 ? [] : [{ type: 'initiative.changed', data: { id, ...change } }];
     },
