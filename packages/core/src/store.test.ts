@@ -359,3 +359,40 @@ describe('concurrency and subscriptions', () => {
     assert.match(error.message, /closed/);
   });
 });
+
+describe('every public entry point refuses bad input with invalid-input naming the field', () => {
+  it('patches, copies, pickers, actors and transitions', async () => {
+    const store = storeFor();
+    const s = await store.createSession(q1);
+    await store.addObjective(s.id, { title: 'Grow' });
+    const next = await store.createSession({ ...q1, title: 'Q2', start: '2027-04-01', end: '2027-06-30' });
+    const cases: [string, () => Promise<unknown>, string][] = [
+      ['updateSession(id, null)', () => store.updateSession(s.id, null as never), 'session'],
+      ['copyObjectives with null options', () => store.copyObjectives(s.id, next.id, null as never), 'options'],
+      [
+        'copyObjectives with a string of ids',
+        () => store.copyObjectives(s.id, next.id, { objectiveIds: '' as never }),
+        'objectiveIds',
+      ],
+      ['currentSessions at a string', () => store.currentSessions({ at: '2027-01-01' as never }), 'at'],
+      ['a BigInt title', () => store.addObjective(s.id, { title: 10n as never }), 'title'],
+      ['transition __proto__', () => store.transition(s.id, '__proto__' as never), 'transition'],
+      [
+        'an actor with role constructor',
+        () => Promise.resolve().then(() => store.setActor({ id: 'x', role: 'constructor' as never })),
+        'actor.role',
+      ],
+      [
+        'an actor with teams as text',
+        () => Promise.resolve().then(() => store.as({ id: 'x', role: 'member', teams: 'abc' as never })),
+        'actor.teams',
+      ],
+    ];
+    for (const [what, call, field] of cases) {
+      const error = await rejects(call(), 'invalid-input');
+      assert.ok(field in error.fields, `${what}: names ${field} (got ${Object.keys(error.fields).join(', ')})`);
+    }
+    assert.equal((await store.getSession(s.id)).head, 2, 'nothing was appended');
+    assert.equal((await store.getSession(next.id)).objectives.size, 0, 'nothing was copied');
+  });
+});
