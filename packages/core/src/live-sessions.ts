@@ -100,6 +100,7 @@ export class LiveSessions {
   accepted(next: Session, entries: readonly JournalEntry[]): void {
     this.#live.set(next.id, next);
     this.#ids.get(next.id)?.add(entries);
+    this.#extendTimeline(next, entries);
     this.notify(
       next.deleted ? { type: 'removed', sessionId: next.id } : { type: 'session', session: next, origin: 'local' },
     );
@@ -109,7 +110,7 @@ export class LiveSessions {
   async timeline(session: Session): Promise<Timeline> {
     let timeline = this.#timelines.get(session.id);
     if (!timeline) {
-      timeline = new Timeline(session);
+      timeline = new Timeline({ id: session.id, number: session.number });
       this.#timelines.set(session.id, timeline);
     }
     if (timeline.head < session.head) {
@@ -175,8 +176,23 @@ export class LiveSessions {
     if (session) {
       this.#live.set(id, session);
       this.#ids.get(id)?.add(entries);
+      this.#extendTimeline(session, entries);
     }
     return session;
+  }
+
+  /**
+   * Hands entries just read or written to the session's timeline, so that a first snapshot
+   * after loading does not read the journal from storage a second time. A timeline that is
+   * not exactly at the entries' start is left to catch up on its own.
+   */
+  #extendTimeline(session: Session, entries: readonly JournalEntry[]): void {
+    const first = entries[0];
+    if (!first) return;
+    const timeline = this.#timelines.get(session.id);
+    if (!timeline) {
+      if (first.seq === 1) this.#timelines.set(session.id, new Timeline({ id: session.id, number: session.number }, entries));
+    } else if (timeline.head === first.seq - 1) timeline.append(entries);
   }
 
   /** A change made through storage, perhaps by us: once our own work on the session is done, catch up and tell. */
