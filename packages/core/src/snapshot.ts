@@ -168,8 +168,10 @@ export function snapshotOf(
   const thresholds = options.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
   const owner = options.owner ?? 'all';
   const derive = (only?: OwnerFilter): Derived => {
-    const end = isLive ? live : (timeline.stateBefore(to, true) as Session);
+    // The week's start first: its checkpoint is where the fold to the week's end begins
+    // (the other way round, a first snapshot folded the journal from the start twice).
     const start = timeline.stateBefore(from, true);
+    const end = isLive ? live : (timeline.stateBefore(to, true) as Session);
     const removals = timeline.removalsBetween(from, to);
     const week = { from, asOf: new Date(asOf), startAsOf: new Date(from), removals };
     const rows = deriveRows(end, start, week, thresholds, only);
