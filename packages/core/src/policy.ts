@@ -1,5 +1,6 @@
 import { ACTIONS, type Action } from './actions.js';
-import { STATE_ALLOWS, STATE_LABELS } from './lifecycle.js';
+import { isRole } from './actor.js';
+import { isAction, isSessionState, STATE_ALLOWS, STATE_LABELS } from './lifecycle.js';
 import type { Access, Actor, Audience, Role, SessionState } from './model.js';
 
 /**
@@ -48,9 +49,19 @@ export interface Decision {
 
 const ALLOWED: Decision = Object.freeze({ allowed: true, reason: 'Allowed.' });
 
+/** Whether `actor` is in `audience`. Anything malformed (a team list that is not a list) is outside it. */
 export function inAudience(actor: Actor, audience: Audience): boolean {
-  if (audience.everyone) return true;
-  return audience.people.includes(actor.id) || (actor.teams ?? []).some((team) => audience.teams.includes(team));
+  if (audience?.everyone === true) return true;
+  if (audience?.everyone !== false || !Array.isArray(audience.people) || !Array.isArray(audience.teams)) return false;
+  const teams: unknown = actor.teams;
+  return (
+    audience.people.includes(actor.id) ||
+    (Array.isArray(teams) && teams.some((team) => typeof team === 'string' && audience.teams.includes(team)))
+  );
+}
+
+function refused(reason: string): Decision {
+  return { allowed: false, code: 'not-allowed', reason };
 }
 
 /**
@@ -58,15 +69,16 @@ export function inAudience(actor: Actor, audience: Audience): boolean {
  * then the session's access lists, then ownership, then the session's lifecycle state.
  */
 export function decide(actor: Actor, action: Action, target: PermissionTarget = {}): Decision {
-  const role = ROLE_ALLOWS[actor.role];
-  if (!role?.has(action)) {
-    return {
-      allowed: false,
-      code: 'not-allowed',
-      reason: `A ${actor.role ?? 'person without a role'} may not ${describe(action)}.`,
-    };
+  // Every table is read by value, never by a key the caller chose: `ROLE_ALLOWS['constructor']`
+  // or `ACTION_WORDS['__proto__']` would find Object.prototype's members.
+  if (!isAction(action)) return refused(`${shownAction(action)} is not something okrkit knows how to do.`);
+  if (typeof actor !== 'object' || actor === null || !isRole(actor.role) || typeof actor.id !== 'string')
+    return refused(`Someone without a known role may not ${describe(action)}.`);
+  if (!ROLE_ALLOWS[actor.role].has(action)) {
+    return refused(`${actor.role === 'admin' ? 'An' : 'A'} ${actor.role} may not ${describe(action)}.`);
   }
   const session = target.session;
+  if (session && !isSessionState(session.state)) return refused('This session is in a state okrkit does not know.');
   if (session && actor.role !== 'admin') {
     if (!inAudience(actor, session.access.view)) {
       return { allowed: false, code: 'not-allowed', reason: 'This session is not shared with you.' };
@@ -125,5 +137,9 @@ const ACTION_WORDS: Readonly<Record<Action, string>> = {
 };
 
 export function describe(action: Action): string {
-  return ACTION_WORDS[action];
+  return isAction(action) ? ACTION_WORDS[action] : shownAction(action);
+}
+
+function shownAction(action: unknown): string {
+  return typeof action === 'string' ? `"${action.slice(0, 40)}"` : 'An unnamed action';
 }
