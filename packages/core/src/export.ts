@@ -59,16 +59,18 @@ function pct(fraction: number): number {
 }
 
 /**
- * A CSV cell. Numbers stay numbers. Text that a spreadsheet could read as a formula
- * (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe; text
- * with a comma, quote or line break is quoted (RFC 4180).
+ * A CSV cell. Numbers and booleans stay bare; every text cell is quoted (RFC 4180), so
+ * that no list separator inside it (a comma, or the `;` and TAB that spreadsheets in
+ * many locales split on) can split it into a new cell. Text that a spreadsheet could
+ * read as a formula (its first character after any leading whitespace is =, +, -, @,
+ * TAB or CR) gets a leading apostrophe.
  */
 export function csvCell(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const text = /^[\s]*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 /** The rows of a snapshot as CSV, in tree order, one line per row (CRLF, UTF-8). */
