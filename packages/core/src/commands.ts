@@ -11,7 +11,8 @@ import {
 } from './command-args.js';
 import type { Command } from './command-types.js';
 import { OkrError } from './errors.js';
-import { parseSessionExport } from './export.js';
+import { checkFinishedWeeks } from './finished-weeks.js';
+import { IMPORT_MAX_CHARS, readSessionExport } from './import.js';
 import type { EntryDraft, JournalEntry, Session } from './journal.js';
 import { findCheckIn } from './key-result-record.js';
 import { TRANSITION_RULES, transitionTarget } from './lifecycle.js';
@@ -30,7 +31,7 @@ import { OWNED_ITEMS, ownersOf } from './ownership.js';
 import { keyResultsOf, objectivesOf } from './progress.js';
 import type { SessionIds } from './session-ids.js';
 import { checkAlignment, checkNoChildren, checkParent, invalid, type RelatedSessions } from './session-rules.js';
-import { validateSessionDetails } from './validate.js';
+import { validateSessionDetails, validateSessionPatch } from './validate.js';
 
 /**
  * The command table: every change to a session is one row here. A row says which actions
@@ -159,12 +160,12 @@ export const COMMANDS = {
     validate(args: unknown) {
       const { data } = argsOf(args, ['data'], 'Session not imported');
       if (typeof data === 'string' && data.length > IMPORT_MAX_CHARS) {
-        throw invalid('file', `The file is too large to import (at most ${IMPORT_MAX_CHARS / 1_000_000} MB).`);
+        throw invalid('file', `The file is too large to import (at most ${IMPORT_MAX_CHARS / 1024 / 1024} MB).`);
       }
       return { data };
     },
     async plan({ data }, context) {
-      const { journal } = parseSessionExport(data);
+      const { journal } = readSessionExport(data, { now: context.now });
       const created = journal[0];
       if (created?.type === 'session.created' && created.data.parentId !== undefined) {
         const parent = (await context.headers()).find((h) => h.id === created.data.parentId && !h.deleted);
@@ -180,9 +181,10 @@ export const COMMANDS = {
 
   'session.edit': sessionRow({
     actions: (patch) => ('access' in patch ? ['session.edit', 'session.editAccess'] : ['session.edit']),
-    validate: (args: unknown) => sessionPatchOf(args, 'Session not saved'),
+    validate: (args: unknown) => validateSessionPatch(args).patch,
     async plan(session, patch, context) {
       const details = validateSessionDetails(patch, { timeZone: context.timeZone }, session);
+      checkFinishedWeeks(session, details, context.now);
       if (details.parentId !== undefined || details.start !== session.start || details.end !== session.end) {
         await checkParent(context, details, session.id);
       }
@@ -531,9 +533,6 @@ export const COMMANDS = {
   }),
 } as const;
 
-/** The largest import accepted, in characters of JSON (about 20 MB): refused before it is parsed. */
-export const IMPORT_MAX_CHARS = 20_000_000;
-
 function copiedId(prefix: 'ob' | 'kr', seed: string, i: number, j?: number): string {
   return j === undefined ? `${prefix}_${seed}_${i}` : `${prefix}_${seed}_${i}_${j}`;
 }
@@ -547,3 +546,4 @@ export function rowOf(type: unknown): CommandTable[CommandType] | undefined {
 }
 
 export type { Command };
+export { IMPORT_MAX_CHARS };

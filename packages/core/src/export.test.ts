@@ -50,18 +50,33 @@ async function sample() {
 }
 
 describe('CSV export', () => {
-  it('quotes per RFC 4180, neutralises formulas, keeps numbers numeric', () => {
-    assert.equal(csvCell('plain'), 'plain');
+  it('quotes every text cell per RFC 4180, neutralises formulas, keeps numbers numeric', () => {
+    assert.equal(csvCell('plain'), '"plain"');
     assert.equal(csvCell('a,b'), '"a,b"');
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell('two\nlines'), '"two\nlines"');
-    assert.equal(csvCell('=1+2'), "'=1+2");
-    assert.equal(csvCell('+49 170'), "'+49 170");
-    assert.equal(csvCell('-3'), "'-3");
-    assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvCell('=1+2'), `"'=1+2"`);
+    assert.equal(csvCell('+49 170'), `"'+49 170"`);
+    assert.equal(csvCell('-3'), `"'-3"`);
+    assert.equal(csvCell('@SUM(A1)'), `"'@SUM(A1)"`);
+    assert.equal(csvCell(true), 'true');
     assert.equal(csvCell(-3), '-3');
     assert.equal(csvCell(12.5), '12.5');
     assert.equal(csvCell(undefined), '');
+  });
+
+  it('quotes text holding the separators of other locales (; and TAB), so no spreadsheet splits it', () => {
+    // A spreadsheet whose list separator is ; split `a;=1+2` into a second cell holding a formula.
+    assert.equal(csvCell('a;=1+2'), '"a;=1+2"');
+    assert.equal(csvCell('a\t=1+2'), '"a\t=1+2"');
+  });
+
+  it('neutralises formula triggers after leading whitespace too', () => {
+    assert.equal(csvCell('  =1+2'), `"'  =1+2"`);
+    assert.equal(csvCell('\n+cmd'), `"'\n+cmd"`);
+    assert.equal(csvCell(' \t@x'), `"' \t@x"`);
+    assert.equal(csvCell('\r=x'), `"'\r=x"`);
+    assert.equal(csvCell('a = b'), '"a = b"');
   });
 
   it('writes one row per item in tree order, with session, week, filter and export instant first', async () => {
@@ -72,10 +87,12 @@ describe('CSV export', () => {
     assert.equal(lines[lines.length - 1], '', 'ends with CRLF');
     assert.match(lines[0] ?? '', /^session,session_title,week,owner_filter,exported_at,type,depth,id,/);
     assert.ok(
-      lines[1]?.startsWith('SE-01001,"Q1, ""the big one""",2027-W01,all,2027-01-13T12:00:00.000Z,objective,0,'),
+      lines[1]?.startsWith(
+        '"SE-01001","Q1, ""the big one""","2027-W01","all","2027-01-13T12:00:00.000Z","objective",0,',
+      ),
     );
-    assert.ok(lines[1]?.includes(`,"'=HYPERLINK(""http://evil"")",kim,Kim Lee,`), lines[1]);
-    assert.ok(csv.includes(',keyResult,1,keyResult-'), 'key result rows');
+    assert.ok(lines[1]?.includes(`,"'=HYPERLINK(""http://evil"")","kim","Kim Lee",`), lines[1]);
+    assert.ok(csv.includes(',"keyResult",1,"keyResult-'), 'key result rows');
     assert.ok(csv.includes(',-5,'), 'raw progress stays a negative number');
     assert.ok(csv.includes('"Refunds,\nmostly ""annual"" plans"'), 'multi-line comment quoted');
     assert.equal(csv.split('Pricing page').length - 1, 2, 'an initiative linked to two key results appears under each');

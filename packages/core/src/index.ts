@@ -1,7 +1,8 @@
 export { ACTION_RULES, ACTIONS, type Action, type ActionRule, TRANSITIONS, type Transition } from './actions.js';
+export { ACTOR_ID_MAX, isRole, validateActor } from './actor.js';
 export type { Executed } from './command-runner.js';
 export type { Command, CommandArgs, CommandName, CommandOf } from './command-types.js';
-export { COMMANDS, type CommandType, IMPORT_MAX_CHARS } from './commands.js';
+export { COMMANDS, type CommandType } from './commands.js';
 export { ERROR_CODES, type ErrorCode, type FieldErrors, isOkrError, OkrError, type OkrErrorOptions } from './errors.js';
 export {
   csvCell,
@@ -13,6 +14,8 @@ export {
   snapshotToCsv,
   snapshotToJson,
 } from './export.js';
+export { checkFinishedWeeks, type FinishedWeeks, finishedWeeksOf } from './finished-weeks.js';
+export { IMPORT_MAX_CHARS, IMPORT_MAX_DEPTH, type ReadExportOptions, readSessionExport } from './import.js';
 export {
   type CheckInData,
   ENTRY_TYPES,
@@ -23,6 +26,9 @@ export {
   type SessionChange,
 } from './journal.js';
 export {
+  isAction,
+  isSessionState,
+  isTransition,
   STATE_LABELS,
   stateAllows,
   TRANSITION_RULES,
@@ -133,7 +139,17 @@ export {
   type OkrStoreOptions,
 } from './store.js';
 export { changedSessionId, type StoreChange } from './store-change.js';
-export { canonicalTimeZone, hostTimeZone, nextPeriod, type PeriodOptions, parseDate, suggestTitle } from './time.js';
+export {
+  canonicalTimeZone,
+  DATE_MAX,
+  DATE_MIN,
+  hostTimeZone,
+  nextPeriod,
+  type PeriodOptions,
+  parseDate,
+  SESSION_MAX_YEARS,
+  suggestTitle,
+} from './time.js';
 export { DESCRIPTION_MAX, TITLE_MAX, validateSessionDetails } from './validate.js';
 export {
   groupByMonth,

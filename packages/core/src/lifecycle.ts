@@ -1,5 +1,19 @@
-import { ACTION_RULES, ACTIONS, type Action, type Transition } from './actions.js';
-import type { SessionState } from './model.js';
+import { ACTION_RULES, ACTIONS, type Action, TRANSITIONS, type Transition } from './actions.js';
+import { SESSION_STATES, type SessionState } from './model.js';
+
+/** Whether `value` is one of `ACTIONS` (by value: never look an untrusted string up as a key). */
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
+}
+
+/** Whether `value` is one of `TRANSITIONS`; `'__proto__'` and `'constructor'` are not. */
+export function isTransition(value: unknown): value is Transition {
+  return typeof value === 'string' && (TRANSITIONS as readonly string[]).includes(value);
+}
+
+export function isSessionState(value: unknown): value is SessionState {
+  return typeof value === 'string' && (SESSION_STATES as readonly string[]).includes(value);
+}
 
 /**
  * What each lifecycle state allows, derived from the action table (actions.ts): one
@@ -43,7 +57,7 @@ export const STATE_LABELS: Readonly<Record<SessionState, string>> = {
 };
 
 export function stateAllows(state: SessionState, action: Action): boolean {
-  return STATE_ALLOWS[state]?.has(action) ?? false;
+  return isSessionState(state) && STATE_ALLOWS[state].has(action);
 }
 
 /** The transitions available from `state`, in display order. */

@@ -191,7 +191,8 @@ export class LiveSessions {
     if (!first) return;
     const timeline = this.#timelines.get(session.id);
     if (!timeline) {
-      if (first.seq === 1) this.#timelines.set(session.id, new Timeline({ id: session.id, number: session.number }, entries));
+      if (first.seq === 1)
+        this.#timelines.set(session.id, new Timeline({ id: session.id, number: session.number }, entries));
     } else if (timeline.head === first.seq - 1) timeline.append(entries);
   }
 

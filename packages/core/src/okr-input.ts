@@ -78,6 +78,8 @@ export interface CheckInInput {
 }
 
 export const UNIT_MAX = 24;
+/** The most ids one list may name (linked key results, objectives to copy). */
+export const IDS_MAX = 1000;
 export const COMMENT_MAX = 2000;
 export const MILESTONES_MAX = 50;
 
@@ -247,23 +249,34 @@ export function validateRetarget(kr: KeyResult, input: unknown): KeyResultTarget
   return target;
 }
 
+/** The longest link kept: browsers handle far longer, but no initiative needs one. */
+export const LINK_MAX = 2000;
+
 function checkLink(problems: Problems, value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   let url: URL | undefined;
   try {
-    url = typeof value === 'string' ? new URL(value) : undefined;
+    url = typeof value === 'string' && value.length <= LINK_MAX ? new URL(value) : undefined;
   } catch {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    problems.add('link', 'The link must be a web address starting with http:// or https://.');
+    problems.add(
+      'link',
+      `The link must be a web address starting with http:// or https:// (at most ${LINK_MAX} characters).`,
+    );
     return undefined;
   }
   return url.href;
 }
 
 function checkIds(problems: Problems, field: string, value: unknown): string[] {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v !== '')) {
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.length > IDS_MAX ||
+    !value.every((v) => typeof v === 'string' && v.trim() !== '' && v.length <= 200)
+  ) {
     problems.add(field, 'Link at least one key result.');
     return [];
   }
@@ -335,4 +348,29 @@ export function validateCheckIn(kr: KeyResult, input: unknown): Omit<CheckInData
     ...(confidence === undefined ? {} : { confidence }),
     ...(comment ? { comment } : {}),
   };
+}
+
+/**
+ * Options of `copyObjectives` from an untyped caller: nothing, or `{ objectiveIds }` with
+ * a list of ids. A string is refused: `'ob_1'.includes(id)` would match by substring, and
+ * `''` would copy everything.
+ */
+export function validateCopyOptions(input: unknown): { objectiveIds?: readonly string[] } {
+  if (input === undefined) return {};
+  const problems = new Problems();
+  const value = record(problems, input, 'copy options');
+  checkKnownKeys(problems, value, ['objectiveIds']);
+  if (value.objectiveIds === undefined) {
+    problems.done('Nothing copied');
+    return {};
+  }
+  const ids = value.objectiveIds;
+  if (
+    !Array.isArray(ids) ||
+    ids.length > IDS_MAX ||
+    !ids.every((v) => typeof v === 'string' && v.trim() !== '' && v.length <= 200)
+  )
+    problems.add('objectiveIds', `Must be a list of objective ids (at most ${IDS_MAX}).`);
+  problems.done('Nothing copied');
+  return { objectiveIds: [...new Set(ids as string[])] };
 }

@@ -1,6 +1,7 @@
 import { ACTION_RULES, ACTIONS, type Action, ruleOf } from './actions.js';
-import { STATE_LABELS } from './lifecycle.js';
-import { type Access, type Actor, type Audience, ROLES, type Role, type SessionState } from './model.js';
+import { isRole } from './actor.js';
+import { isSessionState, STATE_LABELS } from './lifecycle.js';
+import type { Access, Actor, Audience, Role, SessionState } from './model.js';
 
 /**
  * Who may do what. Deny by default: an action whose row (actions.ts) does not list the
@@ -33,13 +34,19 @@ export interface Decision {
 
 const ALLOWED: Decision = Object.freeze({ allowed: true, reason: 'Allowed.' });
 
+/** Whether `actor` is in `audience`. Anything malformed (a team list that is not a list) is outside it. */
 export function inAudience(actor: Actor, audience: Audience): boolean {
-  if (audience.everyone) return true;
-  return audience.people.includes(actor.id) || (actor.teams ?? []).some((team) => audience.teams.includes(team));
+  if (audience?.everyone === true) return true;
+  if (audience?.everyone !== false || !Array.isArray(audience.people) || !Array.isArray(audience.teams)) return false;
+  const teams: unknown = actor.teams;
+  return (
+    audience.people.includes(actor.id) ||
+    (Array.isArray(teams) && teams.some((team) => typeof team === 'string' && audience.teams.includes(team)))
+  );
 }
 
-function isRole(role: unknown): role is Role {
-  return typeof role === 'string' && (ROLES as readonly string[]).includes(role);
+function refused(reason: string): Decision {
+  return { allowed: false, code: 'not-allowed', reason };
 }
 
 /**
@@ -47,17 +54,18 @@ function isRole(role: unknown): role is Role {
  * then the session's access lists, then ownership, then the session's lifecycle state.
  */
 export function decide(actor: Actor, action: Action, target: PermissionTarget = {}): Decision {
+  // Every table is read by value or own key, never by a key the caller chose:
+  // `ROLE_ALLOWS['constructor']` would find Object.prototype's members.
   const rule = ruleOf(action);
-  if (!rule) return { allowed: false, code: 'not-allowed', reason: `${JSON.stringify(action)} is not an action.` };
-  const role = isRole(actor?.role) ? actor.role : undefined;
-  if (!role || !(rule.roles as readonly Role[]).includes(role)) {
-    return {
-      allowed: false,
-      code: 'not-allowed',
-      reason: `A ${role ?? 'person without a role'} may not ${rule.words}.`,
-    };
+  if (!rule) return refused(`${shownAction(action)} is not something okrkit knows how to do.`);
+  if (typeof actor !== 'object' || actor === null || !isRole(actor.role) || typeof actor.id !== 'string')
+    return refused(`Someone without a known role may not ${rule.words}.`);
+  const role = actor.role;
+  if (!(rule.roles as readonly Role[]).includes(role)) {
+    return refused(`${role === 'admin' ? 'An' : 'A'} ${role} may not ${rule.words}.`);
   }
   const session = target.session;
+  if (session && !isSessionState(session.state)) return refused('This session is in a state okrkit does not know.');
   if (session && role !== 'admin') {
     if (!inAudience(actor, session.access.view)) {
       return { allowed: false, code: 'not-allowed', reason: 'This session is not shared with you.' };
@@ -92,5 +100,9 @@ export function can(actor: Actor, action: Action, target?: PermissionTarget): bo
 }
 
 export function describe(action: Action): string {
-  return ruleOf(action)?.words ?? String(action);
+  return ruleOf(action)?.words ?? shownAction(action);
+}
+
+function shownAction(action: unknown): string {
+  return typeof action === 'string' ? `"${action.slice(0, 40)}"` : 'An unnamed action';
 }

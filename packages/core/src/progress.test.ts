@@ -108,3 +108,45 @@ describe('expected progress, status and staleness', () => {
     );
   });
 });
+
+describe('status at the threshold', () => {
+  // The README: at risk from exactly 10 points behind, off track from exactly 25.
+  const byPoints = (progressPct: number, expectedPct: number) => {
+    const behind = expectedPct - progressPct;
+    return behind >= 25 ? 'off_track' : behind >= 10 ? 'at_risk' : 'on_track';
+  };
+
+  it('reads 40 % against 50 % expected as at risk (0.5 - 0.4 is 0.0999... in floating point)', () => {
+    assert.equal(derivedStatus(0.4, 0.5), 'at_risk');
+    assert.equal(derivedStatus(0.45, 0.7), 'off_track');
+    assert.equal(derivedStatus(0.41, 0.5), 'on_track');
+  });
+
+  it('agrees with whole points for every pair of whole percentages', () => {
+    for (let e = 0; e <= 100; e++) {
+      for (let p = 0; p <= 100; p++) {
+        assert.equal(derivedStatus(p / 100, e / 100), byPoints(p, e), `${p} % against ${e} % expected`);
+      }
+    }
+  });
+
+  it('holds at the boundary for every kind of key result', () => {
+    const status = (k: KeyResult, expected: number) => derivedStatus(keyResultProgress(k).clamped, expected);
+    // 40 % of the way, 10 points behind 50 % expected: at risk for each kind that can be 40 % along.
+    assert.equal(status(kr({ kind: 'increase', start: 0, target: 100 }, 40), 0.5), 'at_risk');
+    assert.equal(status(kr({ kind: 'increase', start: 10, target: 20 }, 14), 0.5), 'at_risk');
+    assert.equal(status(kr({ kind: 'decrease', start: 100, target: 0 }, 60), 0.5), 'at_risk');
+    assert.equal(status(kr({ kind: 'decrease', start: 0.3, target: 0.1 }, 0.22), 0.5), 'at_risk');
+    assert.equal(status(kr({ kind: 'milestones', milestones: ['a', 'b', 'c', 'd', 'e'] }, 2), 0.5), 'at_risk');
+    assert.equal(status(kr({ kind: 'milestones', milestones: ['a', 'b', 'c', 'd'] }, 3), 1), 'off_track');
+    // Stay above / below: exactly on the threshold counts as staying on the right side (100 %).
+    assert.equal(keyResultProgress(kr({ kind: 'stay_above', threshold: 99.9 }, 99.9)).raw, 1);
+    assert.equal(keyResultProgress(kr({ kind: 'stay_above', threshold: 99.9 }, 99.89)).raw, 0);
+    assert.equal(keyResultProgress(kr({ kind: 'stay_below', threshold: 200 }, 200)).raw, 1);
+    assert.equal(keyResultProgress(kr({ kind: 'stay_below', threshold: 200 }, 200.01)).raw, 0);
+    assert.equal(status(kr({ kind: 'stay_above', threshold: 5 }, 5), 1), 'on_track');
+    assert.equal(status(kr({ kind: 'stay_below', threshold: 5 }, 5.5), 0.25), 'off_track');
+    assert.equal(status(kr({ kind: 'boolean' }, 0), 0.1), 'at_risk');
+    assert.equal(status(kr({ kind: 'boolean' }, 0), 0.09), 'on_track');
+  });
+});

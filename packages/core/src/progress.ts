@@ -112,15 +112,26 @@ export interface StatusThresholds {
 
 export const DEFAULT_STATUS_THRESHOLDS: StatusThresholds = Object.freeze({ atRisk: 0.1, offTrack: 0.25 });
 
-/** A status from progress against expectation: on track until `atRisk` behind, off track from `offTrack` behind. */
+/**
+ * How much a difference of fractions may be off by floating point and still count as
+ * reaching a threshold: 0.5 - 0.4 is 0.09999999999999998, which must read as ten points.
+ * A millionth of a point is far below anything a person sees (points show two decimals).
+ */
+const THRESHOLD_TOLERANCE = 1e-8;
+
+/**
+ * A status from progress against expectation: on track until `atRisk` behind, at risk
+ * from exactly `atRisk` behind, off track from exactly `offTrack` behind (40 % against
+ * 50 % expected is ten points behind: at risk).
+ */
 export function derivedStatus(
   progress: number,
   expected: number,
   thresholds = DEFAULT_STATUS_THRESHOLDS,
 ): CheckInStatus {
   const behind = expected - progress;
-  if (behind >= thresholds.offTrack) return 'off_track';
-  if (behind >= thresholds.atRisk) return 'at_risk';
+  if (behind >= thresholds.offTrack - THRESHOLD_TOLERANCE) return 'off_track';
+  if (behind >= thresholds.atRisk - THRESHOLD_TOLERANCE) return 'at_risk';
   return 'on_track';
 }
 

@@ -177,8 +177,11 @@ export function snapshotOf(
     const rows = deriveRows(end, start, week, thresholds, only);
     return { title: end.title, expected: expectedProgress(end, week.asOf), rows, summary: summarize(rows) };
   };
-  // A finished week depends only on the entries recorded before it ended: remember it.
-  const key = `week:${week.key}:${timeline.countBefore(to)}:${JSON.stringify(thresholds)}`;
+  // A finished week depends only on its boundaries, the entries recorded before it ended,
+  // the thresholds, and (through the hash) the zone's name: remember it under all of them.
+  // The count alone is not enough: a new zone moves the boundaries, and the entries
+  // recorded before the end can stay the same.
+  const key = `week:${week.key}:${from}:${to}:${live.timeZone}:${timeline.countBefore(to)}:${JSON.stringify(thresholds)}`;
   const whole = () => (isLive ? derive() : timeline.memo(key, derive));
   let derived: Derived;
   let rows: readonly SnapshotRow[];
@@ -226,15 +229,24 @@ interface Derived {
   readonly summary: SnapshotSummary;
 }
 
-/** The closest week to `week` that has a snapshot. */
+/**
+ * The closest week to `week` that has a snapshot. The weeks that have one are every week
+ * from the later of the session's first week and the week it was created in, to the
+ * earlier of its last week and the current week: the nearest is `week` clamped to that
+ * run. Constant time: walking every week of a long session took seconds.
+ */
 function nearestWeek(session: Session, week: Week, now: Date): string | undefined {
-  const candidates = weeksBetween(session.start, session.end).filter((w) => !unavailableReason(session, w, now));
-  if (candidates.length === 0) return undefined;
-  return candidates.reduce((best, w) =>
-    Math.abs(Date.parse(w.start) - Date.parse(week.start)) < Math.abs(Date.parse(best.start) - Date.parse(week.start))
-      ? w
-      : best,
-  ).key;
+  const weekOfDate = (iso: string) => weekAt(new Date(`${iso}T12:00:00Z`), 'UTC');
+  const created = weekAt(new Date(session.createdAt), session.timeZone);
+  const current = weekAt(now, session.timeZone);
+  const startWeek = weekOfDate(session.start);
+  const endWeek = weekOfDate(session.end);
+  const first = startWeek.start > created.start ? startWeek : created;
+  const last = endWeek.start < current.start ? endWeek : current;
+  if (first.start > last.start) return undefined;
+  if (week.start < first.start) return first.key;
+  if (week.start > last.start) return last.key;
+  return week.key;
 }
 
 interface ItemState {

@@ -71,7 +71,11 @@ describe('creating sessions', () => {
     ['an unknown check-in cadence', { ...q1, checkInCadence: 'hourly' }, ['checkInCadence']],
     ['a number for a title', { ...q1, title: 42 }, ['title']],
     ['an unknown field', { ...q1, colour: 'red' }, ['colour']],
-    ['bad access lists', { ...q1, access: { view: { everyone: false, people: [1] } } }, ['access.view.people']],
+    [
+      'bad access lists',
+      { ...q1, access: { view: { everyone: false, people: [1], teams: [] }, edit: { everyone: true } } },
+      ['access.view.people'],
+    ],
     ['several problems at once', { title: '', start: 'soon', end: '2027-01-01' }, ['title', 'start']],
   ];
   for (const [what, input, fields] of invalid) {

@@ -9,6 +9,19 @@ import type { Cadence } from './model.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The dates a session may use. From the Unix epoch (nothing older is planned with OKRs,
+ * and instants before it are negative) to the end of 2199 (far beyond any plan, and
+ * well inside what every time zone database describes).
+ */
+export const DATE_MIN = '1970-01-01';
+export const DATE_MAX = '2199-12-31';
+/**
+ * The longest a session may last. Five years covers the longest strategic plans OKRs
+ * are used for; it bounds every per-week loop (weeks, series) to 262 weeks.
+ */
+export const SESSION_MAX_YEARS = 5;
+
 /** Parses `YYYY-MM-DD`, rejecting other shapes and impossible dates such as `2026-02-30`. */
 export function parseDate(value: string): Temporal.PlainDate | undefined {
   if (!ISO_DATE.test(value)) return undefined;

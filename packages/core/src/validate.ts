@@ -1,6 +1,6 @@
 import { OkrError } from './errors.js';
 import { type Access, type Audience, CADENCES, CHECK_IN_CADENCES, OPEN_ACCESS, type SessionDetails } from './model.js';
-import { canonicalTimeZone, parseDate } from './time.js';
+import { canonicalTimeZone, DATE_MAX, DATE_MIN, parseDate, SESSION_MAX_YEARS } from './time.js';
 
 /**
  * Input validation for untyped callers: every command checks its input here before
@@ -39,6 +39,20 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A value for a message, whatever it is: `JSON.stringify` throws on a BigInt and
+ * template literals throw on a Symbol, and a validator must never throw anything but
+ * its own `invalid-input`.
+ */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return String(value);
+  if (typeof value === 'bigint') return `${String(value)}n`;
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 /** A required, trimmed title of 1..max characters. */
 export function checkTitle(problems: Problems, field: string, value: unknown, max = TITLE_MAX): string {
   if (typeof value !== 'string') {
@@ -69,6 +83,7 @@ export function checkText(
   return text === '' ? undefined : text;
 }
 
+/** A date within [DATE_MIN, DATE_MAX]: outside it no session makes sense, and the calendar work stays bounded. */
 export function checkDate(problems: Problems, field: string, value: unknown, label: string): string {
   if (value === undefined || value === null || value === '') {
     problems.add(field, `${label} is required.`);
@@ -76,6 +91,10 @@ export function checkDate(problems: Problems, field: string, value: unknown, lab
   }
   if (typeof value !== 'string' || !parseDate(value)) {
     problems.add(field, `${label} is not a valid date (expected YYYY-MM-DD, e.g. 2027-01-31).`);
+    return '';
+  }
+  if (value < DATE_MIN || value > DATE_MAX) {
+    problems.add(field, `${label} must lie between ${DATE_MIN} and ${DATE_MAX}.`);
     return '';
   }
   return value;
@@ -95,30 +114,45 @@ export function checkOneOf<T extends string>(
 }
 
 export function checkTimeZone(problems: Problems, field: string, value: unknown): string {
-  const zone = typeof value === 'string' ? canonicalTimeZone(value) : undefined;
+  const zone = typeof value === 'string' && value.length <= 64 ? canonicalTimeZone(value) : undefined;
   if (!zone) {
-    problems.add(field, `Unknown time zone ${JSON.stringify(value)} (expected an IANA name such as Europe/Berlin).`);
+    problems.add(field, `Unknown time zone ${shown(value)} (expected an IANA name such as Europe/Berlin).`);
     return 'UTC';
   }
   return zone;
 }
 
+/** At most this many people or teams in one access list: a list is read on every permission check. */
+export const ACCESS_LIST_MAX = 1000;
+
 function checkIdList(problems: Problems, field: string, value: unknown): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) {
-    problems.add(field, 'Must be a list of ids.');
+  if (
+    !Array.isArray(value) ||
+    value.length > ACCESS_LIST_MAX ||
+    !value.every((v) => typeof v === 'string' && v.trim() !== '' && v.length <= 200)
+  ) {
+    problems.add(field, `Must be a list of ids (at most ${ACCESS_LIST_MAX}).`);
     return [];
   }
   return [...new Set(value as string[])];
 }
 
+const AUDIENCE_SHAPE = 'Must be { everyone: true } or { everyone: false, people: [...], teams: [...] }.';
+
+/**
+ * Exactly one of the two audience shapes, nothing missing and nothing extra: a typo
+ * (`{ veiw: ... }`), a `null` or a missing list must never read as "everyone".
+ */
 function checkAudience(problems: Problems, field: string, value: unknown): Audience {
-  if (value === 'everyone') return { everyone: true };
   if (!isRecord(value) || typeof value.everyone !== 'boolean') {
-    problems.add(field, 'Must be { everyone: true } or { everyone: false, people: [...], teams: [...] }.');
+    problems.add(field, AUDIENCE_SHAPE);
+    return { everyone: false, people: [], teams: [] };
+  }
+  if (value.everyone) {
+    checkKnownKeys(problems, value, ['everyone'], `${field}.`);
     return { everyone: true };
   }
-  if (value.everyone) return { everyone: true };
+  checkKnownKeys(problems, value, ['everyone', 'people', 'teams'], `${field}.`);
   return {
     everyone: false,
     people: checkIdList(problems, `${field}.people`, value.people),
@@ -126,22 +160,29 @@ function checkAudience(problems: Problems, field: string, value: unknown): Audie
   };
 }
 
+/** `{ view, edit }`, both given: an audience left out would otherwise mean everyone. */
 export function checkAccess(problems: Problems, field: string, value: unknown): Access {
   if (value === undefined) return OPEN_ACCESS;
   if (!isRecord(value)) {
     problems.add(field, 'Must be { view, edit }.');
     return OPEN_ACCESS;
   }
+  checkKnownKeys(problems, value, ['view', 'edit'], `${field}.`);
   return {
-    view: checkAudience(problems, `${field}.view`, value.view ?? 'everyone'),
-    edit: checkAudience(problems, `${field}.edit`, value.edit ?? 'everyone'),
+    view: checkAudience(problems, `${field}.view`, value.view),
+    edit: checkAudience(problems, `${field}.edit`, value.edit),
   };
 }
 
 /** Rejects keys a command does not know, so a typo never passes silently. */
-export function checkKnownKeys(problems: Problems, value: Record<string, unknown>, known: readonly string[]): void {
+export function checkKnownKeys(
+  problems: Problems,
+  value: Record<string, unknown>,
+  known: readonly string[],
+  prefix = '',
+): void {
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) problems.add(key, `Unknown field "${key}".`);
+    if (!known.includes(key)) problems.add(`${prefix}${key}`, `Unknown field "${key}".`);
   }
 }
 
@@ -157,11 +198,17 @@ const SESSION_FIELDS = [
   'access',
 ] as const;
 
+/** The fields `null` may clear; every other field of a session always has a value. */
+const CLEARABLE: readonly string[] = ['description', 'parentId'];
+
 /**
  * Validates a session's details from an untyped caller: `input` is either a full input
- * (for create) or a patch merged onto `current` (for edit). Returns normalised details;
- * throws `invalid-input` naming every bad field. Cross-session rules (parent, cycles)
- * are checked by the store, which can see the other sessions.
+ * (for create) or a patch merged onto `current` (for edit). In a patch a field that is
+ * missing or `undefined` is not given (it keeps its value), `null` clears an optional
+ * field (description, parent) and is refused for every other, and an unknown key is
+ * refused. Returns normalised details; throws `invalid-input` naming every bad field.
+ * Cross-session rules (parent, cycles) are checked by the store, which can see the
+ * other sessions.
  */
 export function validateSessionDetails(
   input: unknown,
@@ -175,18 +222,28 @@ export function validateSessionDetails(
     throw new Error('unreachable');
   }
   checkKnownKeys(problems, input, SESSION_FIELDS);
-  const pick = <K extends (typeof SESSION_FIELDS)[number]>(key: K): unknown =>
-    key in input ? input[key] : current?.[key];
+  const pick = <K extends (typeof SESSION_FIELDS)[number]>(key: K): unknown => {
+    const value = Object.hasOwn(input, key) ? input[key] : undefined;
+    if (value === null && !CLEARABLE.includes(key)) {
+      problems.add(key, 'This field cannot be cleared; give a value or leave it out.');
+      return current?.[key];
+    }
+    if (value === null) return undefined;
+    return value === undefined ? current?.[key] : value;
+  };
   const title = checkTitle(problems, 'title', pick('title'));
   const description = checkText(problems, 'description', pick('description'));
   const start = checkDate(problems, 'start', pick('start'), 'The start date');
   const end = checkDate(problems, 'end', pick('end'), 'The end date');
   if (start && end && end < start) problems.add('end', 'The end date must be on or after the start date.');
+  else if (start && end && end >= lastDayAfter(start)) {
+    problems.add('end', `A session lasts at most ${SESSION_MAX_YEARS} years; end it before ${lastDayAfter(start)}.`);
+  }
   const timeZone = checkTimeZone(problems, 'timeZone', pick('timeZone') ?? defaults.timeZone);
   const cadence = checkOneOf(problems, 'cadence', pick('cadence') ?? 'custom', CADENCES);
   const checkInCadence = checkOneOf(problems, 'checkInCadence', pick('checkInCadence') ?? 'weekly', CHECK_IN_CADENCES);
   const parentId = pick('parentId');
-  if (parentId !== undefined && parentId !== null && (typeof parentId !== 'string' || parentId === '')) {
+  if (parentId !== undefined && (typeof parentId !== 'string' || parentId.trim() === '' || parentId.length > 200)) {
     problems.add('parentId', 'The parent must be a session id such as SE-01001.');
   }
   const access = checkAccess(problems, 'access', pick('access'));
@@ -202,4 +259,29 @@ export function validateSessionDetails(
     ...(typeof parentId === 'string' ? { parentId } : {}),
     access,
   };
+}
+
+/** The first day a session starting on `start` may no longer include. */
+function lastDayAfter(start: string): string {
+  return (parseDate(start) as NonNullable<ReturnType<typeof parseDate>>).add({ years: SESSION_MAX_YEARS }).toString();
+}
+
+/**
+ * A session patch from an untyped caller, before the store knows which action it
+ * needs: refuses anything but an object and unknown keys, and drops `undefined`
+ * fields (they are not given). `touchesAccess` says whether `access` was given, so the
+ * caller can ask for `session.editAccess` only then.
+ */
+export function validateSessionPatch(input: unknown): { patch: Record<string, unknown>; touchesAccess: boolean } {
+  const problems = new Problems();
+  if (!isRecord(input)) {
+    problems.add('session', 'Expected an object with the fields to change.');
+    problems.done('Session not saved');
+    throw new Error('unreachable');
+  }
+  checkKnownKeys(problems, input, SESSION_FIELDS);
+  problems.done('Session not saved');
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) if (value !== undefined) patch[key] = value;
+  return { patch, touchesAccess: patch.access !== undefined };
 }

@@ -250,7 +250,7 @@ describe('IndexedDbStorage', () => {
     expect(await storage.getSession(s.id)).to.deep.equal(s);
   });
 
-  it('uses strict durability for the upgrade, creates and lifecycle transitions, default for other writes', async () => {
+  it('uses strict durability for the upgrade, creates and every append (check-ins too), default for checkpoints', async () => {
     const seen: (string | undefined)[] = [];
     restores.push(
       stub(
@@ -269,7 +269,7 @@ describe('IndexedDbStorage', () => {
     await storage.append(s.id, 2, [started(3)], { ...s, state: 'in_progress', head: 3 });
     await storage.writeCheckpoint(s.id, '2027-W01', { rows: [] });
     // The first is the strict write that seals the new database's schema.
-    expect(seen).to.deep.equal(['strict', 'strict', 'default', 'strict', 'default']);
+    expect(seen).to.deep.equal(['strict', 'strict', 'strict', 'strict', 'default']);
   });
 
   const FIXTURES = [
@@ -389,6 +389,48 @@ describe('IndexedDbStorage', () => {
     });
     again.db.close();
     expect([again.db.version, kept]).to.deep.equal([SCHEMA_VERSION + 1, 'kept']);
+  });
+
+  it('rejects with a storage error, instead of hanging, when an old tab blocks the upgrade; works once it lets go', async () => {
+    const name = uniqueName();
+    names.push(name);
+    await writeIndexedDbV1Fixture(name);
+    // An old tab that never closes on versionchange (a release without the handler).
+    const old = await rawOpen(name, 1);
+    const storage = adapter(name, { blockedTimeoutMs: 150 });
+    const started = performance.now();
+    const error = await rejection(storage.listSessions());
+    expect(error.code).to.equal('storage');
+    expect(error.message).to.match(/another tab or window .* older version of okrkit. Close or reload the other tabs/);
+    expect(performance.now() - started).to.be.below(2000);
+    old.db.close();
+    expect(await storage.listSessions()).to.deep.equal(INDEXEDDB_V1_FIXTURE.sessions);
+  });
+
+  it('tells its watchers about sessions that moved while it missed the notices (back-forward cache, frozen tab)', async () => {
+    const storage = adapter();
+    const s = await createSession(storage);
+    const seen: { sessionId: string; head: number }[] = [];
+    storage.watch((change) => seen.push(change));
+    await storage.listSessions();
+    // Another tab wrote while this page was frozen: the header moved, and no message came.
+    const { db } = await rawOpen(storage.databaseName, SCHEMA_VERSION);
+    await new Promise<void>((resolve) => {
+      const tx = db.transaction('sessions', 'readwrite');
+      tx.objectStore('sessions').put({ ...s, title: 'moved', head: 2 });
+      tx.oncomplete = () => resolve();
+    });
+    db.close();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(seen).to.deep.equal([]);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    const until = performance.now() + 2000;
+    while (seen.length === 0 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).to.deep.equal([{ sessionId: s.id, head: 2 }]);
+    // Nothing moved since: waking again tells nothing.
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.length).to.equal(1);
   });
 
   it('closes itself when another tab opens a newer schema, without blocking it, and says to reload', async () => {

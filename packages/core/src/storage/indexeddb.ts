@@ -23,7 +23,16 @@ export interface IndexedDbStorageOptions {
    * later call rejects with `reason` (code `storage`), which asks the person to reload.
    */
   readonly onClosed?: (reason: OkrError) => void;
+  /**
+   * How long an open may wait for other tabs that hold an older schema open and do not
+   * let go (an old release without a `versionchange` handler, a frozen tab) before it
+   * rejects with a `storage` error that says so. Default 5 seconds.
+   */
+  readonly blockedTimeoutMs?: number;
 }
+
+/** Events after which a page may have missed change notices: restored from the back-forward cache, shown again, resumed from frozen. */
+const WAKE_EVENTS = ['pageshow', 'visibilitychange', 'resume'] as const;
 
 type Database = IDBPDatabase<OkrDatabase>;
 type WriteTransaction<Names extends OkrStoreName[]> = IDBPTransaction<OkrDatabase, Names, 'readwrite'>;
@@ -58,19 +67,33 @@ export class IndexedDbStorage implements StorageAdapter {
   #channel: BroadcastChannel | undefined;
   /** Set once the adapter is closed or superseded; every call rejects with it from then on. */
   #unusable: OkrError | undefined;
+  readonly #blockedTimeoutMs: number;
+  /**
+   * The head of each session as this adapter last saw it (read, written or heard of), so
+   * that a page waking up can tell which sessions moved while it missed the notices.
+   */
+  readonly #heads = new Map<string, number>();
+  /** Whether `#heads` holds every session (after a listing): then an unknown one is new. */
+  #listed = false;
+  #waking: (() => void) | undefined;
 
   constructor(options: IndexedDbStorageOptions = {}) {
     this.databaseName = options.name ?? 'okrkit';
     this.#onClosed = options.onClosed;
+    this.#blockedTimeoutMs = options.blockedTimeoutMs ?? 5000;
   }
 
   async listSessions(): Promise<SessionHeader[]> {
     const headers = await this.#run('list sessions', (db) => db.getAll('sessions'));
+    for (const header of headers) this.#heads.set(header.id, header.head);
+    this.#listed = true;
     return headers.sort((a, b) => a.number - b.number);
   }
 
-  getSession(id: string): Promise<SessionHeader | undefined> {
-    return this.#run(`read session ${id}`, (db) => db.get('sessions', id));
+  async getSession(id: string): Promise<SessionHeader | undefined> {
+    const header = await this.#run(`read session ${id}`, (db) => db.get('sessions', id));
+    if (header) this.#heads.set(header.id, header.head);
+    return header;
   }
 
   async readJournal(id: string, afterSeq = 0): Promise<JournalEntry[]> {
@@ -119,10 +142,10 @@ export class IndexedDbStorage implements StorageAdapter {
       throw new OkrError('invalid-input', `The header of session ${header.id} cannot be saved as session ${id}.`);
     }
     checkFollows(id, expectedHead, entries);
-    // Lifecycle transitions (start, archive, reopen) are the writes people rely on most.
-    const durability = entries.some((entry) => entry.type === 'session.transitioned') ? 'strict' : 'default';
+    // Every append is a change someone was told was saved (a check-in, a transition):
+    // strict, so that an acknowledged entry survives a power failure.
     await this.#run('save the change', (db) =>
-      this.#write(db, ['sessions', 'journalPages'], durability, async (tx) => {
+      this.#write(db, ['sessions', 'journalPages'], 'strict', async (tx) => {
         const sessions = tx.objectStore('sessions');
         const pages = tx.objectStore('journalPages');
         // The last page, if it has room, is topped up: read it in the same transaction.
@@ -254,15 +277,19 @@ export class IndexedDbStorage implements StorageAdapter {
     let db: Database;
     let upgraded = false;
     try {
-      db = await openDB<OkrDatabase>(this.databaseName, SCHEMA_VERSION, {
-        upgrade: (database, oldVersion, _newVersion, transaction) => {
-          upgraded = true;
-          upgradeSchema(unwrap(database), oldVersion, unwrap(transaction));
-        },
-        // Another tab still runs an older schema: it closes itself on `versionchange`,
-        // after which this open proceeds. Nothing to do but wait.
-      });
+      db = await this.#openBounded(() =>
+        openDB<OkrDatabase>(this.databaseName, SCHEMA_VERSION, {
+          upgrade: (database, oldVersion, _newVersion, transaction) => {
+            upgraded = true;
+            upgradeSchema(unwrap(database), oldVersion, unwrap(transaction));
+          },
+          // Another tab still holds an older schema open: okrkit tabs close themselves on
+          // `versionchange` and this open proceeds; `blocked` bounds the wait for others.
+          blocked: () => this.#onBlocked?.(),
+        }),
+      );
     } catch (error) {
+      if (error instanceof OkrError) throw error;
       if (error instanceof DOMException && error.name === 'VersionError') {
         // Never delete or downgrade: the data belongs to the newer release.
         throw new OkrError(
@@ -299,6 +326,44 @@ export class IndexedDbStorage implements StorageAdapter {
     return db;
   }
 
+  #onBlocked: (() => void) | undefined;
+
+  /**
+   * Runs an open that may be blocked by other tabs: once it is, it has
+   * `blockedTimeoutMs` to proceed, or it rejects with a `storage` error that says what to
+   * do. A connection that arrives after that is closed at once (nobody waits for it).
+   */
+  #openBounded(open: () => Promise<Database>): Promise<Database> {
+    return new Promise<Database>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
+      this.#onBlocked = () => {
+        timer ??= setTimeout(() => {
+          settled = true;
+          reject(
+            new OkrError(
+              'storage',
+              `The database "${this.databaseName}" needs an upgrade, but another tab or window of this site still has it open with an older version of okrkit. Close or reload the other tabs, then try again.`,
+            ),
+          );
+        }, this.#blockedTimeoutMs);
+      };
+      open().then(
+        (db) => {
+          clearTimeout(timer);
+          if (settled) db.close();
+          else resolve(db);
+          settled = true;
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          if (!settled) reject(error);
+          settled = true;
+        },
+      );
+    });
+  }
+
   #onVersionChange(db: Database, event: IDBVersionChangeEvent): void {
     // Close first: an open connection would block the other tab's upgrade or delete.
     db.close();
@@ -329,6 +394,8 @@ export class IndexedDbStorage implements StorageAdapter {
     this.#listeners.clear();
     this.#channel?.close();
     this.#channel = undefined;
+    if (this.#waking) for (const type of WAKE_EVENTS) globalThis.removeEventListener(type, this.#waking, true);
+    this.#waking = undefined;
     if (report) this.#onClosed?.(reason);
   }
 
@@ -340,8 +407,43 @@ export class IndexedDbStorage implements StorageAdapter {
       this.#channel.addEventListener('message', (event) => {
         if (isStorageChange(event.data)) this.#notify(event.data);
       });
+      this.#listenForWaking();
     }
     return this.#channel;
+  }
+
+  /**
+   * A page that was frozen, hidden or kept in the back-forward cache misses
+   * BroadcastChannel messages, and would serve stale sessions for good. When it comes
+   * back, the stored heads (one read of the headers) tell which sessions moved meanwhile.
+   * Listened for on the global object in the capture phase, so that the document's
+   * `visibilitychange` and `resume` are heard without touching `document`.
+   */
+  #listenForWaking(): void {
+    if (this.#waking || typeof globalThis.addEventListener !== 'function') return;
+    this.#waking = () => {
+      void this.#catchUp();
+    };
+    for (const type of WAKE_EVENTS) globalThis.addEventListener(type, this.#waking, true);
+  }
+
+  /** Tells the watchers about every session whose stored head differs from the one last seen. */
+  async #catchUp(): Promise<void> {
+    if (this.#unusable || this.#listeners.size === 0) return;
+    const listed = this.#listed;
+    let headers: SessionHeader[];
+    try {
+      headers = await this.#run('check for changes', (db) => db.getAll('sessions'));
+    } catch {
+      // A check that fails changes nothing: the next wake-up or write tries again.
+      return;
+    }
+    for (const header of headers) {
+      const known = this.#heads.get(header.id);
+      if (known === header.head || (known === undefined && !listed)) this.#heads.set(header.id, header.head);
+      else this.#notify({ sessionId: header.id, head: header.head });
+    }
+    this.#listed = true;
   }
 
   /** Tells everyone about a committed change: this adapter's watchers and the other connections. */
@@ -351,6 +453,7 @@ export class IndexedDbStorage implements StorageAdapter {
   }
 
   #notify(change: StorageChange): void {
+    if ((this.#heads.get(change.sessionId) ?? -1) < change.head) this.#heads.set(change.sessionId, change.head);
     // Each listener in its own microtask: one that throws neither fails the write that
     // caused the change nor keeps the others from hearing of it (its error still surfaces).
     for (const listener of this.#listeners) queueMicrotask(() => listener({ ...change }));

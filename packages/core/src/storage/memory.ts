@@ -57,6 +57,13 @@ export class MemoryStorage implements StorageAdapter {
     header: SessionHeader,
   ): Promise<void> {
     this.#check();
+    if (header?.id !== id) {
+      // A header is stored under its own id by other adapters: a mismatch would overwrite another session.
+      throw new OkrError(
+        'invalid-input',
+        `The header of session ${String(header?.id)} cannot be saved as session ${id}.`,
+      );
+    }
     checkFollows(id, expectedHead, entries);
     const stored = this.#sessions.get(id);
     if (!stored) throw new OkrError('not-found', `Session ${id} does not exist.`);

@@ -259,6 +259,25 @@ export function describeStorageContract(options: StorageContractOptions): void {
     );
 
     it(
+      'refuses a header whose id is not the session appended to, writing nothing',
+      using(async (storage) => {
+        const s = await create(storage);
+        const other = await create(storage, { title: 'Other' });
+        await rejectsWith(
+          storage.append(s.id, 1, [renamed(2, 'A')], { ...other, title: 'A', head: 2 }),
+          'invalid-input',
+          "an append carrying another session's header",
+        );
+        equal(
+          (await storage.readJournal(s.id)).map((e) => e.seq),
+          [1],
+          'the journal after the refused append',
+        );
+        equal(await storage.listSessions(), [s, other], 'both headers after the refused append');
+      }),
+    );
+
+    it(
       'refuses a stale append with conflict and writes nothing',
       using(async (storage) => {
         const s = await create(storage);

@@ -423,8 +423,9 @@ describe('<okr-snapshot>', () => {
     const lines = event.detail.content.trim().split('\r\n');
     expect(lines).to.have.length(3);
     expect(lines[0]).to.match(/^session,session_title,week,owner_filter/);
-    expect(lines.slice(1).map((l) => l.split(',')[7])).to.deep.equal(rowIds);
-    expect(lines[1]).to.contain('SE-01001,Q1 2027,2027-W02,cy');
+    // Every text cell is quoted (core's csvCell), so no separator inside one splits it.
+    expect(lines.slice(1).map((l) => l.split(',')[7])).to.deep.equal(rowIds.map((id) => `"${id}"`));
+    expect(lines[1]).to.contain('"SE-01001","Q1 2027","2027-W02","cy"');
     expect(lines[2]).to.contain('Cy Twombly');
 
     el.addEventListener('okr-export', (e) => e.preventDefault(), { once: true });
