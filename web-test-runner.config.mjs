@@ -55,6 +55,7 @@ export default {
   rootDir: '.',
   files: [
     'packages/elements/src/**/*.test.ts',
+    '!packages/elements/src/**/*.node.test.ts',
     'packages/core/src/**/*.browser.test.ts',
     'demo/**/*.test.ts',
     '!demo/e2e/**',

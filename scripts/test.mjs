@@ -76,9 +76,11 @@ async function nodeTests(files) {
 async function coreTests() {
   const files = [
     ...testFiles('packages/core/src', /\.test\.ts$/).filter((f) => !f.includes('.browser.')),
+    // Elements' tests run in Chromium, except those that prove something about Node (server rendering).
+    ...testFiles('packages/elements/src', /\.node\.test\.ts$/),
     ...testFiles('scripts', /\.test\.mjs$/),
   ];
-  console.log(`\n▶ Core and build script tests in Node (${files.length} files)`);
+  console.log(`\n▶ Core, Node element and build script tests in Node (${files.length} files)`);
   if (files.length === 0) return;
   await nodeTests(files);
 }
