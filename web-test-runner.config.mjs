@@ -59,6 +59,7 @@ export default {
     'packages/core/src/**/*.browser.test.ts',
     'demo/**/*.test.ts',
     '!demo/e2e/**',
+    '!demo/**/*.node.test.ts',
   ],
   nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), ...shippedTemplates()],

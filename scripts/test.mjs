@@ -78,6 +78,7 @@ async function coreTests() {
     ...testFiles('packages/core/src', /\.test\.ts$/).filter((f) => !f.includes('.browser.')),
     // Elements' tests run in Chromium, except those that prove something about Node (server rendering).
     ...testFiles('packages/elements/src', /\.node\.test\.ts$/),
+    ...testFiles('demo', /\.node\.test\.ts$/),
     ...testFiles('scripts', /\.test\.mjs$/),
   ];
   console.log(`\n▶ Core, Node element and build script tests in Node (${files.length} files)`);
