@@ -52,7 +52,9 @@ describe('server rendering (@lit-labs/ssr)', () => {
 
   it('takes <okr-snapshot>’s locale from its own lang attribute on the server', async () => {
     // The browser looks up the nearest [lang]; the server has no tree, so it must not throw and must use the attribute.
-    const markup = await serverRender(html`<okr-snapshot lang="de" session-id="SE-01001" .store=${store}></okr-snapshot>`);
+    const markup = await serverRender(
+      html`<okr-snapshot lang="de" session-id="SE-01001" .store=${store}></okr-snapshot>`,
+    );
     assert.match(markup, /<okr-snapshot[^>]*lang="de"/);
   });
 
