@@ -56,6 +56,7 @@ export default {
   files: [
     'packages/elements/src/**/*.test.ts',
     '!packages/elements/src/**/*.node.test.ts',
+    '!packages/elements/src/**/*.e2e.test.ts',
     'packages/core/src/**/*.browser.test.ts',
     'demo/**/*.test.ts',
     '!demo/e2e/**',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: type-check, core and build script tests in Node, browser tests in Chromium, then the demo's
-// end-to-end tests (headless Chromium driving the served demo).
+// end-to-end tests (headless Chromium driving the served demo and the one-file bundle on a plain page).
 // Prints one closing line, `N passed, N failed, N skipped`, and exits non-zero on any
 // failure, on a test file that fails to load, and when no test ran at all.
 // `npm test -- core`, `npm test -- browser` or `npm test -- e2e` runs one part.
@@ -120,7 +120,10 @@ async function browserTests() {
 }
 
 async function e2eTests() {
-  const files = testFiles('demo/e2e', /\.e2e\.test\.ts$/);
+  const files = [
+    ...testFiles('demo/e2e', /\.e2e\.test\.ts$/),
+    ...testFiles('packages/elements/src', /\.e2e\.test\.ts$/),
+  ];
   console.log(`\n▶ Demo end-to-end tests (${files.length} files)`);
   if (!chromiumOrFailure()) return;
   if (files.length === 0) {
