@@ -134,7 +134,7 @@ function rewritePaths(value) {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/bundle.ts', 'src/react/**', 'src/vue.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/bundle.ts', 'src/react/**', 'src/vue.ts', 'src/element-types.ts'],
   litelement: true,
   packagejson: false,
   plugins: [okrkitManifest()],

@@ -3,14 +3,13 @@
 // folder, served by a bare static server on 127.0.0.1, driven by a headless Chromium.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
+import { type StaticPages, serveStaticPages } from '../test/static-pages.js';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 const TIMEOUT = 15_000;
@@ -35,7 +34,7 @@ const PAGES: Record<string, string> = {
 };
 
 let folder = '';
-let server: Server | undefined;
+let pages: StaticPages | undefined;
 let browser: Browser | undefined;
 let origin = '';
 
@@ -47,30 +46,15 @@ before(async () => {
     cwd: ROOT,
     env: { ...process.env, OKRKIT_ONLY: 'bundle', OKRKIT_BUNDLE_FILE: join(folder, 'okrkit.bundle.js') },
   });
-  for (const [path, html] of Object.entries(PAGES)) writeFileSync(join(folder, path), html);
-  server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.html') ? 'text/html' : undefined;
-    if (!type || path.includes('..')) {
-      response.writeHead(404).end();
-      return;
-    }
-    try {
-      const body = readFileSync(join(folder, path));
-      response.writeHead(200, { 'content-type': type }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  server.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server?.once('listening', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bundle = readFileSync(join(folder, 'okrkit.bundle.js'));
+  pages = await serveStaticPages({ ...PAGES, '/okrkit.bundle.js': bundle });
+  origin = pages.origin;
   browser = await puppeteer.launch({ executablePath, args: [...CHROMIUM_ARGS, '--lang=en-US'], headless: true });
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await pages?.close();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
