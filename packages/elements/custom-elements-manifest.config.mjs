@@ -134,7 +134,14 @@ function rewritePaths(value) {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/bundle.ts', 'src/react/**', 'src/vue.ts', 'src/element-types.ts'],
+  exclude: [
+    'src/**/*.test.ts',
+    'src/**/*.styles.ts',
+    'src/bundle.ts',
+    'src/react/**',
+    'src/vue.ts',
+    'src/element-types.ts',
+  ],
   litelement: true,
   packagejson: false,
   plugins: [okrkitManifest()],
