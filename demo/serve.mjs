@@ -36,50 +36,71 @@ function portFrom(value) {
   return port;
 }
 
-const port = portFrom(process.env.PORT);
-const devServer = await startDevServer({
-  config: {
-    rootDir: new URL('..', import.meta.url).pathname,
-    appIndex: 'demo/index.html',
-    middlewareMode: true,
-    nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'production'] },
-    middleware: [
-      (context, next) => {
-        if (context.path === '/') return context.redirect('/demo/');
-        if (isServed(context.path)) return next();
-        context.status = 404;
-        context.body = 'Not found';
-      },
-    ],
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-    open: false,
-    watch: false,
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-  autoExitProcess: false,
-});
-
-const server = createServer(devServer.koaApp.callback());
-server.on('error', (error) => {
-  if (error.code === 'EADDRINUSE') {
-    console.error(
-      `okrkit demo: port ${port} on ${HOST} is already in use. Stop what uses it, or pick another: PORT=8001 npm start`,
-    );
-  } else {
-    console.error(`okrkit demo: cannot listen on ${HOST}:${port}: ${error.message}`);
-  }
-  process.exit(1);
-});
-server.listen({ host: HOST, port }, () => {
-  console.log(`okrkit demo: http://${HOST}:${server.address().port}/demo/  (Ctrl+C to stop)`);
-});
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, async () => {
-    server.close();
-    await devServer.stop();
-    process.exit(0);
+/**
+ * Starts the demo server on 127.0.0.1:`port` (0: any free port). Resolves once it listens;
+ * rejects with the listen error (EADDRINUSE when the port is taken).
+ */
+export async function startDemoServer(port) {
+  const devServer = await startDevServer({
+    config: {
+      rootDir: new URL('..', import.meta.url).pathname,
+      appIndex: 'demo/index.html',
+      middlewareMode: true,
+      nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'production'] },
+      middleware: [
+        (context, next) => {
+          if (context.path === '/') return context.redirect('/demo/');
+          if (isServed(context.path)) return next();
+          context.status = 404;
+          context.body = 'Not found';
+        },
+      ],
+      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+      open: false,
+      watch: false,
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
+    autoExitProcess: false,
   });
+  const server = createServer(devServer.koaApp.callback());
+  const stop = async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await devServer.stop();
+  };
+  try {
+    await new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: HOST, port }, resolve);
+    });
+  } catch (error) {
+    await devServer.stop();
+    throw error;
+  }
+  return { url: `http://${HOST}:${server.address().port}/demo/`, stop };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = portFrom(process.env.PORT);
+  try {
+    const { url, stop } = await startDemoServer(port);
+    console.log(`okrkit demo: ${url}  (Ctrl+C to stop)`);
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.on(signal, async () => {
+        await stop();
+        process.exit(0);
+      });
+    }
+  } catch (error) {
+    if (error.code === 'EADDRINUSE') {
+      console.error(
+        `okrkit demo: port ${port} on ${HOST} is already in use. Stop what uses it, or pick another: PORT=8001 npm start`,
+      );
+    } else {
+      console.error(`okrkit demo: cannot listen on ${HOST}:${port}: ${error.message}`);
+    }
+    process.exit(1);
+  }
 }
