@@ -88,3 +88,41 @@ describe('@okrkit/core sideEffects', () => {
     assert.equal(read('packages/core/package.json').sideEffects, false);
   });
 });
+
+describe('framework bindings follow the manifest', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'packages/elements/custom-elements.json'), 'utf8'));
+  const elements = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement));
+  const types = readFileSync(join(root, 'packages/elements/src/element-types.ts'), 'utf8');
+  const react = readFileSync(join(root, 'packages/elements/src/react/index.ts'), 'utf8');
+  const vue = readFileSync(join(root, 'packages/elements/src/vue.ts'), 'utf8');
+
+  /** The text of `'tag': {` up to the next tag's entry (element-types.ts), or of `eventsOf<'tag'>([...])`. */
+  const typesOf = (tag) => types.match(new RegExp(`\\n  '${tag}': \\{([\\s\\S]*?)(?=\\n  '|\\n\\})`))?.[1] ?? '';
+  const reactEventsOf = (tag) => react.match(new RegExp(`eventsOf<'${tag}'>\\(\\[([^\\]]*)\\]`))?.[1] ?? '';
+  const names = (text) => [...text.matchAll(/'(okr-[a-z-]+)'/g)].map((m) => m[1]).sort();
+
+  it('types, wraps and declares every element for React and Vue', () => {
+    for (const element of elements) {
+      assert.ok(typesOf(element.tagName), `${element.tagName} in element-types.ts`);
+      assert.match(react, new RegExp(`tagName: '${element.tagName}'`), `${element.tagName} has a React wrapper`);
+      assert.match(vue, new RegExp(`'${element.tagName}': OkrVueComponent<'${element.tagName}'>`), element.tagName);
+    }
+  });
+
+  it('gives each element exactly the events and the properties the manifest documents', () => {
+    for (const element of elements) {
+      const documented = (element.events ?? []).map((e) => e.name).sort();
+      assert.deepEqual(names(typesOf(element.tagName)), documented, `${element.tagName} events in element-types.ts`);
+      if (documented.length > 0) {
+        assert.deepEqual(names(reactEventsOf(element.tagName)), documented, `${element.tagName} React events`);
+      }
+      const props = typesOf(element.tagName).match(/props: ([^;]+);/)?.[1] ?? '';
+      const listed = [...props.matchAll(/'(\w+)'/g)].map((m) => m[1]).sort();
+      const settable = (element.members ?? [])
+        .filter((m) => m.kind === 'field' && !m.readonly && m.description)
+        .map((m) => m.name)
+        .sort();
+      assert.deepEqual(listed, settable, `${element.tagName} props in element-types.ts`);
+    }
+  });
+});
