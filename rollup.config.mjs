@@ -21,7 +21,8 @@ function library(dir, input) {
       templates,
     ],
     output: {
-      dir: `${dir}/dist`,
+      // OKRKIT_LIBRARY_OUT: the import-map test builds its own copy into a temporary folder.
+      dir: process.env.OKRKIT_LIBRARY_OUT ? `${process.env.OKRKIT_LIBRARY_OUT}/${dir.split('/').pop()}` : `${dir}/dist`,
       format: 'es',
       preserveModules: true,
       preserveModulesRoot: `${dir}/src`,
@@ -52,11 +53,14 @@ const bundle = {
   },
 };
 
-// OKRKIT_ONLY=bundle builds the one-file bundle alone.
+const libraries = [
+  library('packages/core', ['index.ts', 'testing/index.ts']),
+  library('packages/elements', ['index.ts', 'react/index.ts']),
+];
+
+// OKRKIT_ONLY=bundle or =libraries builds that part alone.
 export default process.env.OKRKIT_ONLY === 'bundle'
   ? [bundle]
-  : [
-      library('packages/core', ['index.ts', 'testing/index.ts']),
-      library('packages/elements', ['index.ts', 'react/index.ts']),
-      bundle,
-    ];
+  : process.env.OKRKIT_ONLY === 'libraries'
+    ? libraries
+    : [...libraries, bundle];
