@@ -60,8 +60,14 @@ describe('@okrkit/elements sideEffects', () => {
     .filter((file) => /^defineElement\(/m.test(readFileSync(join(root, 'packages/elements/src', file), 'utf8')))
     .sort();
 
-  it('finds the modules that register elements', () => {
+  it('finds the modules that register elements, all through the defineElement guard', () => {
     assert.ok(registering.length >= 7, registering.join(', '));
+    const direct = sourcesOf('packages/elements/src').filter(
+      (file) =>
+        file !== 'define.ts' &&
+        /customElements\.define\(/.test(readFileSync(join(root, 'packages/elements/src', file), 'utf8')),
+    );
+    assert.deepEqual(direct, [], 'register with defineElement(tag, Class) from define.ts, not customElements.define');
   });
 
   it('lists exactly those modules (as sources and as built), the entry that imports them all, and the bundle', () => {
