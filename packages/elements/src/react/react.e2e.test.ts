@@ -23,14 +23,13 @@ const store = createOkrStore({ storage: memoryStorage(), actor: { id: 'ada', rol
 await store.createSession({ title: 'Q1 2027 in React', start: '2027-01-01', end: '2027-03-31' });
 await store.createSession({ title: 'Q4 2026 archived', start: '2026-10-01', end: '2026-12-31' });
 window.selected = [];
-createRoot(document.getElementById('root')).render(
-  createElement(OkrSessions, {
-    store,
-    includeArchived: true,
-    onOkrSessionSelect: (event) =>
-      window.selected.push((event instanceof OkrSessionSelectEvent) + ' ' + event.type + ': ' + event.session.title),
-  }),
-);
+const record = (event) =>
+  window.selected.push((event instanceof OkrSessionSelectEvent) + ' ' + event.type + ': ' + event.session.title);
+// ?tag: the tag itself, as React 19 JSX writes it (props set as properties, on + the event's name).
+const app = location.search === '?tag'
+  ? createElement('okr-sessions', { store, includeArchived: true, 'onokr-session-select': record })
+  : createElement(OkrSessions, { store, includeArchived: true, onOkrSessionSelect: record });
+createRoot(document.getElementById('root')).render(app);
 `;
 
 let browser: Browser | undefined;
@@ -64,28 +63,33 @@ after(async () => {
 });
 
 describe('React wrappers (@okrkit/elements/react)', () => {
-  it('renders <okr-sessions> from React props and hands a row click to onOkrSessionSelect', async () => {
-    if (!browser || !pages) throw new Error('not started');
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${pages.origin}/index.html`);
-    // includeArchived and store arrived as properties: the store's sessions are listed.
-    await page.waitForFunction(
-      () => (document.querySelector('okr-sessions')?.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) === 2,
-      { timeout: TIMEOUT },
-    );
-    const row = await page.waitForSelector('okr-sessions >>> tbody tr ::-p-text(Q1 2027 in React)', {
-      visible: true,
-      timeout: TIMEOUT,
+  for (const [how, query] of [
+    ['the OkrSessions wrapper and onOkrSessionSelect', ''],
+    ['the <okr-sessions> tag itself (React 19) and onokr-session-select', '?tag'],
+  ]) {
+    it(`renders <okr-sessions> from React props and hands a row click to ${how}`, async () => {
+      if (!browser || !pages) throw new Error('not started');
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(`${pages.origin}/index.html${query}`);
+      // includeArchived and store arrived as properties: the store's sessions are listed.
+      await page.waitForFunction(
+        () => (document.querySelector('okr-sessions')?.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) === 2,
+        { timeout: TIMEOUT },
+      );
+      const row = await page.waitForSelector('okr-sessions >>> tbody tr ::-p-text(Q1 2027 in React)', {
+        visible: true,
+        timeout: TIMEOUT,
+      });
+      await row?.click();
+      await page.waitForFunction(() => (window as unknown as { selected: string[] }).selected.length > 0, {
+        timeout: TIMEOUT,
+      });
+      const selected = await page.evaluate(() => (window as unknown as { selected: string[] }).selected);
+      assert.deepEqual(selected, ['true okr-session-select: Q1 2027 in React']);
+      assert.deepEqual(errors, []);
+      await page.close();
     });
-    await row?.click();
-    await page.waitForFunction(() => (window as unknown as { selected: string[] }).selected.length > 0, {
-      timeout: TIMEOUT,
-    });
-    const selected = await page.evaluate(() => (window as unknown as { selected: string[] }).selected);
-    assert.deepEqual(selected, ['true okr-session-select: Q1 2027 in React']);
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
+  }
 });
