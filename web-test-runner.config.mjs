@@ -51,16 +51,43 @@ function shippedTemplates() {
   ];
 }
 
+/**
+ * @web/dev-server treats the hostname `127.0.0.1` as "no host" and listens on every
+ * interface; this moves the test server onto the loopback address before any browser
+ * connects (plugins' serverStart runs right after the first listen, on the same port).
+ */
+function loopbackOnly() {
+  return {
+    name: 'loopback-only',
+    async serverStart({ server, config }) {
+      if (!server) return;
+      await new Promise((resolve) => server.close(resolve));
+      await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ host: '127.0.0.1', port: config.port }, resolve);
+      });
+    },
+  };
+}
+
 export default {
   rootDir: '.',
+  hostname: '127.0.0.1',
   files: [
     'packages/elements/src/**/*.test.ts',
+    '!packages/elements/src/**/*.node.test.ts',
+    '!packages/elements/src/**/*.e2e.test.ts',
     'packages/core/src/**/*.browser.test.ts',
     'demo/**/*.test.ts',
     '!demo/e2e/**',
+    '!demo/**/*.node.test.ts',
   ],
   nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), ...shippedTemplates()],
+  plugins: [
+    loopbackOnly(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    ...shippedTemplates(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true },

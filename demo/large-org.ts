@@ -4,19 +4,25 @@ import { Temporal } from 'temporal-polyfill';
 /**
  * A large organisation to feel the speed: one session of `objectives` × 4 key results
  * with weekly check-ins for the last 12 weeks, imported in one go as a session export.
+ * Nothing is stamped later than `now` (this morning's check-ins stop at the current minute).
  */
-export async function importLargeOrganisation(store: OkrStore, objectives = 750, weeks = 12): Promise<Session> {
+export async function importLargeOrganisation(
+  store: OkrStore,
+  objectives = 750,
+  weeks = 12,
+  now: Date = new Date(),
+): Promise<Session> {
   const zone = Temporal.Now.timeZoneId();
-  const today = Temporal.Now.plainDateISO(zone);
+  const nowInstant = Temporal.Instant.fromEpochMilliseconds(now.getTime());
+  const today = nowInstant.toZonedDateTimeISO(zone).toPlainDate();
   const monday = today.subtract({ days: today.dayOfWeek - 1 });
   const start = monday.subtract({ weeks });
   const end = start.add({ weeks: 26 }).subtract({ days: 1 });
-  const instant = (date: Temporal.PlainDate, minutes: number) =>
-    date
-      .toZonedDateTime({ timeZone: zone })
-      .add({ hours: 8, minutes })
-      .toInstant()
-      .toString({ fractionalSecondDigits: 3 });
+  const instant = (date: Temporal.PlainDate, minutes: number) => {
+    const planned = date.toZonedDateTime({ timeZone: zone }).add({ hours: 8, minutes }).toInstant();
+    const at = Temporal.Instant.compare(planned, nowInstant) > 0 ? nowInstant : planned;
+    return at.toString({ fractionalSecondDigits: 3 });
+  };
   const journal: JournalEntry[] = [];
   const add = (at: string, type: JournalEntry['type'], data: unknown) =>
     journal.push({ seq: journal.length + 1, at, actor: 'u-ada', type, data } as JournalEntry);
@@ -92,7 +98,7 @@ export async function importLargeOrganisation(store: OkrStore, objectives = 750,
   return store.importSession({
     format: 'okrkit.session',
     schemaVersion: EXPORT_SCHEMA_VERSION,
-    exportedAt: new Date().toISOString(),
+    exportedAt: now.toISOString(),
     session: { id: 'large', title: 'Large organisation' },
     journal,
   });

@@ -191,12 +191,12 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
   const random = seeded(2026);
   let clock = now.getTime() - 200 * 86_400_000;
   const store = createOkrStore({ storage, actor: admin, clock: () => new Date(clock), timeZone: zone });
+  // Never later than `now`: a check-in planned for later this week (or later today) has not
+  // happened yet, and since a journal never goes back in time, one stamped in the future
+  // would drag the visitor's own first change into the future too.
   const at = (date: Temporal.PlainDate, hour: number) => {
-    clock = Math.max(
-      clock,
-      date.toZonedDateTime({ timeZone: zone, plainTime: { hour, minute: Math.floor(random() * 60) } })
-        .epochMilliseconds,
-    );
+    const planned = date.toZonedDateTime({ timeZone: zone, plainTime: { hour, minute: Math.floor(random() * 60) } });
+    clock = Math.min(now.getTime(), Math.max(clock, planned.epochMilliseconds));
   };
   const previous = quarterOf(today, -1);
   const current = quarterOf(today, 0);
@@ -273,7 +273,8 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
         // The key result's owner checks in (else the objective's owner), as people would.
         const author = plan.ownerId ?? objectiveOwner ?? admin.id;
         store.setActor({ id: author, role: 'admin' });
-        at(week.add({ days: Math.floor(random() * 4) }), 9 + Math.floor(random() * 8));
+        const day = week.add({ days: Math.floor(random() * 4) });
+        at(Temporal.PlainDate.compare(day, today) > 0 ? today : day, 9 + Math.floor(random() * 8));
         const value = valueAt(plan, fraction, random);
         // The owner's status follows how far behind the plan the key result is, with a little doubt.
         const behind = fraction - progressOf(plan, value) + (random() - 0.5) * 0.1;
@@ -318,7 +319,10 @@ export async function seedSampleData(storage: StorageAdapter, now: Date = new Da
     month++, checkInDay = checkInDay.add({ months: 1 })
   ) {
     // Each session's journal is in time order on its own, so the clock may go back here.
-    clock = checkInDay.toZonedDateTime({ timeZone: zone, plainTime: { hour: 8 } }).epochMilliseconds;
+    clock = Math.min(
+      now.getTime(),
+      checkInDay.toZonedDateTime({ timeZone: zone, plainTime: { hour: 8 } }).epochMilliseconds,
+    );
     await store.checkIn(fy.id, nrr.id, {
       value: Math.round((98 + month * 1.6 + random()) * 10) / 10,
       status: month % 4 === 3 ? 'at_risk' : 'on_track',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: type-check, core and build script tests in Node, browser tests in Chromium, then the demo's
-// end-to-end tests (headless Chromium driving the served demo).
+// end-to-end tests (headless Chromium driving the served demo and the one-file bundle on a plain page).
 // Prints one closing line, `N passed, N failed, N skipped`, and exits non-zero on any
 // failure, on a test file that fails to load, and when no test ran at all.
 // `npm test -- core`, `npm test -- browser` or `npm test -- e2e` runs one part.
@@ -76,9 +76,12 @@ async function nodeTests(files) {
 async function coreTests() {
   const files = [
     ...testFiles('packages/core/src', /\.test\.ts$/).filter((f) => !f.includes('.browser.')),
+    // Elements' tests run in Chromium, except those that prove something about Node (server rendering).
+    ...testFiles('packages/elements/src', /\.node\.test\.ts$/),
+    ...testFiles('demo', /\.node\.test\.ts$/),
     ...testFiles('scripts', /\.test\.mjs$/),
   ];
-  console.log(`\n▶ Core and build script tests in Node (${files.length} files)`);
+  console.log(`\n▶ Core, Node element and build script tests in Node (${files.length} files)`);
   if (files.length === 0) return;
   await nodeTests(files);
 }
@@ -117,7 +120,10 @@ async function browserTests() {
 }
 
 async function e2eTests() {
-  const files = testFiles('demo/e2e', /\.e2e\.test\.ts$/);
+  const files = [
+    ...testFiles('demo/e2e', /\.e2e\.test\.ts$/),
+    ...testFiles('packages/elements/src', /\.e2e\.test\.ts$/),
+  ];
   console.log(`\n▶ Demo end-to-end tests (${files.length} files)`);
   if (!chromiumOrFailure()) return;
   if (files.length === 0) {

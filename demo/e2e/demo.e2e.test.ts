@@ -2,13 +2,11 @@
 // sources, as `npm start` serves it) the way a new visitor would. Each test gets a fresh
 // browser context, so a fresh IndexedDB and the sample company seeded anew.
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import { startDemoServer } from '../serve.mjs';
 
 const TIMEOUT = 10_000;
 const APP = 'demo-app';
@@ -16,7 +14,7 @@ const SESSIONS = `${APP} >>> okr-sessions`;
 const LIST = `${APP} >>> okr-list`;
 const SNAPSHOT = `${APP} >>> okr-snapshot`;
 
-let server: Awaited<ReturnType<typeof startDevServer>> | undefined;
+let server: Awaited<ReturnType<typeof startDemoServer>> | undefined;
 let browser: Browser | undefined;
 let origin = '';
 const contexts: BrowserContext[] = [];
@@ -25,22 +23,9 @@ const pageErrors = new Map<Page, string[]>();
 before(async () => {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium was not found: set CHROME_PATH to a Chromium or Chrome binary.');
-  server = await startDevServer({
-    config: {
-      rootDir: new URL('../..', import.meta.url).pathname,
-      port: 0,
-      hostname: '127.0.0.1',
-      nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'production'] },
-      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-      watch: false,
-    },
-    readCliArgs: false,
-    readFileConfig: false,
-    logStartMessage: false,
-  });
-  const address = server.server?.address() as AddressInfo | undefined;
-  if (!address) throw new Error('The demo server did not start');
-  origin = `http://127.0.0.1:${address.port}`;
+  // The server `npm start` runs (demo/serve.mjs): loopback only, the demo's files only.
+  server = await startDemoServer(0);
+  origin = new URL(server.url).origin;
   browser = await puppeteer.launch({ executablePath, args: [...CHROMIUM_ARGS, '--lang=en-US'], headless: true });
 });
 

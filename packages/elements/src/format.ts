@@ -4,9 +4,13 @@
  * shifted by the viewer's zone); instants are shown in the session's time zone.
  */
 
+import { isServer } from 'lit';
+
 /** The locale of `element`: its `locale` override, else the nearest `lang`, else the browser's. */
 export function localeOf(element: HTMLElement, override?: string): string {
   if (override) return override;
+  // Server rendering (@lit-labs/ssr) has no document tree to search: the element's own `lang`, else English.
+  if (isServer) return element.getAttribute('lang') || 'en';
   const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
   return lang || navigator.language || 'en';
 }

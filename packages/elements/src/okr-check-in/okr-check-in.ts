@@ -13,6 +13,7 @@ import {
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { defineElement } from '../define.js';
 import { OkrCheckInCloseEvent } from '../events/okr-check-in-close-event.js';
 import { OkrCheckInEvent } from '../events/okr-check-in-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
@@ -674,7 +675,7 @@ export class OkrCheckIn extends LitElement {
   }
 }
 
-customElements.define('okr-check-in', OkrCheckIn);
+defineElement('okr-check-in', OkrCheckIn);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -22,6 +22,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { defineElement } from '../define.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrInitiativeAddEvent } from '../events/okr-initiative-add-event.js';
 import { type InitiativeChange, OkrInitiativeChangeEvent } from '../events/okr-initiative-change-event.js';
@@ -1548,7 +1549,7 @@ export class OkrList extends LitElement {
   }
 }
 
-customElements.define('okr-list', OkrList);
+defineElement('okr-list', OkrList);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import type { OkrStore } from '@okrkit/core';
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { okrStoreContext } from '../context.js';
+import { defineElement } from '../define.js';
 
 /**
  * Provides a store to every okrkit element inside it, so that several elements share
@@ -43,7 +44,7 @@ export class OkrProvider extends LitElement {
   }
 }
 
-customElements.define('okr-provider', OkrProvider);
+defineElement('okr-provider', OkrProvider);
 
 declare global {
   interface HTMLElementTagNameMap {

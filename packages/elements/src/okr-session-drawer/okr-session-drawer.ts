@@ -8,6 +8,7 @@ import {
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { defineElement } from '../define.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionChangeEvent } from '../events/okr-session-change-event.js';
 import { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-event.js';
@@ -668,7 +669,7 @@ export class OkrSessionDrawer extends LitElement {
   }
 }
 
-customElements.define('okr-session-drawer', OkrSessionDrawer);
+defineElement('okr-session-drawer', OkrSessionDrawer);
 
 declare global {
   interface HTMLElementTagNameMap {

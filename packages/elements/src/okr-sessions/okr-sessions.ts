@@ -14,6 +14,7 @@ import {
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { defineElement } from '../define.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionCreateEvent } from '../events/okr-session-create-event.js';
 import type { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-event.js';
@@ -675,7 +676,7 @@ function sortKey(
   }
 }
 
-customElements.define('okr-sessions', OkrSessions);
+defineElement('okr-sessions', OkrSessions);
 
 declare global {
   interface HTMLElementTagNameMap {

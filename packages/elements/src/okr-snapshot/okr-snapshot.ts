@@ -17,6 +17,7 @@ import {
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { defineElement } from '../define.js';
 import { OkrCheckInRequestEvent } from '../events/okr-check-in-request-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { type ExportFormat, OkrExportEvent } from '../events/okr-export-event.js';
@@ -1051,7 +1052,7 @@ export class OkrSnapshot extends LitElement {
   }
 }
 
-customElements.define('okr-snapshot', OkrSnapshot);
+defineElement('okr-snapshot', OkrSnapshot);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,6 +9,7 @@ import {
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { defineElement } from '../define.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrObjectiveSelectEvent } from '../events/okr-objective-select-event.js';
 import { localeOf, personName } from '../format.js';
@@ -427,7 +428,7 @@ export class OkrTree extends LitElement {
   }
 }
 
-customElements.define('okr-tree', OkrTree);
+defineElement('okr-tree', OkrTree);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,0 +1,127 @@
+// `npm start` (demo/serve.mjs) as a visitor and a neighbour on the network see it: started
+// as a process on a free port, asked over HTTP, stopped by its PID.
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+
+const SERVE = new URL('./serve.mjs', import.meta.url).pathname;
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Starts demo/serve.mjs with PORT=port and waits for its first line (or its exit). */
+async function start(port: number): Promise<Started & { firstLine: string }> {
+  const child = spawn(process.execPath, [SERVE], { env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
+  let output = '';
+  const firstLine = await new Promise<string>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('\n')) resolve(output);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', () => resolve(output));
+  });
+  return { child, firstLine, output: () => output };
+}
+
+function stop(child: ChildProcess): Promise<unknown> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  const exited = once(child, 'exit');
+  process.kill(child.pid, 'SIGTERM');
+  return exited;
+}
+
+/** The relative and absolute module paths a served JavaScript file imports. */
+function importsOf(code: string): string[] {
+  const found = new Set<string>();
+  for (const match of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+    if (match[1]?.startsWith('/') || match[1]?.startsWith('.')) found.add(match[1]);
+  }
+  for (const match of code.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) if (match[1]) found.add(match[1]);
+  return [...found];
+}
+
+describe('npm start (demo/serve.mjs)', () => {
+  let port = 0;
+  let server: Awaited<ReturnType<typeof start>> | undefined;
+  const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+
+  before(async () => {
+    port = await freePort();
+    server = await start(port);
+  });
+
+  after(async () => {
+    if (server) await stop(server.child);
+  });
+
+  it('prints the loopback URL of the demo, on the PORT it was given', () => {
+    assert.equal(server?.firstLine.trim(), `okrkit demo: http://127.0.0.1:${port}/demo/  (Ctrl+C to stop)`);
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    const listening = execFileSync('ss', ['-ltnH', `sport = :${port}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    assert.equal(listening.length, 1, listening.join('\n'));
+    assert.match(listening[0] ?? '', new RegExp(`\\s127\\.0\\.0\\.1:${port}\\s`));
+  });
+
+  it('serves the demo page and every module it loads', async () => {
+    const page = await fetch(url('/demo/'));
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<title>okrkit demo<\/title>/);
+    // Follows the imports from the demo's entry, as the browser would, to the last module.
+    const seen = new Set<string>();
+    const queue = ['/demo/main.ts'];
+    while (queue.length > 0) {
+      const path = queue.shift() ?? '';
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const response = await fetch(url(path));
+      assert.equal(response.status, 200, `${path} should be served`);
+      const code = await response.text();
+      for (const spec of importsOf(code)) queue.push(new URL(spec, url(path)).pathname);
+    }
+    assert.ok(seen.size > 50, `the demo loads ${seen.size} modules`);
+    assert.ok([...seen].some((path) => path.startsWith('/node_modules/lit')));
+  });
+
+  it('serves nothing else of the repository', async () => {
+    for (const path of ['/.git/config', '/.git/HEAD', '/package.json', '/packages/core/package.json', '/README.md']) {
+      assert.equal((await fetch(url(path))).status, 404, path);
+    }
+  });
+
+  it('says in one line that the port is taken, and exits non-zero', async () => {
+    const second = await start(port);
+    if (second.child.exitCode === null) {
+      await Promise.race([once(second.child, 'exit'), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    }
+    if (second.child.exitCode === null) {
+      // It should have exited already; if it is serving instead, stop it before failing.
+      await stop(second.child);
+      assert.fail(`a second server started on a taken port: ${second.output()}`);
+    }
+    assert.equal(second.child.exitCode, 1);
+    assert.equal(
+      second.output().trim(),
+      `okrkit demo: port ${port} on 127.0.0.1 is already in use. Stop what uses it, or pick another: PORT=8001 npm start`,
+    );
+  });
+});
