@@ -21,7 +21,7 @@ export const styles = css`
     align-content: start;
     gap: var(--_space-l);
   }
-  .icon {
+  .icon-button {
     padding-inline: var(--_space-s);
     font-size: 1.1em;
   }

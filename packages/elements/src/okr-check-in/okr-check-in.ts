@@ -403,7 +403,7 @@ export class OkrCheckIn extends LitElement {
     >
       <div class="dialog-header" part="header">
         <h2 id="ci-title">${kr ? s.checkInTitle(kr.title) : s.checkInAction}</h2>
-        <button id="ci-close" class="button quiet icon" type="button" aria-label=${s.close} @click=${this.#onCancel}>
+        <button id="ci-close" class="button quiet icon-button" type="button" aria-label=${s.close} @click=${this.#onCancel}>
           <span aria-hidden="true">✕</span>
         </button>
       </div>

@@ -66,7 +66,7 @@ export const styles = css`
   .number {
     font-variant-numeric: tabular-nums;
   }
-  .icon {
+  .icon-button {
     padding-inline: var(--_space-s);
     font-size: 1.1em;
   }

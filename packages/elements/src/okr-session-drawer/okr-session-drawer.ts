@@ -483,7 +483,7 @@ export class OkrSessionDrawer extends LitElement {
   #renderCloseButton(): TemplateResult {
     return html`<button
       id="close-drawer"
-      class="button quiet icon"
+      class="button quiet icon-button"
       type="button"
       aria-label=${this.#s.closeDrawer}
       @click=${this.#requestClose}
