@@ -67,6 +67,7 @@ export interface OkrStrings {
   readonly save: string;
   readonly saved: string;
   readonly showMore: string;
+  readonly showLess: string;
   readonly createdBy: string;
   readonly changedBy: string;
   readonly createdAt: string;
@@ -141,6 +142,7 @@ export const OKR_STRINGS: OkrStrings = {
   save: 'Save',
   saved: 'Saved.',
   showMore: 'Show more',
+  showLess: 'Show less',
   createdBy: 'Created by',
   changedBy: 'Changed by',
   createdAt: 'Created',
@@ -443,6 +445,9 @@ export interface OkrListStrings {
   readonly loadingCheckIns: string;
   readonly checkInNotAllowed: string;
   readonly close: string;
+  readonly discardCheckInTitle: string;
+  readonly discardCheckInBody: string;
+  readonly discardCheckIn: string;
 
   readonly treeLabel: string;
   readonly loadingTree: string;
@@ -569,6 +574,9 @@ function okrListStrings(): OkrListStrings {
     loadingCheckIns: 'Loading check-ins…',
     checkInNotAllowed: 'You can read this history but not check in on this key result.',
     close: 'Close',
+    discardCheckInTitle: 'Discard this check-in?',
+    discardCheckInBody: 'What you entered has not been saved.',
+    discardCheckIn: 'Discard',
 
     treeLabel: 'Alignment of objectives',
     loadingTree: 'Loading the alignment…',

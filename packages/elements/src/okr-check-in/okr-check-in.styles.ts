@@ -4,14 +4,23 @@ export const styles = css`
   :host {
     display: contents;
   }
+  /* A dialog sits in the top layer, over the whole page: it sizes to the viewport (dynamic
+     units, so a phone's browser bars do not push it off-screen), not to the host. */
   dialog {
     inline-size: var(--okr-check-in-width, min(620px, calc(100vw - 32px)));
-    max-block-size: calc(100vh - 48px);
+    max-inline-size: calc(100vw - 16px);
+    max-block-size: calc(100dvh - 32px);
     overflow: hidden;
     flex-direction: column;
   }
   dialog[open] {
     display: flex;
+  }
+  dialog.confirm {
+    inline-size: min(440px, calc(100vw - 32px));
+  }
+  dialog.confirm p {
+    margin: 0;
   }
   .dialog-header h2 {
     overflow-wrap: anywhere;

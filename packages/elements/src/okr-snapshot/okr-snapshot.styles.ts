@@ -20,6 +20,8 @@ export const styles = css`
     --_table-min: 1000px;
     --_item-bg: var(--_surface);
     display: grid;
+    /* One column as wide as the element, never as wide as its widest content. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-m);
   }
   [part~='base'][aria-busy='true'] [part~='table'],
@@ -60,6 +62,7 @@ export const styles = css`
   }
   .pill {
     display: inline-flex;
+    white-space: nowrap;
     align-items: center;
     gap: 6px;
     padding-inline: var(--_space-s);
@@ -348,6 +351,7 @@ export const styles = css`
   .title {
     overflow: hidden;
     text-overflow: ellipsis;
+    text-align: match-parent;
   }
   .row.objective {
     --_row-bg: color-mix(in srgb, var(--_surface-alt) 55%, var(--_surface));
@@ -607,10 +611,17 @@ export const styles = css`
       inline-size: 100%;
     }
     .movers {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      inline-size: 100%;
       min-inline-size: 0;
     }
+    .movers-list li {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
     .mover-title {
-      max-inline-size: 20ch;
+      max-inline-size: none;
     }
     .session-title {
       overflow-wrap: anywhere;
@@ -628,8 +639,8 @@ export const styles = css`
   /* Phones: the owner is their avatar (the name stays for assistive technology and as a tooltip). */
   @container okr (max-width: 420px) {
     .viewport {
-      --_cols: 200px 52px 140px 104px 80px 90px 124px;
-      --_table-min: 790px;
+      --_cols: 200px 76px 140px 104px 80px 90px 124px;
+      --_table-min: 814px;
     }
     .owner .person-name,
     .owner .unassigned {

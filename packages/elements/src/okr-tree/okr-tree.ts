@@ -12,6 +12,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrObjectiveSelectEvent } from '../events/okr-objective-select-event.js';
 import { localeOf, personName } from '../format.js';
+import { iconChevronEnd, iconStyles } from '../icons.js';
 import { formatPercent, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
@@ -111,7 +112,7 @@ export function buildTree(sessions: readonly { session: Session; role: SessionRo
  * @cssproperty --okr-radius - Corner radius.
  */
 export class OkrTree extends LitElement {
-  static override styles = [theme, states, items, styles];
+  static override styles = [theme, states, items, iconStyles, styles];
 
   static override properties = {
     roots: { state: true, attribute: false },
@@ -259,7 +260,11 @@ export class OkrTree extends LitElement {
       const target = rows[i];
       if (target) void this.#focus(target.node.key);
     };
-    switch (event.key) {
+    // Right-to-left, the tree opens towards the left: the arrow keys swap (WAI-ARIA tree pattern).
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const key =
+      rtl && event.key === 'ArrowLeft' ? 'ArrowRight' : rtl && event.key === 'ArrowRight' ? 'ArrowLeft' : event.key;
+    switch (key) {
       case 'ArrowDown':
         go(Math.min(rows.length - 1, index + 1));
         break;
@@ -404,12 +409,14 @@ export class OkrTree extends LitElement {
         part=${selected ? 'node node-selected' : 'node'}
         style=${styleMap({ '--_level': String(level - 1) })}
       >
-        <span class="twisty ${hasChildren ? (expanded ? 'open' : '') : 'leaf'}" aria-hidden="true"></span>
+        <span class="twisty ${hasChildren ? (expanded ? 'open' : '') : 'leaf'}" aria-hidden="true"
+          >${hasChildren ? iconChevronEnd() : nothing}</span
+        >
         <span class="node-main">
-          <span class="node-title" id="${id}-title">${node.objective.title}</span>
+          <bdi class="node-title" id="${id}-title">${node.objective.title}</bdi>
           <span class="node-meta muted" id="${id}-meta">
-            <span class="session-badge" part="session-badge" title=${roleLabel}>${node.session.title}</span>
-            ${owner ? html`<span class="node-owner">· ${owner}</span>` : nothing}
+            <bdi class="session-badge" part="session-badge" title=${roleLabel}>${node.session.title}</bdi>
+            ${owner ? html`<span class="node-owner">· <bdi>${owner}</bdi></span>` : nothing}
             <span class="visually-hidden">· ${percent}</span>
           </span>
         </span>
