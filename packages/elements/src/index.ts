@@ -9,6 +9,7 @@ export { OkrInitiativeAddEvent } from './events/okr-initiative-add-event.js';
 export { type InitiativeChange, OkrInitiativeChangeEvent } from './events/okr-initiative-change-event.js';
 export { OkrKeyResultAddEvent } from './events/okr-key-result-add-event.js';
 export { type KeyResultChange, OkrKeyResultChangeEvent } from './events/okr-key-result-change-event.js';
+export { OkrKeyResultSelectEvent } from './events/okr-key-result-select-event.js';
 export { OkrObjectiveAddEvent } from './events/okr-objective-add-event.js';
 export { type ObjectiveChange, OkrObjectiveChangeEvent } from './events/okr-objective-change-event.js';
 export { OkrObjectiveSelectEvent } from './events/okr-objective-select-event.js';

@@ -214,6 +214,8 @@ export interface OkrSnapshotStrings {
     Record<'not-yet-created' | 'outside-session' | 'future', (number: number, range: string) => string>
   >;
   readonly unavailableTitle: string;
+  /** A session that has not begun yet opens on its first week, with this in place of `unavailable.future`. */
+  readonly notStartedYet: (start: string) => string;
   readonly goToNearest: (week: string) => string;
   readonly noNearest: string;
   readonly snapshotEmptyTitle: string;
@@ -283,6 +285,8 @@ export const OKR_SNAPSHOT_STRINGS: OkrSnapshotStrings = {
     future: (number, range) => `This week has not happened yet: week ${number} (${range}) is still ahead.`,
   },
   unavailableTitle: 'No snapshot for this week',
+  notStartedYet: (start) =>
+    `This session starts on ${start}. The snapshot of each week appears as the week begins; until then, plan in the list.`,
   goToNearest: (week) => `Go to ${week}`,
   noNearest: 'No week of this session has a snapshot yet.',
   snapshotEmptyTitle: 'Nothing to review yet',
@@ -457,6 +461,7 @@ export interface OkrListStrings {
   readonly thisSession: string;
   readonly parentSession: string;
   readonly childSession: string;
+  readonly keyResultLabel: string;
 }
 
 export interface OkrStrings extends OkrListStrings {}
@@ -586,5 +591,6 @@ function okrListStrings(): OkrListStrings {
     thisSession: 'This session',
     parentSession: 'Parent session',
     childSession: 'Child session',
+    keyResultLabel: 'Key result',
   };
 }

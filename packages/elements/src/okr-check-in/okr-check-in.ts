@@ -257,8 +257,12 @@ export class OkrCheckIn extends LitElement {
   }
 
   /** The form's values: as typed, else the previous check-in's (or the correction target's). */
-  #values(kr: KeyResult, draft = this.draft): CheckInDraft {
-    if (draft) return draft;
+  #values(kr: KeyResult): CheckInDraft {
+    return this.draft ?? this.#initialValues(kr);
+  }
+
+  /** What the form starts with: the previous check-in's values (or the correction target's). */
+  #initialValues(kr: KeyResult): CheckInDraft {
     const from = this.correcting ?? kr.latest;
     const value =
       from?.value ??
@@ -307,8 +311,8 @@ export class OkrCheckIn extends LitElement {
     const kr = this.#keyResult;
     const draft = this.draft;
     if (!kr || !draft) return false;
-    const draftless = this.#values(kr, undefined);
-    return DRAFT_FIELDS.some((field) => draft[field] !== draftless[field]);
+    const initial = this.#initialValues(kr);
+    return DRAFT_FIELDS.some((field) => draft[field] !== initial[field]);
   }
 
   /** ✕: closes, but asks first when it would throw away what the person entered. */

@@ -587,6 +587,13 @@ export class OkrSnapshot extends LitElement {
 
   // ---- render ------------------------------------------------------------------------
 
+  /** The session's first week is still ahead. */
+  #notStarted(): boolean {
+    const calendar = this.calendar;
+    const first = calendar?.weeks[0];
+    return calendar !== undefined && first !== undefined && calendar.current.key < first.key;
+  }
+
   #weekText(week: Week): string {
     return this.#s.weekLabel(weekNumber(week), formatWeekRange(week, this.#locale));
   }
@@ -777,7 +784,13 @@ export class OkrSnapshot extends LitElement {
           <path d="M6 19h36M16 6v8M32 6v8M19 27l10 10M29 27 19 37" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
         </svg>
         <p class="state-title">${s.unavailableTitle}</p>
-        <p class="state-body">${s.unavailable[result.reason](weekNumber(result.week), formatWeekRange(result.week, this.#locale))}</p>
+        <p class="state-body">
+          ${
+            result.reason === 'future' && this.session && this.#notStarted()
+              ? s.notStartedYet(formatDay(this.session.start, this.#locale))
+              : s.unavailable[result.reason](weekNumber(result.week), formatWeekRange(result.week, this.#locale))
+          }
+        </p>
         ${
           nearest
             ? html`<button id="nearest" class="button primary" type="button" @click=${() => this.#goToWeek(nearest)}>

@@ -77,6 +77,12 @@ export const styles = css`
     background: currentColor;
     opacity: 0.5;
   }
+  .twisty.kr {
+    color: var(--_accent);
+  }
+  .key-result .node-title {
+    font-weight: 400;
+  }
   .node-main {
     display: grid;
     min-inline-size: 0;
