@@ -146,9 +146,9 @@ describe('<okr-tree>', () => {
     await sendKeys({ press: 'ArrowRight' });
     expect(focusedTitle()).to.equal('Ship the new editor');
     await sendKeys({ press: 'ArrowLeft' });
-    const chosen = oneEvent(el, 'okr-key-result-select');
+    const chosen = oneEvent(el, 'okr-key-result-select') as Promise<OkrKeyResultSelectEvent>;
     await sendKeys({ press: 'Enter' });
-    const event = (await chosen) as OkrKeyResultSelectEvent;
+    const event = await chosen;
     expect([event.sessionId, event.keyResult.title]).to.deep.equal(['SE-01002', 'Rollout']);
     await el.updateComplete;
     expect(deepActiveElement()?.getAttribute('aria-selected')).to.equal('true');
