@@ -47,6 +47,12 @@ async function mount(): Promise<HTMLElement> {
   const current = session('in_progress');
   switch (screen) {
     case 'sessions':
+      // A 118-character title without spaces must wrap, not push the columns off-screen.
+      await store.createSession({
+        title: `Customer-success-and-onboarding-excellence-programme-${'x'.repeat(65)}`,
+        start: '2027-01-01',
+        end: '2027-03-31',
+      });
       return Object.assign(document.createElement('okr-sessions'), { store, people: PEOPLE, includeArchived: true });
     case 'snapshot':
     case 'snapshot-closed':
