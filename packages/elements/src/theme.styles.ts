@@ -131,8 +131,17 @@ export const theme = css`
     font-size: 0.9em;
     margin: 0;
   }
+  /* A warning sign drawn by CSS: the ⚠ character is an empty box without an emoji font. */
   .error::before {
-    content: '⚠ ';
+    content: '';
+    display: inline-block;
+    inline-size: 1em;
+    block-size: 1em;
+    margin-inline-end: 0.3em;
+    vertical-align: -0.15em;
+    background: currentColor;
+    mask: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M8 1.5 15 14H1z M7.2 6v4.2h1.6V6z M7.2 11.3v1.6h1.6v-1.6z' fill-rule='evenodd'/%3E%3C/svg%3E")
+      center / contain no-repeat;
   }
   .notice {
     margin: 0;

@@ -571,7 +571,7 @@ export class OkrCheckIn extends LitElement {
       <dl class="facts">
         <div>
           <dt>${s.previousValue}</dt>
-          <dd id="ci-previous">${formatValue(kr, previous, s, locale)}</dd>
+          <dd id="ci-previous"><bdi>${formatValue(kr, previous, s, locale)}</bdi></dd>
         </div>
       </dl>
       ${this.#renderValueField(kr, draft)}
@@ -741,7 +741,7 @@ export class OkrCheckIn extends LitElement {
                 data-id=${checkIn.id}
               >
                 <div class="item-head">
-                  <span class="item-value">${counts ? value : html`<s>${value}</s>`}</span>
+                  <bdi class="item-value">${counts ? value : html`<s>${value}</s>`}</bdi>
                   ${checkIn.status ? html`<span class="status ${checkIn.status}">${s.statuses[checkIn.status]}</span>` : nothing}
                   ${checkIn.confidence !== undefined ? html`<span class="muted">${s.confidence} ${formatPercent(checkIn.confidence, locale)}</span>` : nothing}
                   <span class="spacer"></span>

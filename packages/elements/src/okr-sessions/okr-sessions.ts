@@ -20,7 +20,7 @@ import type { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-cl
 import { OkrSessionSelectEvent } from '../events/okr-session-select-event.js';
 import { splitFieldErrors } from '../field-errors.js';
 import { formatDay, localeOf, personName } from '../format.js';
-import { iconAdd, iconStyles } from '../icons.js';
+import { iconAdd, iconStyles, iconTriangleDown, iconTriangleUp } from '../icons.js';
 import type { OkrSessionDrawer } from '../okr-session-drawer/okr-session-drawer.js';
 import '../okr-session-drawer/okr-session-drawer.js';
 import { states } from '../states.styles.js';
@@ -506,7 +506,7 @@ export class OkrSessions extends LitElement {
                 <button type="button" class="sort" data-column=${column} @click=${() => this.#sortBy(column)}>
                   <span>${labels[column]}</span>
                   <span class="sort-icon ${sorted ? 'active' : ''}" aria-hidden="true"
-                    >${sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : '▲'}</span
+                    >${sorted && this.sortDirection === 'descending' ? iconTriangleDown() : iconTriangleUp()}</span
                   >
                 </button>
               </th>`;

@@ -14,10 +14,10 @@ export const styles = css`
     --_up: var(--okr-color-up, light-dark(#1a7f37, #3fb950));
     --_down: var(--okr-color-down, light-dark(#cf222e, #f85149));
     --_row: 48px;
-    --_cols: minmax(260px, 2.6fr) minmax(130px, 1fr) minmax(170px, 1.1fr) 104px 92px 100px 124px;
+    --_cols: minmax(260px, 2.6fr) minmax(130px, 1fr) minmax(170px, 1.1fr) 104px 92px 100px 150px;
     /* The width under which the table scrolls inside itself: the header and the body get
        exactly this minimum, so that their columns (fractions of the same width) line up. */
-    --_table-min: 1000px;
+    --_table-min: 1026px;
     --_item-bg: var(--_surface);
     display: grid;
     /* One column as wide as the element, never as wide as its widest content. */
@@ -487,6 +487,11 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  .delta .icon {
+    inline-size: 0.75em;
+    block-size: 0.75em;
+    vertical-align: 0;
+  }
   .delta.up {
     color: var(--_up);
   }
@@ -573,12 +578,28 @@ export const styles = css`
     font-size: 0.85em;
   }
 
-  /* ---- narrow hosts: respond to the element's own width ---- */
+  /* Two lines of title fit the fixed row height: long titles wrap before they are cut. */
+  .item .title {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    line-height: 1.25;
+  }
+
+  /* ---- narrower hosts: respond to the element's own width ---- */
+  @container okr (max-width: 1020px) {
+    .viewport {
+      --_cols: minmax(190px, 2.6fr) minmax(120px, 1fr) 130px 100px 72px 96px 150px;
+      --_table-min: 858px;
+    }
+  }
   /* (A container query styles the container's descendants, never the container itself.) */
   @container okr (max-width: 720px) {
     .viewport {
-      --_cols: 200px 150px 150px 104px 80px 90px 124px;
-      --_table-min: 898px;
+      --_cols: 200px 150px 140px 104px 76px 96px 150px;
+      --_table-min: 916px;
     }
     .month {
       order: -1;
@@ -626,21 +647,12 @@ export const styles = css`
     .session-title {
       overflow-wrap: anywhere;
     }
-    /* Two lines of title fit the fixed row height: long titles wrap before they are cut. */
-    .item .title {
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: 2;
-      white-space: normal;
-      overflow-wrap: anywhere;
-      line-height: 1.25;
-    }
   }
   /* Phones: the owner is their avatar (the name stays for assistive technology and as a tooltip). */
   @container okr (max-width: 420px) {
     .viewport {
-      --_cols: 200px 76px 140px 104px 80px 90px 124px;
-      --_table-min: 814px;
+      --_cols: 200px 76px 140px 104px 76px 96px 150px;
+      --_table-min: 842px;
     }
     .owner .person-name,
     .owner .unassigned {

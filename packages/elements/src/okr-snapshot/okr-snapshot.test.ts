@@ -142,7 +142,7 @@ function expectedChange(r: SnapshotRow): string {
   if (r.change.isNew) return 'New';
   const points = formatPoints(r.change.points, 'en');
   if (points === '0') return '–No change';
-  return r.change.points > 0 ? `▲ ${points}up ${points} points` : `▼ ${points}down ${points} points`;
+  return r.change.points > 0 ? `${points}up ${points} points` : `${points}down ${points} points`;
 }
 
 /** A session of 1,000 objectives with 9 key results each: 10,000 rows. */
@@ -280,7 +280,7 @@ describe('<okr-snapshot>', () => {
       expect(seen.change, r.title).to.equal(expectedChange(r));
     }
     // K1 went from 20% to 50% in W02.
-    expect(shown(el, core.rows[1] as SnapshotRow)).to.deep.equal({ pct: '50%', change: '▲ 30up 30 points' });
+    expect(shown(el, core.rows[1] as SnapshotRow)).to.deep.equal({ pct: '50%', change: '30up 30 points' });
     await expect(el).to.be.accessible();
   });
 

@@ -23,7 +23,7 @@ import { type ExportFormat, OkrExportEvent } from '../events/okr-export-event.js
 import { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
 import { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
 import { formatDay, formatInstant, formatter, localeOf, numberFormat, personName } from '../format.js';
-import { iconChevronEnd, iconChevronStart, iconStyles } from '../icons.js';
+import { iconChevronEnd, iconChevronStart, iconStyles, iconTriangleDown, iconTriangleUp } from '../icons.js';
 import { formatPercent } from '../key-result-format.js';
 import { personChip, personStyles } from '../person.js';
 import { states } from '../states.styles.js';
@@ -825,7 +825,7 @@ export class OkrSnapshot extends LitElement {
           (m) => html`<li>
             <bdi class="mover-title" title=${m.title}>${m.title}</bdi>
             <span class="delta ${up ? 'up' : 'down'}"
-              ><span aria-hidden="true">${up ? '▲' : '▼'}</span> ${
+              >${up ? iconTriangleUp() : iconTriangleDown()} ${
                 up ? s.pointsUp(formatPoints(m.points, locale)) : s.pointsDown(formatPoints(m.points, locale))
               }</span
             >
@@ -1029,7 +1029,7 @@ export class OkrSnapshot extends LitElement {
     }
     const up = points > 0;
     return html`<span class="delta ${up ? 'up' : 'down'}"
-      ><span aria-hidden="true">${up ? '▲' : '▼'}</span> <span class="points" aria-hidden="true">${formatPoints(points, locale)}</span
+      >${up ? iconTriangleUp() : iconTriangleDown()} <span class="points" aria-hidden="true">${formatPoints(points, locale)}</span
       ><span class="visually-hidden">${up ? s.pointsUp(formatPoints(points, locale)) : s.pointsDown(formatPoints(points, locale))}</span></span
     >`;
   }
