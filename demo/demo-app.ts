@@ -40,7 +40,7 @@ const EMBED: Record<'sessions' | View, { title: string; about: string; code: str
   tree: {
     title: 'Tree',
     about:
-      'The cascade as a map: objectives aligned to the company objectives of the parent session. Arrow keys, Home/End and type-ahead move through it.',
+      'The cascade as a map: objectives aligned to the company objectives of the parent session, each with its key results. Arrow keys, Home/End and type-ahead move through it.',
     code: '<okr-tree session-id="{session}"></okr-tree>',
   },
   snapshot: {

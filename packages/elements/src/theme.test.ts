@@ -52,6 +52,18 @@ describe('the shared theme', () => {
     });
   }
 
+  it('<okr-provider hidden> hides what it provides to', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><okr-provider .store=${makeStore()}><okr-sessions></okr-sessions></okr-provider></div>`,
+    );
+    const provider = wrapper.querySelector('okr-provider') as HTMLElement;
+    const sessions = wrapper.querySelector('okr-sessions') as HTMLElement;
+    await settle(sessions as unknown as Parameters<typeof settle>[0]);
+    expect(sessions.getBoundingClientRect().height).to.be.greaterThan(0);
+    provider.hidden = true;
+    expect(sessions.getBoundingClientRect().height).to.equal(0);
+  });
+
   it('is axe-clean in dark as in light', async () => {
     for (const tag of ['okr-sessions', 'okr-snapshot', 'okr-tree'] as const) {
       const el = await mount(tag, 'color-scheme: dark; background: #0d1117');
