@@ -123,14 +123,22 @@ function decode(png: Uint8Array): PNG {
 async function compareWithBaseline(page: Page, name: string): Promise<void> {
   const shot = await page.screenshot({ type: 'png' });
   const file = join(BASELINES, `${name}.png`);
-  if (UPDATE || !existsSync(file)) {
+  const write = () => {
     mkdirSync(BASELINES, { recursive: true });
     writeFileSync(file, shot);
+  };
+  if (!existsSync(file)) {
+    write();
     if (!UPDATE) assert.fail(`No baseline for ${name}: wrote ${file}; look at it and commit it.`);
     return;
   }
   const actual = decode(shot);
   const expected = decode(readFileSync(file));
+  // Updating rewrites only the baselines that changed beyond the tolerance: no churn of PNGs.
+  if (UPDATE && (actual.width !== expected.width || actual.height !== expected.height)) {
+    write();
+    return;
+  }
   const save = () => {
     mkdirSync(FAILURES, { recursive: true });
     const actualFile = join(FAILURES, `${name}.actual.png`);
@@ -147,6 +155,10 @@ async function compareWithBaseline(page: Page, name: string): Promise<void> {
     threshold: PIXEL_THRESHOLD,
   });
   const ratio = differing / (actual.width * actual.height);
+  if (ratio > MAX_DIFF_RATIO && UPDATE) {
+    write();
+    return;
+  }
   if (ratio > MAX_DIFF_RATIO) {
     const actualFile = save();
     const diffFile = join(FAILURES, `${name}.diff.png`);

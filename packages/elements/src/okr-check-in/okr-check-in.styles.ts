@@ -109,6 +109,20 @@ export const styles = css`
   .segment:first-child {
     border-inline-start: 0;
   }
+  /* A phone-wide dialog: the four statuses as two rows of two rather than three and one. */
+  @media (max-width: 480px) {
+    .segments {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      inline-size: 100%;
+    }
+    .segment:nth-child(odd) {
+      border-inline-start: 0;
+    }
+    .segment:nth-child(n + 3) {
+      border-block-start: 1px solid var(--_border);
+    }
+  }
   .segment input {
     position: absolute;
     opacity: 0;

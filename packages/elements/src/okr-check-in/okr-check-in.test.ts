@@ -176,6 +176,16 @@ describe('<okr-check-in>', () => {
     expect((await store.getSession('SE-01001')).keyResults.get('kr1')?.latest).to.equal(undefined);
   });
 
+  it('isolates comments and values, so that a right-to-left page does not reorder them', async () => {
+    const store = await plannedSession();
+    await store.checkIn('SE-01001', 'kr1', { value: 200, comment: 'Quiet week, holidays in two teams.' });
+    const el = await open(store);
+    expect($(el, '.item-comment').getAttribute('dir')).to.equal('auto');
+    expect($(el, '#ci-comment').getAttribute('dir')).to.equal('auto');
+    expect($(el, '#ci-previous bdi').textContent).to.equal('200 users');
+    expect($(el, '.item-value').localName).to.equal('bdi');
+  });
+
   it('closes on Escape at once when nothing was entered', async () => {
     const store = await plannedSession();
     const el = await open(store);

@@ -605,6 +605,7 @@ export class OkrCheckIn extends LitElement {
         <textarea
           id="ci-comment"
           name="comment"
+          dir="auto"
           rows="3"
           .value=${live(draft.comment)}
           aria-invalid=${this.fieldErrors.comment ? 'true' : nothing}
@@ -762,7 +763,7 @@ export class OkrCheckIn extends LitElement {
                 <div class="item-meta muted">
                   ${personName(this.people, checkIn.author)} · <time datetime=${checkIn.at}>${when(checkIn)}</time>
                 </div>
-                ${checkIn.comment ? html`<p class="item-comment">${checkIn.comment}</p>` : nothing}
+                ${checkIn.comment ? html`<p class="item-comment" dir="auto">${checkIn.comment}</p>` : nothing}
                 ${supersededBy ? html`<p class="mark corrected">${s.correctedBy(personName(this.people, supersededBy.author), when(supersededBy))}</p>` : nothing}
                 ${corrects ? html`<p class="mark correction">${s.correctionOf(when(corrects))}</p>` : nothing}
               </li>`;

@@ -1060,7 +1060,7 @@ export class OkrSnapshot extends LitElement {
     if (!latest) return html``;
     const when = formatInstant(latest.at, this.#locale, this.#shown?.timeZone ?? 'UTC');
     return html`<div part="comment" class="comment" id=${id}>
-      ${latest.comment ? html`<p class="comment-text">“${latest.comment}”</p>` : html`<p class="comment-text muted">${s.noComment}</p>`}
+      ${latest.comment ? html`<p class="comment-text">“<bdi>${latest.comment}</bdi>”</p>` : html`<p class="comment-text muted">${s.noComment}</p>`}
       <p class="comment-meta">— ${s.commentBy(personName(this.people, latest.author), when)}</p>
     </div>`;
   }
