@@ -40,7 +40,7 @@ const EMBED: Record<'sessions' | View, { title: string; about: string; code: str
   tree: {
     title: 'Tree',
     about:
-      'The cascade as a map: objectives aligned to the company objectives of the parent session. Arrow keys, Home/End and type-ahead move through it.',
+      'The cascade as a map: objectives aligned to the company objectives of the parent session, each with its key results. Arrow keys, Home/End and type-ahead move through it.',
     code: '<okr-tree session-id="{session}"></okr-tree>',
   },
   snapshot: {
@@ -177,6 +177,11 @@ export class DemoApp extends LitElement {
 
   @state() accessor route: Route = parseRoute(location.hash);
   @state() accessor sessions: readonly SessionHeader[] = [];
+  /**
+   * The sessions the picker offers: from a month before each one starts to a month after
+   * it ends (the brief's sessions page). The management table, <okr-sessions>, lists all.
+   */
+  @state() accessor pickable: readonly SessionHeader[] = [];
   @state() accessor busy = '';
   /** The session last opened in the drawer: the "Session" link leads to it (state, so the link follows at once). */
   @state() accessor lastSelected: string | undefined = undefined;
@@ -202,6 +207,7 @@ export class DemoApp extends LitElement {
 
   async #loadSessions(): Promise<void> {
     this.sessions = await this.store.listSessions({ includeArchived: true });
+    this.pickable = await this.store.currentSessions({ includeArchived: true });
   }
 
   #go(route: { readonly [K in keyof Route]?: Route[K] | undefined }): void {
@@ -296,6 +302,12 @@ export class DemoApp extends LitElement {
     </div>`;
   }
 
+  /** The picker's sessions, and the one shown even when it is outside the window (reached by a link). */
+  #pickerSessions(shown: SessionHeader | undefined): readonly SessionHeader[] {
+    if (!shown || this.pickable.some((s) => s.id === shown.id)) return this.pickable;
+    return [...this.pickable, shown].sort((a, b) => a.number - b.number);
+  }
+
   #renderSession(): TemplateResult {
     const { sessionId, view, week } = this.route;
     const session = this.sessions.find((s) => s.id === sessionId);
@@ -310,7 +322,9 @@ export class DemoApp extends LitElement {
             aria-label="Session"
             @change=${(e: Event) => this.#go({ sessionId: (e.target as HTMLSelectElement).value, week: undefined })}
           >
-            ${this.sessions.map((s) => html`<option value=${s.id} ?selected=${s.id === sessionId}>${s.id} · ${s.title}</option>`)}
+            ${this.#pickerSessions(session).map(
+              (s) => html`<option value=${s.id} ?selected=${s.id === sessionId}>${s.id} · ${s.title}</option>`,
+            )}
           </select>
         </label>
       </nav>

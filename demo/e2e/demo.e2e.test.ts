@@ -434,6 +434,31 @@ describe('okrkit demo, end to end', () => {
     assertNoPageErrors(page);
   });
 
+  it('offers in the session picker only the sessions from a month before their start to a month after their end', async () => {
+    const page = await openDemo('#/sessions');
+    await click(page, 'switch', 'Include closed sessions');
+    // The management table lists every session, the last quarter (closed, ended months ago) too.
+    const all = await eventually(async () => {
+      const rows = await sessionRows(page);
+      return rows.some((r) => r.closed) ? rows : undefined;
+    }, 'the closed sessions in the table');
+    const ended = all.find((r) => r.closed);
+    assert.ok(ended, 'the sample has a closed quarter');
+    const addedLongAgo = await addSession(page, 'Two years ago', '2024-01-01', '2024-03-31');
+    const current = all.find((r) => r.state === 'In progress' && r.title.startsWith('Q'));
+    assert.ok(current);
+    await page.goto(`${page.url().split('#')[0]}#/session/${current.id}/snapshot`);
+    const picker = await byRole(page, 'combobox', 'Session');
+    const options = await eventually(
+      () => picker.evaluate((s) => [...(s as HTMLSelectElement).options].map((o) => o.value)),
+      'the picker options',
+    );
+    assert.ok(options.includes(current.id), 'the running quarter is offered');
+    assert.ok(!options.includes(ended.id), 'a session that ended more than a month ago is not offered');
+    assert.ok(!options.includes(addedLongAgo.id), 'nor one of two years ago');
+    assertNoPageErrors(page);
+  });
+
   it('shows an earlier week of the in-progress session read-only, without Check in', async (t) => {
     const page = await openDemo('#/sessions');
     const earlier = await earlierWeek(page, async () => {

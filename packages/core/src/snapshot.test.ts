@@ -189,6 +189,26 @@ describe('weekly snapshots', () => {
     assert.ok(nps);
   });
 
+  it("averages the owner's own items under an owner filter, not the dimmed context objectives", async () => {
+    const { store, at } = setup();
+    const { s, nps, churn } = await quarter(store);
+    await store.startSession(s.id);
+    at('2027-01-13T10:00:00Z');
+    await store.checkIn(s.id, nps.id, { value: 40 });
+    await store.checkIn(s.id, churn.id, { value: 5 });
+    at('2027-01-20T10:00:00Z');
+    const all = available(await store.snapshot(s.id, '2027-W02'));
+    const grow = all.rows.find((r) => r.type === 'objective');
+    assert.equal(all.summary.progress, grow?.progress.clamped, 'unfiltered: the mean of the objectives');
+    const kims = available(await store.snapshot(s.id, '2027-W02', { owner: { ownerId: 'kim' } }));
+    // Kim owns NPS (40 %) under Obi's objective: the mean is NPS, not the context objective's 0.
+    assert.equal(kims.summary.progress, 0.4);
+    const none = available(await store.snapshot(s.id, '2027-W02', { owner: 'unassigned' }));
+    assert.equal(none.summary.progress, 1, 'Churn reached its target');
+    const nobody = available(await store.snapshot(s.id, '2027-W02', { owner: { ownerId: 'zed' } }));
+    assert.equal(nobody.summary.progress, 0);
+  });
+
   it('marks removed items and gives a progress series for sparklines', async () => {
     const { store, at } = setup();
     const { s, nps, churn } = await quarter(store);

@@ -83,7 +83,11 @@ export interface SnapshotSummary {
   readonly stale: number;
   /** Items with no owner. */
   readonly unassigned: number;
-  /** Mean clamped progress of the objectives shown, 0..1. */
+  /**
+   * Mean clamped progress of the top items shown, 0..1: each objective shown, and each
+   * key result shown whose objective is only there for context (an owner filter that
+   * keeps someone's key results under other people's objectives). Context rows never count.
+   */
   readonly progress: number;
   /** Key results that moved most this week, up to three each way. */
   readonly movedUp: readonly Mover[];
@@ -597,16 +601,22 @@ export function summarize(rows: readonly SnapshotRow[]): SnapshotSummary {
   const byStatus: Record<CheckInStatus, number> = { on_track: 0, at_risk: 0, off_track: 0 };
   let stale = 0;
   let unassigned = 0;
-  let objectives = 0;
+  let counted = 0;
   let progress = 0;
+  // Objectives shown only for context: their own key results count in the mean instead.
+  const contextObjectives = new Set<string>();
   // The three biggest moves each way, in one pass (ties: earlier rows first up, later rows first down).
   const movedUp: Mover[] = [];
   const movedDown: Mover[] = [];
   for (const row of rows) {
+    if (row.context && row.type === 'objective') contextObjectives.add(row.id);
     if (row.context || row.change.removed) continue;
     if (row.ownerId === undefined) unassigned++;
-    if (row.type === 'objective') {
-      objectives++;
+    const top =
+      row.type === 'objective' ||
+      (row.type === 'keyResult' && row.parentId !== undefined && contextObjectives.has(row.parentId));
+    if (top) {
+      counted++;
       progress += row.progress.clamped;
     }
     if (row.type !== 'keyResult') continue;
@@ -629,7 +639,7 @@ export function summarize(rows: readonly SnapshotRow[]): SnapshotSummary {
     byStatus,
     stale,
     unassigned,
-    progress: objectives === 0 ? 0 : progress / objectives,
+    progress: counted === 0 ? 0 : progress / counted,
     movedUp,
     movedDown,
   };

@@ -41,5 +41,13 @@ export const iconGrip = (): TemplateResult =>
     svg`<circle cx="6" cy="4" r=".6"/><circle cx="10" cy="4" r=".6"/><circle cx="6" cy="8" r=".6"/><circle cx="10" cy="8" r=".6"/><circle cx="6" cy="12" r=".6"/><circle cx="10" cy="12" r=".6"/>`,
   );
 
+/** A filled triangle pointing up: moved up, sorted ascending. */
+export const iconTriangleUp = (): TemplateResult =>
+  icon(svg`<path d="M8 3.5l5 8H3z" fill="currentColor" stroke="none"/>`);
+
+/** A filled triangle pointing down: moved down, sorted descending. */
+export const iconTriangleDown = (): TemplateResult =>
+  icon(svg`<path d="M8 12.5l5-8H3z" fill="currentColor" stroke="none"/>`);
+
 /** Styles every element that shows icons adopts: size, alignment, mirroring in right-to-left text. */
 export { iconStyles } from './icons.styles.js';

@@ -60,24 +60,13 @@ export const items = css`
     background: currentColor;
   }
   .status.on_track {
-    color: var(--okr-color-on-track-text, #1a7f37);
+    color: var(--okr-color-on-track-text, light-dark(#1a7f37, #3fb950));
   }
   .status.at_risk {
-    color: var(--okr-color-at-risk-text, #7d4e00);
+    color: var(--okr-color-at-risk-text, light-dark(#7d4e00, #e3b341));
   }
   .status.off_track {
-    color: var(--okr-color-off-track-text, #b3261e);
-  }
-  @media (prefers-color-scheme: dark) {
-    .status.on_track {
-      color: var(--okr-color-on-track-text, #3fb950);
-    }
-    .status.at_risk {
-      color: var(--okr-color-at-risk-text, #e3b341);
-    }
-    .status.off_track {
-      color: var(--okr-color-off-track-text, #f85149);
-    }
+    color: var(--okr-color-off-track-text, light-dark(#b3261e, #f85149));
   }
 
   .avatar {

@@ -67,6 +67,7 @@ export interface OkrStrings {
   readonly save: string;
   readonly saved: string;
   readonly showMore: string;
+  readonly showLess: string;
   readonly createdBy: string;
   readonly changedBy: string;
   readonly createdAt: string;
@@ -141,6 +142,7 @@ export const OKR_STRINGS: OkrStrings = {
   save: 'Save',
   saved: 'Saved.',
   showMore: 'Show more',
+  showLess: 'Show less',
   createdBy: 'Created by',
   changedBy: 'Changed by',
   createdAt: 'Created',
@@ -212,6 +214,8 @@ export interface OkrSnapshotStrings {
     Record<'not-yet-created' | 'outside-session' | 'future', (number: number, range: string) => string>
   >;
   readonly unavailableTitle: string;
+  /** A session that has not begun yet opens on its first week, with this in place of `unavailable.future`. */
+  readonly notStartedYet: (start: string) => string;
   readonly goToNearest: (week: string) => string;
   readonly noNearest: string;
   readonly snapshotEmptyTitle: string;
@@ -281,6 +285,8 @@ export const OKR_SNAPSHOT_STRINGS: OkrSnapshotStrings = {
     future: (number, range) => `This week has not happened yet: week ${number} (${range}) is still ahead.`,
   },
   unavailableTitle: 'No snapshot for this week',
+  notStartedYet: (start) =>
+    `This session starts on ${start}. The snapshot of each week appears as the week begins; until then, plan in the list.`,
   goToNearest: (week) => `Go to ${week}`,
   noNearest: 'No week of this session has a snapshot yet.',
   snapshotEmptyTitle: 'Nothing to review yet',
@@ -443,6 +449,9 @@ export interface OkrListStrings {
   readonly loadingCheckIns: string;
   readonly checkInNotAllowed: string;
   readonly close: string;
+  readonly discardCheckInTitle: string;
+  readonly discardCheckInBody: string;
+  readonly discardCheckIn: string;
 
   readonly treeLabel: string;
   readonly loadingTree: string;
@@ -452,6 +461,7 @@ export interface OkrListStrings {
   readonly thisSession: string;
   readonly parentSession: string;
   readonly childSession: string;
+  readonly keyResultLabel: string;
 }
 
 export interface OkrStrings extends OkrListStrings {}
@@ -569,6 +579,9 @@ function okrListStrings(): OkrListStrings {
     loadingCheckIns: 'Loading check-ins…',
     checkInNotAllowed: 'You can read this history but not check in on this key result.',
     close: 'Close',
+    discardCheckInTitle: 'Discard this check-in?',
+    discardCheckInBody: 'What you entered has not been saved.',
+    discardCheckIn: 'Discard',
 
     treeLabel: 'Alignment of objectives',
     loadingTree: 'Loading the alignment…',
@@ -578,5 +591,6 @@ function okrListStrings(): OkrListStrings {
     thisSession: 'This session',
     parentSession: 'Parent session',
     childSession: 'Child session',
+    keyResultLabel: 'Key result',
   };
 }

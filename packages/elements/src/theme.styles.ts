@@ -2,26 +2,41 @@ import { css } from 'lit';
 
 /**
  * The look every okrkit element shares: private `--_*` tokens read from the public
- * `--okr-*` custom properties with light fallbacks, and dark fallbacks under
- * `prefers-color-scheme: dark`. Hosts theme by setting `--okr-*` on the element or any
- * ancestor; a host that sets the colours gets exactly them in both schemes.
- * Layout uses logical properties only, so right-to-left pages work.
+ * `--okr-*` custom properties, with fallbacks in `light-dark(light, dark)`.
+ *
+ * Colour scheme: the elements follow the host page's `color-scheme`, not the operating
+ * system's preference: a page that is light (the default `color-scheme: normal`) gets the
+ * light look even when the OS is dark, a page with `color-scheme: dark` the dark look, and
+ * a page with `color-scheme: light dark` follows the OS like its own controls do. A host
+ * chooses one element's scheme explicitly with `--okr-color-scheme: light` (or `dark`) on
+ * it or an ancestor; plain `color-scheme` on the element works too, as it inherits into
+ * the shadow root. Hosts theme by setting `--okr-*` on the element or any ancestor; a
+ * host that sets the colours gets exactly them in both schemes.
+ *
+ * Every element's wrapper is a size container named `okr`, so an element's layout
+ * responds to its own width (`@container okr (max-width: ...)`), not the viewport's: the
+ * elements are embedded in other people's layouts. Layout uses logical properties only,
+ * so right-to-left pages work.
  */
 export const theme = css`
+  :host([hidden]) {
+    display: none !important;
+  }
   [part~='base'],
   dialog {
+    color-scheme: var(--okr-color-scheme);
     --_font: var(--okr-font, 14px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif);
-    --_text: var(--okr-color-text, #1f2328);
-    --_muted: var(--okr-color-text-muted, #59636e);
-    --_surface: var(--okr-color-surface, #ffffff);
-    --_surface-alt: var(--okr-color-surface-alt, #f6f8fa);
-    --_border: var(--okr-color-border, #d1d9e0);
-    --_accent: var(--okr-color-accent, #0969da);
-    --_on-accent: var(--okr-color-on-accent, #ffffff);
-    --_danger: var(--okr-color-danger, #cf222e);
-    --_warning-bg: var(--okr-color-warning-surface, #fff8c5);
-    --_warning: var(--okr-color-warning, #7d4e00);
-    --_focus: var(--okr-color-focus, #0969da);
+    --_text: var(--okr-color-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--okr-color-text-muted, light-dark(#59636e, #9198a1));
+    --_surface: var(--okr-color-surface, light-dark(#ffffff, #0d1117));
+    --_surface-alt: var(--okr-color-surface-alt, light-dark(#f6f8fa, #151b23));
+    --_border: var(--okr-color-border, light-dark(#d1d9e0, #3d444d));
+    --_accent: var(--okr-color-accent, light-dark(#0969da, #4493f8));
+    --_on-accent: var(--okr-color-on-accent, light-dark(#ffffff, #0d1117));
+    --_danger: var(--okr-color-danger, light-dark(#cf222e, #f85149));
+    --_warning-bg: var(--okr-color-warning-surface, light-dark(#fff8c5, #3a2d07));
+    --_warning: var(--okr-color-warning, light-dark(#7d4e00, #e3b341));
+    --_focus: var(--okr-color-focus, light-dark(#0969da, #4493f8));
     --_space-xs: var(--okr-space-xs, 4px);
     --_space-s: var(--okr-space-s, 8px);
     --_space-m: var(--okr-space-m, 12px);
@@ -30,21 +45,8 @@ export const theme = css`
     font: var(--_font);
     color: var(--_text);
   }
-  @media (prefers-color-scheme: dark) {
-    [part~='base'],
-    dialog {
-      --_text: var(--okr-color-text, #e6edf3);
-      --_muted: var(--okr-color-text-muted, #9198a1);
-      --_surface: var(--okr-color-surface, #0d1117);
-      --_surface-alt: var(--okr-color-surface-alt, #151b23);
-      --_border: var(--okr-color-border, #3d444d);
-      --_accent: var(--okr-color-accent, #4493f8);
-      --_on-accent: var(--okr-color-on-accent, #ffffff);
-      --_danger: var(--okr-color-danger, #f85149);
-      --_warning-bg: var(--okr-color-warning-surface, #3a2d07);
-      --_warning: var(--okr-color-warning, #e3b341);
-      --_focus: var(--okr-color-focus, #4493f8);
-    }
+  [part~='base']:not(dialog) {
+    container: okr / inline-size;
   }
 
   *,
@@ -129,8 +131,17 @@ export const theme = css`
     font-size: 0.9em;
     margin: 0;
   }
+  /* A warning sign drawn by CSS: the ⚠ character is an empty box without an emoji font. */
   .error::before {
-    content: '⚠ ';
+    content: '';
+    display: inline-block;
+    inline-size: 1em;
+    block-size: 1em;
+    margin-inline-end: 0.3em;
+    vertical-align: -0.15em;
+    background: currentColor;
+    mask: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M8 1.5 15 14H1z M7.2 6v4.2h1.6V6z M7.2 11.3v1.6h1.6v-1.6z' fill-rule='evenodd'/%3E%3C/svg%3E")
+      center / contain no-repeat;
   }
   .notice {
     margin: 0;
@@ -160,17 +171,11 @@ export const theme = css`
     color: var(--okr-color-state-open, var(--_accent));
   }
   .badge.state-in_progress {
-    color: var(--okr-color-state-in-progress, #1a7f37);
+    color: var(--okr-color-state-in-progress, light-dark(#1a7f37, #3fb950));
   }
   .badge.state-archived {
     color: var(--okr-color-state-archived, var(--_muted));
   }
-  @media (prefers-color-scheme: dark) {
-    .badge.state-in_progress {
-      color: var(--okr-color-state-in-progress, #3fb950);
-    }
-  }
-
   dialog {
     background: var(--_surface);
     border: 1px solid var(--_border);

@@ -1,5 +1,7 @@
 /** The kinds of item that have an owner. */
-export type OwnedItem = 'objective' | 'keyResult' | 'initiative';
+import type { OwnedItem } from '@okrkit/core';
+
+export type { OwnedItem };
 
 /** A person handed an objective, key result or initiative to another owner; fired after the store saved it. */
 export class OkrOwnerChangeEvent extends Event {

@@ -4,14 +4,23 @@ export const styles = css`
   :host {
     display: contents;
   }
+  /* A dialog sits in the top layer, over the whole page: it sizes to the viewport (dynamic
+     units, so a phone's browser bars do not push it off-screen), not to the host. */
   dialog {
     inline-size: var(--okr-check-in-width, min(620px, calc(100vw - 32px)));
-    max-block-size: calc(100vh - 48px);
+    max-inline-size: calc(100vw - 16px);
+    max-block-size: calc(100dvh - 32px);
     overflow: hidden;
     flex-direction: column;
   }
   dialog[open] {
     display: flex;
+  }
+  dialog.confirm {
+    inline-size: min(440px, calc(100vw - 32px));
+  }
+  dialog.confirm p {
+    margin: 0;
   }
   .dialog-header h2 {
     overflow-wrap: anywhere;
@@ -21,7 +30,7 @@ export const styles = css`
     align-content: start;
     gap: var(--_space-l);
   }
-  .icon {
+  .icon-button {
     padding-inline: var(--_space-s);
     font-size: 1.1em;
   }
@@ -99,6 +108,20 @@ export const styles = css`
   }
   .segment:first-child {
     border-inline-start: 0;
+  }
+  /* A phone-wide dialog: the four statuses as two rows of two rather than three and one. */
+  @media (max-width: 480px) {
+    .segments {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      inline-size: 100%;
+    }
+    .segment:nth-child(odd) {
+      border-inline-start: 0;
+    }
+    .segment:nth-child(n + 3) {
+      border-block-start: 1px solid var(--_border);
+    }
   }
   .segment input {
     position: absolute;

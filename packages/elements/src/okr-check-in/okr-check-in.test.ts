@@ -123,6 +123,78 @@ describe('<okr-check-in>', () => {
     opener.remove();
   });
 
+  it('opens with focus on the value, also when the key result loads after the dialog opened', async () => {
+    const store = await plannedSession();
+    const el = await fixture<OkrCheckIn>(
+      html`<okr-check-in .store=${store} session-id="SE-01001" key-result-id="kr1"></okr-check-in>`,
+    );
+    await settle(el);
+    el.open = true;
+    await settle(el);
+    expect(deepActiveElement()?.id).to.equal('ci-value');
+    el.open = false;
+    await settle(el);
+    // Opened before anything is read: focus still lands on the value once the form is there.
+    const late = await fixture<OkrCheckIn>(
+      html`<okr-check-in .store=${store} session-id="SE-01001" key-result-id="kr2" open></okr-check-in>`,
+    );
+    await settle(late);
+    expect(deepActiveElement()?.getAttribute('name')).to.equal('value');
+    expect(late.shadowRoot?.contains(deepActiveElement())).to.equal(true);
+  });
+
+  it('asks before Escape or ✕ throws away a half-filled check-in; Enter keeps editing', async () => {
+    const store = await plannedSession();
+    const el = await open(store);
+    const events = recordOkrEvents(el);
+    ($(el, '#ci-value') as HTMLInputElement).select();
+    await sendKeys({ type: '180' });
+    await el.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    const confirm = $(el, 'dialog.confirm') as HTMLDialogElement;
+    expect(confirm.open).to.equal(true);
+    expect(el.open).to.equal(true);
+    expect($(el, '#ci-confirm-title').textContent).to.equal('Discard this check-in?');
+    expect(deepActiveElement()?.id).to.equal('ci-keep');
+    await expect(el).to.be.accessible();
+    // Enter answers "Keep editing": the draft is still there, focus is back on the value.
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(confirm.open).to.equal(false);
+    expect(el.open).to.equal(true);
+    expect(($(el, '#ci-value') as HTMLInputElement).value).to.equal('180');
+    expect(deepActiveElement()?.id).to.equal('ci-value');
+    // ✕ asks the same; Discard closes without saving.
+    $(el, '#ci-close').click();
+    await settle(el);
+    expect(confirm.open).to.equal(true);
+    $(el, '#ci-discard').click();
+    await settle(el);
+    expect(el.open).to.equal(false);
+    expect(events.map((e) => e.type)).to.deep.equal(['okr-check-in-close']);
+    expect((await store.getSession('SE-01001')).keyResults.get('kr1')?.latest).to.equal(undefined);
+  });
+
+  it('isolates comments and values, so that a right-to-left page does not reorder them', async () => {
+    const store = await plannedSession();
+    await store.checkIn('SE-01001', 'kr1', { value: 200, comment: 'Quiet week, holidays in two teams.' });
+    const el = await open(store);
+    expect($(el, '.item-comment').getAttribute('dir')).to.equal('auto');
+    expect($(el, '#ci-comment').getAttribute('dir')).to.equal('auto');
+    expect($(el, '#ci-previous bdi').textContent).to.equal('200 users');
+    expect($(el, '.item-value').localName).to.equal('bdi');
+  });
+
+  it('closes on Escape at once when nothing was entered', async () => {
+    const store = await plannedSession();
+    const el = await open(store);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(el.open).to.equal(false);
+    expect(($(el, 'dialog.confirm') as HTMLDialogElement).open).to.equal(false);
+  });
+
   it('shows the history newest first and corrections: the old value struck through, who corrected it', async () => {
     const store = await plannedSession();
     await store.checkIn('SE-01001', 'kr1', { value: 150, comment: 'First week' });

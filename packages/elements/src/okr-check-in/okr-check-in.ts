@@ -19,6 +19,7 @@ import { OkrCheckInEvent } from '../events/okr-check-in-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { splitFieldErrors } from '../field-errors.js';
 import { formatInstant, localeOf, personName } from '../format.js';
+import { iconClose, iconStyles } from '../icons.js';
 import { formatPercent, formatValue, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
@@ -89,7 +90,7 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --okr-radius - Corner radius.
  */
 export class OkrCheckIn extends LitElement {
-  static override styles = [theme, states, items, switchStyles, styles];
+  static override styles = [theme, states, items, switchStyles, iconStyles, styles];
 
   static override properties = {
     session: { state: true, attribute: false },
@@ -101,6 +102,7 @@ export class OkrCheckIn extends LitElement {
     message: { state: true, attribute: false },
     statusText: { state: true, attribute: false },
     saving: { state: true, attribute: false },
+    confirmingDiscard: { state: true, attribute: false },
     store: { attribute: false },
     sessionId: { attribute: 'session-id' },
     keyResultId: { attribute: 'key-result-id' },
@@ -119,6 +121,8 @@ export class OkrCheckIn extends LitElement {
   declare message: string | undefined;
   declare statusText: string;
   declare saving: boolean;
+  /** The "Discard this check-in?" question is open. */
+  declare confirmingDiscard: boolean;
 
   /** The store; defaults to one from context (`<okr-provider>`), else the page's default store. */
   declare store: OkrStore | undefined;
@@ -151,6 +155,7 @@ export class OkrCheckIn extends LitElement {
     this.fieldErrors = {};
     this.statusText = '';
     this.saving = false;
+    this.confirmingDiscard = false;
     this.sessionId = '';
     this.keyResultId = '';
     this.open = false;
@@ -162,6 +167,8 @@ export class OkrCheckIn extends LitElement {
   #returnFocus: HTMLElement | null = null;
   #closedByUser = false;
   #closedByHost = false;
+  /** Focus goes to the value as soon as the form is there (it may load after the dialog opened). */
+  #focusValue = false;
 
   // ---- lifecycle ---------------------------------------------------------------------
 
@@ -178,10 +185,13 @@ export class OkrCheckIn extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const dialog = this.dialog;
+    if (this.#focusValue && dialog?.open) this.#focusValueOnce();
     if (!dialog || !changed.has('open')) return;
     if (this.open && !dialog.open) {
       this.#returnFocus = deepActiveElement();
+      this.#focusValue = true;
       dialog.showModal();
+      this.#focusValueOnce();
     } else if (!this.open && dialog.open) {
       // The host closed it: finish now. The dialog's close event comes a task later,
       // possibly after the host has opened it again; it must not count as Escape.
@@ -191,7 +201,17 @@ export class OkrCheckIn extends LitElement {
     }
   }
 
-  /** Opens the dialog (focus moves into it). */
+  /** Puts focus on the value (what a person checking in types first), once the form is there. */
+  #focusValueOnce(): void {
+    const value =
+      this.renderRoot.querySelector<HTMLElement>('form [name=value]:checked') ??
+      this.renderRoot.querySelector<HTMLElement>('form [name=value]');
+    if (!value) return;
+    this.#focusValue = false;
+    value.focus();
+  }
+
+  /** Opens the dialog (focus moves to the new value). */
   show(): void {
     this.open = true;
   }
@@ -229,6 +249,7 @@ export class OkrCheckIn extends LitElement {
   }
 
   #reset(): void {
+    this.confirmingDiscard = false;
     this.draft = undefined;
     this.correcting = undefined;
     this.fieldErrors = {};
@@ -238,7 +259,11 @@ export class OkrCheckIn extends LitElement {
 
   /** The form's values: as typed, else the previous check-in's (or the correction target's). */
   #values(kr: KeyResult): CheckInDraft {
-    if (this.draft) return this.draft;
+    return this.draft ?? this.#initialValues(kr);
+  }
+
+  /** What the form starts with: the previous check-in's values (or the correction target's). */
+  #initialValues(kr: KeyResult): CheckInDraft {
     const from = this.correcting ?? kr.latest;
     const value =
       from?.value ??
@@ -279,6 +304,53 @@ export class OkrCheckIn extends LitElement {
   }
 
   #onCancel(): void {
+    this.#closeByUser();
+  }
+
+  /** What the person typed differs from what the form started with: closing would lose it. */
+  get #dirty(): boolean {
+    const kr = this.#keyResult;
+    const draft = this.draft;
+    if (!kr || !draft) return false;
+    const initial = this.#initialValues(kr);
+    return DRAFT_FIELDS.some((field) => draft[field] !== initial[field]);
+  }
+
+  /** ✕: closes, but asks first when it would throw away what the person entered. */
+  #onCloseButton(): void {
+    if (this.#dirty) void this.#askDiscard();
+    else this.#closeByUser();
+  }
+
+  /** Escape: the same question as ✕ (the browser would otherwise close the dialog and lose the draft). */
+  #onDialogCancel(event: Event): void {
+    if (event.target !== this.dialog) return;
+    if (this.#dirty) {
+      event.preventDefault();
+      void this.#askDiscard();
+    }
+  }
+
+  async #askDiscard(): Promise<void> {
+    this.confirmingDiscard = true;
+    await this.updateComplete;
+    const confirm = this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
+    if (confirm && !confirm.open) confirm.showModal();
+    // The safe answer has focus: Enter keeps the draft.
+    this.renderRoot.querySelector<HTMLElement>('#ci-keep')?.focus();
+  }
+
+  /** The question closed (Keep editing, Escape, or Discard): back to the form unless discarded. */
+  async #onConfirmClose(): Promise<void> {
+    if (!this.confirmingDiscard) return;
+    this.confirmingDiscard = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('form [name=value]')?.focus();
+  }
+
+  #discard(): void {
+    this.confirmingDiscard = false;
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm')?.close();
     this.#closeByUser();
   }
 
@@ -400,12 +472,13 @@ export class OkrCheckIn extends LitElement {
     return html`<dialog
       part="base dialog"
       aria-labelledby="ci-title"
+      @cancel=${this.#onDialogCancel}
       @close=${this.#onDialogClose}
     >
       <div class="dialog-header" part="header">
         <h2 id="ci-title">${kr ? s.checkInTitle(kr.title) : s.checkInAction}</h2>
-        <button id="ci-close" class="button quiet icon" type="button" aria-label=${s.close} @click=${this.#onCancel}>
-          <span aria-hidden="true">✕</span>
+        <button id="ci-close" class="button quiet icon-button" type="button" aria-label=${s.close} title=${s.close} @click=${this.#onCloseButton}>
+          ${iconClose()}
         </button>
       </div>
       ${
@@ -418,6 +491,32 @@ export class OkrCheckIn extends LitElement {
                 : html`<div class="state loading-state" role="status"><span class="spinner" aria-hidden="true"></span>${s.loadingCheckIns}</div>`
             }
           </div>`
+      }
+      ${this.#renderConfirm()}
+    </dialog>`;
+  }
+
+  /** Asks before a half-filled check-in is thrown away; "Keep editing" is the default answer. */
+  #renderConfirm(): TemplateResult {
+    const s = this.#s;
+    return html`<dialog
+      class="confirm"
+      role="alertdialog"
+      aria-labelledby="ci-confirm-title"
+      aria-describedby="ci-confirm-body"
+      @close=${this.#onConfirmClose}
+    >
+      ${
+        this.confirmingDiscard
+          ? html`<div class="dialog-header"><h2 id="ci-confirm-title">${s.discardCheckInTitle}</h2></div>
+            <div class="dialog-body"><p id="ci-confirm-body">${s.discardCheckInBody}</p></div>
+            <div class="dialog-footer">
+              <button type="button" class="button" id="ci-keep" autofocus @click=${() => this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm')?.close()}>
+                ${s.keepEditing}
+              </button>
+              <button type="button" class="button danger" id="ci-discard" @click=${this.#discard}>${s.discardCheckIn}</button>
+            </div>`
+          : nothing
       }
     </dialog>`;
   }
@@ -473,7 +572,7 @@ export class OkrCheckIn extends LitElement {
       <dl class="facts">
         <div>
           <dt>${s.previousValue}</dt>
-          <dd id="ci-previous">${formatValue(kr, previous, s, locale)}</dd>
+          <dd id="ci-previous"><bdi>${formatValue(kr, previous, s, locale)}</bdi></dd>
         </div>
       </dl>
       ${this.#renderValueField(kr, draft)}
@@ -507,6 +606,7 @@ export class OkrCheckIn extends LitElement {
         <textarea
           id="ci-comment"
           name="comment"
+          dir="auto"
           rows="3"
           .value=${live(draft.comment)}
           aria-invalid=${this.fieldErrors.comment ? 'true' : nothing}
@@ -643,7 +743,7 @@ export class OkrCheckIn extends LitElement {
                 data-id=${checkIn.id}
               >
                 <div class="item-head">
-                  <span class="item-value">${counts ? value : html`<s>${value}</s>`}</span>
+                  <bdi class="item-value">${counts ? value : html`<s>${value}</s>`}</bdi>
                   ${checkIn.status ? html`<span class="status ${checkIn.status}">${s.statuses[checkIn.status]}</span>` : nothing}
                   ${checkIn.confidence !== undefined ? html`<span class="muted">${s.confidence} ${formatPercent(checkIn.confidence, locale)}</span>` : nothing}
                   <span class="spacer"></span>
@@ -664,7 +764,7 @@ export class OkrCheckIn extends LitElement {
                 <div class="item-meta muted">
                   ${personName(this.people, checkIn.author)} · <time datetime=${checkIn.at}>${when(checkIn)}</time>
                 </div>
-                ${checkIn.comment ? html`<p class="item-comment">${checkIn.comment}</p>` : nothing}
+                ${checkIn.comment ? html`<p class="item-comment" dir="auto">${checkIn.comment}</p>` : nothing}
                 ${supersededBy ? html`<p class="mark corrected">${s.correctedBy(personName(this.people, supersededBy.author), when(supersededBy))}</p>` : nothing}
                 ${corrects ? html`<p class="mark correction">${s.correctionOf(when(corrects))}</p>` : nothing}
               </li>`;

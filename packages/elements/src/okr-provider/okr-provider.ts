@@ -22,6 +22,9 @@ export class OkrProvider extends LitElement {
     :host {
       display: contents;
     }
+    :host([hidden]) {
+      display: none !important;
+    }
   `;
 
   static override properties = {

@@ -66,7 +66,7 @@ export const styles = css`
   .number {
     font-variant-numeric: tabular-nums;
   }
-  .icon {
+  .icon-button {
     padding-inline: var(--_space-s);
     font-size: 1.1em;
   }
@@ -167,11 +167,15 @@ export const styles = css`
     display: inline-block;
     transition: rotate 0.15s;
   }
-  :host(:dir(rtl)) .chevron {
-    scale: -1 1;
-  }
+  /* The icon mirrors itself in right-to-left text; opened, it turns to point down either way. */
   .disclosure[aria-expanded='true'] .chevron {
     rotate: 90deg;
+  }
+  :host(:dir(rtl)) .disclosure[aria-expanded='true'] .chevron {
+    rotate: -90deg;
+  }
+  .facts dd .person {
+    vertical-align: middle;
   }
 
   .status:empty {

@@ -227,6 +227,46 @@ describe('<okr-session-drawer>', () => {
     expect((await store.getSession('SE-01001')).title).to.equal('Q1 2027');
   });
 
+  it('focuses Cancel in the close confirmation, so Enter closes nothing', async () => {
+    const store = await withSession();
+    await store.startSession('SE-01001');
+    const el = await open(store);
+    $(el, '#actions-button').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Close');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.confirmDialog?.open).to.equal(true);
+    expect(deepActiveElement()?.id).to.equal('confirm-cancel');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.confirmDialog?.open).to.equal(false);
+    expect((await store.getSession('SE-01001')).state).to.equal('in_progress');
+  });
+
+  it('names the parent session by its title, shows people with initials avatars, and toggles Show more / Show less', async () => {
+    const store = await withSession();
+    await store.createSession({ title: 'January 2027', start: '2027-01-01', end: '2027-01-31', parentId: 'SE-01001' });
+    const el = await open(store, 'SE-01002');
+    expect($(el, '.facts').textContent).to.contain('Q1 2027');
+    expect($(el, '.facts').textContent).to.contain('(SE-01001)');
+    const more = $(el, '#more-button');
+    expect(more.textContent?.trim()).to.equal('Show more');
+    more.click();
+    await el.updateComplete;
+    expect(more.textContent?.trim()).to.equal('Show less');
+    expect($(el, '#more').hidden).to.equal(false);
+    const avatars = [...(el.shadowRoot?.querySelectorAll('#more .person-avatar') ?? [])].map((a) => a.textContent);
+    expect(avatars).to.deep.equal(['AL', 'AL']);
+    expect($(el, '#more .person-name').textContent).to.equal('Ada Lovelace');
+    await expect(el).to.be.accessible();
+    more.click();
+    await el.updateComplete;
+    expect(more.textContent?.trim()).to.equal('Show more');
+    expect($(el, '#more').hidden).to.equal(true);
+  });
+
   it('shows a viewer everything and offers nothing to change', async () => {
     const admin = await withSession();
     const el = await open(makeStore(viewer, admin.storage as never));

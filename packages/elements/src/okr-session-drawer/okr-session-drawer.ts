@@ -14,7 +14,9 @@ import { OkrSessionChangeEvent } from '../events/okr-session-change-event.js';
 import { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-event.js';
 import { OkrSessionTransitionEvent } from '../events/okr-session-transition-event.js';
 import { splitFieldErrors } from '../field-errors.js';
-import { formatDay, formatInstant, localeOf, personName } from '../format.js';
+import { formatDay, formatInstant, localeOf } from '../format.js';
+import { iconChevronDown, iconChevronEnd, iconClose, iconStyles } from '../icons.js';
+import { personChip, personStyles } from '../person.js';
 import { concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
@@ -73,7 +75,7 @@ type Confirmation = { readonly kind: 'transition'; readonly transition: Transiti
  * @cssproperty --okr-radius - Corner radius.
  */
 export class OkrSessionDrawer extends LitElement {
-  static override styles = [theme, styles];
+  static override styles = [theme, iconStyles, personStyles, styles];
 
   static override properties = {
     session: { state: true, attribute: false },
@@ -86,6 +88,7 @@ export class OkrSessionDrawer extends LitElement {
     moreOpen: { state: true, attribute: false },
     menuOpen: { state: true, attribute: false },
     confirmation: { state: true, attribute: false },
+    parentTitle: { state: true, attribute: false },
     store: { attribute: false },
     sessionId: { attribute: 'session-id' },
     open: { type: Boolean, reflect: true },
@@ -104,6 +107,8 @@ export class OkrSessionDrawer extends LitElement {
   declare moreOpen: boolean;
   declare menuOpen: boolean;
   declare confirmation: Confirmation | undefined;
+  /** The parent session's title, once read (its id until then, or when it cannot be read). */
+  declare parentTitle: string | undefined;
 
   /** The store; defaults to one from context (`<okr-provider>`), else the page's default store. */
   declare store: OkrStore | undefined;
@@ -195,8 +200,10 @@ export class OkrSessionDrawer extends LitElement {
     const load = ++this.#loads;
     try {
       const session = await store.getSession(this.sessionId);
+      const parentTitle = session.parentId ? await this.#titleOf(store, session.parentId) : undefined;
       if (load !== this.#loads) return;
       this.session = session;
+      this.parentTitle = parentTitle;
       this.loadError = undefined;
     } catch (error) {
       if (load !== this.#loads) return;
@@ -204,6 +211,16 @@ export class OkrSessionDrawer extends LitElement {
       this.session = undefined;
       this.loadError = okrError.message;
       this.dispatchEvent(new OkrErrorEvent(okrError));
+    }
+  }
+
+  /** A session's title for display, or undefined when this person cannot read it (the id is shown then). */
+  async #titleOf(store: OkrStore, sessionId: string): Promise<string | undefined> {
+    try {
+      return (await store.getSession(sessionId)).title;
+    } catch {
+      // Not readable by this person, or removed: showing the id is all that is left to do.
+      return undefined;
     }
   }
 
@@ -484,12 +501,13 @@ export class OkrSessionDrawer extends LitElement {
   #renderCloseButton(): TemplateResult {
     return html`<button
       id="close-drawer"
-      class="button quiet icon"
+      class="button quiet icon-button"
       type="button"
       aria-label=${this.#s.closeDrawer}
+      title=${this.#s.closeDrawer}
       @click=${this.#requestClose}
     >
-      <span aria-hidden="true">✕</span>
+      ${iconClose()}
     </button>`;
   }
 
@@ -534,7 +552,7 @@ export class OkrSessionDrawer extends LitElement {
         @click=${this.#onMenuButtonClick}
         @keydown=${this.#onMenuButtonKeydown}
       >
-        ${s.actions} <span aria-hidden="true">▾</span>
+        ${s.actions} ${iconChevronDown()}
       </button>
       <ul
         id="actions-menu"
@@ -592,6 +610,7 @@ export class OkrSessionDrawer extends LitElement {
       ${datesChanged ? html`<p id="dates-warning" class="notice">${s.datesWarning}</p>` : nothing}
       <dl class="facts">
         <div><dt>${s.timeZone}</dt><dd>${session.timeZone}</dd></div>
+        ${this.#renderParent(session)}
       </dl>
       <div class="form-actions">
         <button id="save" class="button primary" type="submit" ?disabled=${!this.#dirty || this.saving}>
@@ -611,8 +630,19 @@ export class OkrSessionDrawer extends LitElement {
       <div><dt>${s.timeZone}</dt><dd>${session.timeZone}</dd></div>
       <div><dt>${s.fieldCadence}</dt><dd>${s.cadences[session.cadence]}</dd></div>
       <div><dt>${s.fieldCheckInCadence}</dt><dd>${s.checkInCadences[session.checkInCadence]}</dd></div>
-      ${session.parentId ? html`<div><dt>${s.fieldParent}</dt><dd>${session.parentId}</dd></div>` : nothing}
+      ${this.#renderParent(session)}
     </dl>`;
+  }
+
+  /** The parent session by its title (and number), as people know it. */
+  #renderParent(session: Session): TemplateResult | typeof nothing {
+    if (!session.parentId) return nothing;
+    return html`<div>
+      <dt>${this.#s.fieldParent}</dt>
+      <dd>
+        <bdi>${this.parentTitle ?? session.parentId}</bdi>${this.parentTitle ? html` <span class="number">(${session.parentId})</span>` : nothing}
+      </dd>
+    </div>`;
   }
 
   #renderMore(session: Session): TemplateResult {
@@ -628,12 +658,12 @@ export class OkrSessionDrawer extends LitElement {
           this.moreOpen = !this.moreOpen;
         }}
       >
-        <span class="chevron" aria-hidden="true">▸</span> ${s.showMore}
+        <span class="chevron">${iconChevronEnd()}</span> ${this.moreOpen ? s.showLess : s.showMore}
       </button>
       <dl id="more" class="facts" ?hidden=${!this.moreOpen}>
-        <div><dt>${s.createdBy}</dt><dd>${personName(this.people, session.createdBy)}</dd></div>
+        <div><dt>${s.createdBy}</dt><dd>${personChip(this.people, session.createdBy)}</dd></div>
         <div><dt>${s.createdAt}</dt><dd>${formatInstant(session.createdAt, locale, session.timeZone)}</dd></div>
-        <div><dt>${s.changedBy}</dt><dd>${personName(this.people, session.changedBy)}</dd></div>
+        <div><dt>${s.changedBy}</dt><dd>${personChip(this.people, session.changedBy)}</dd></div>
         <div><dt>${s.changedAt}</dt><dd>${formatInstant(session.changedAt, locale, session.timeZone)}</dd></div>
       </dl>`;
   }
@@ -658,10 +688,10 @@ export class OkrSessionDrawer extends LitElement {
       <div class="dialog-header"><h2 id="confirm-title">${title}</h2></div>
       <div class="dialog-body"><p id="confirm-body">${body}</p></div>
       <div class="dialog-footer">
-        <button type="button" class="button" id="confirm-cancel" @click=${() => this.confirmDialog?.close()}>
+        <button type="button" class="button" id="confirm-cancel" ?autofocus=${danger} @click=${() => this.confirmDialog?.close()}>
           ${reject}
         </button>
-        <button type="button" class="button ${danger ? 'danger' : 'primary'}" id="confirm-accept" autofocus @click=${this.#accept}>
+        <button type="button" class="button ${danger ? 'danger' : 'primary'}" id="confirm-accept" ?autofocus=${!danger} @click=${this.#accept}>
           ${accept}
         </button>
       </div>

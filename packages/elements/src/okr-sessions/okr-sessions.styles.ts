@@ -65,10 +65,21 @@ export const styles = css`
   tbody tr:last-child td {
     border-block-end: 0;
   }
+  /* A long title wraps, even one without spaces, instead of pushing the columns off-screen. */
   td.name {
     white-space: normal;
+    overflow-wrap: anywhere;
     font-weight: 600;
-    min-inline-size: 10ch;
+    min-inline-size: 12ch;
+  }
+  @container okr (max-width: 600px) {
+    th,
+    td {
+      padding-inline: var(--_space-s);
+    }
+    .sort {
+      padding-inline: var(--_space-s);
+    }
   }
   td.number {
     font-variant-numeric: tabular-nums;

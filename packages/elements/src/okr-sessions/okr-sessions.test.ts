@@ -332,6 +332,19 @@ describe('<okr-sessions>', () => {
     await sendKeys({ press: 'Enter' });
     await drawer.updateComplete;
     expect(drawer.shadowRoot?.querySelector('#confirm-body')?.textContent).to.contain('No new objectives');
+    // Closing is destructive: focus is on Cancel, so Enter keeps the session as it is.
+    expect(deepActiveElement()?.id).to.equal('confirm-cancel');
+    await sendKeys({ press: 'Enter' });
+    await settle(drawer);
+    expect((await store.getSession('SE-01001')).state).to.equal('open');
+    expect(drawer.confirmDialog?.open).to.equal(false);
+    drawer.shadowRoot?.querySelector<HTMLElement>('#actions-button')?.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await drawer.updateComplete;
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Close');
+    await sendKeys({ press: 'Enter' });
+    await drawer.updateComplete;
+    await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.id).to.equal('confirm-accept');
     await sendKeys({ press: 'Enter' });
     await settle(drawer);

@@ -21,6 +21,7 @@ import type { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-cl
 import { OkrSessionSelectEvent } from '../events/okr-session-select-event.js';
 import { splitFieldErrors } from '../field-errors.js';
 import { formatDay, localeOf, personName } from '../format.js';
+import { iconAdd, iconStyles, iconTriangleDown, iconTriangleUp } from '../icons.js';
 import type { OkrSessionDrawer } from '../okr-session-drawer/okr-session-drawer.js';
 import '../okr-session-drawer/okr-session-drawer.js';
 import { states } from '../states.styles.js';
@@ -107,7 +108,7 @@ function allTimeZones(): readonly string[] {
  * @cssproperty --okr-radius - Corner radius. Default 6px.
  */
 export class OkrSessions extends LitElement {
-  static override styles = [theme, states, switchStyles, styles];
+  static override styles = [theme, states, switchStyles, iconStyles, styles];
 
   static override properties = {
     sessions: { state: true, attribute: false },
@@ -434,7 +435,7 @@ export class OkrSessions extends LitElement {
       ${
         showAdd
           ? html`<button id="add" part="add-button" class="button primary" type="button" @click=${this.#openAddDialog}>
-            <span aria-hidden="true">+</span> ${s.addSession}
+            ${iconAdd()} ${s.addSession}
           </button>`
           : nothing
       }
@@ -467,7 +468,7 @@ export class OkrSessions extends LitElement {
         ${
           canCreate
             ? html`<button id="add" part="add-button" class="button primary" type="button" @click=${this.#openAddDialog}>
-              <span aria-hidden="true">+</span> ${s.addSession}
+              ${iconAdd()} ${s.addSession}
             </button>`
             : nothing
         }
@@ -506,7 +507,7 @@ export class OkrSessions extends LitElement {
                 <button type="button" class="sort" data-column=${column} @click=${() => this.#sortBy(column)}>
                   <span>${labels[column]}</span>
                   <span class="sort-icon ${sorted ? 'active' : ''}" aria-hidden="true"
-                    >${sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : '▲'}</span
+                    >${sorted && this.sortDirection === 'descending' ? iconTriangleDown() : iconTriangleUp()}</span
                   >
                 </button>
               </th>`;
@@ -528,7 +529,7 @@ export class OkrSessions extends LitElement {
                 @keydown=${(e: KeyboardEvent) => this.#onRowKeydown(e, session)}
               >
                 <td class="number">${session.id}</td>
-                <td class="name">${session.title}</td>
+                <td class="name"><bdi>${session.title}</bdi></td>
                 <td>
                   <span class="badge state-${session.state}"
                     >${archived ? s.closedBadge : s.states[session.state]}</span

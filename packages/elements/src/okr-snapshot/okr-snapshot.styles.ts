@@ -5,27 +5,24 @@ export const styles = css`
     display: block;
   }
   [part~='base'] {
-    --_on-track: var(--okr-color-on-track, #1a7f37);
+    --_on-track: var(--okr-color-on-track, light-dark(#1a7f37, #3fb950));
     --_on-track-bg: color-mix(in srgb, var(--_on-track) 12%, var(--_surface));
-    --_at-risk: var(--okr-color-at-risk, #9a6700);
+    --_at-risk: var(--okr-color-at-risk, light-dark(#9a6700, #d29922));
     --_at-risk-bg: color-mix(in srgb, var(--_at-risk) 14%, var(--_surface));
-    --_off-track: var(--okr-color-off-track, #cf222e);
+    --_off-track: var(--okr-color-off-track, light-dark(#cf222e, #f85149));
     --_off-track-bg: color-mix(in srgb, var(--_off-track) 11%, var(--_surface));
-    --_up: var(--okr-color-up, #1a7f37);
-    --_down: var(--okr-color-down, #cf222e);
+    --_up: var(--okr-color-up, light-dark(#1a7f37, #3fb950));
+    --_down: var(--okr-color-down, light-dark(#cf222e, #f85149));
     --_row: 48px;
-    --_cols: minmax(260px, 2.6fr) minmax(130px, 1fr) minmax(170px, 1.1fr) 104px 92px 100px 124px;
+    --_cols: minmax(260px, 2.6fr) minmax(130px, 1fr) minmax(170px, 1.1fr) 104px 92px 100px 150px;
+    /* The width under which the table scrolls inside itself: the header and the body get
+       exactly this minimum, so that their columns (fractions of the same width) line up. */
+    --_table-min: 1026px;
+    --_item-bg: var(--_surface);
     display: grid;
+    /* One column as wide as the element, never as wide as its widest content. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-m);
-  }
-  @media (prefers-color-scheme: dark) {
-    [part~='base'] {
-      --_on-track: var(--okr-color-on-track, #3fb950);
-      --_at-risk: var(--okr-color-at-risk, #d29922);
-      --_off-track: var(--okr-color-off-track, #f85149);
-      --_up: var(--okr-color-up, #3fb950);
-      --_down: var(--okr-color-down, #f85149);
-    }
   }
   [part~='base'][aria-busy='true'] [part~='table'],
   [part~='base'][aria-busy='true'] [part~='summary'] {
@@ -43,6 +40,8 @@ export const styles = css`
   }
   .heading {
     display: flex;
+    flex-wrap: wrap;
+    min-inline-size: 0;
     align-items: baseline;
     gap: var(--_space-s);
   }
@@ -63,6 +62,7 @@ export const styles = css`
   }
   .pill {
     display: inline-flex;
+    white-space: nowrap;
     align-items: center;
     gap: 6px;
     padding-inline: var(--_space-s);
@@ -121,7 +121,7 @@ export const styles = css`
     inline-size: auto;
     font-weight: 600;
   }
-  .button.icon {
+  .button.icon-button {
     padding-inline: 7px;
   }
   .button.small {
@@ -286,12 +286,12 @@ export const styles = css`
   .head {
     position: sticky;
     inset-block-start: 0;
-    z-index: 2;
-    min-inline-size: max-content;
+    z-index: 3;
+    min-inline-size: var(--_table-min);
   }
   .body {
     position: relative;
-    min-inline-size: max-content;
+    min-inline-size: var(--_table-min);
   }
   .slice {
     position: absolute;
@@ -304,11 +304,11 @@ export const styles = css`
     display: grid;
     grid-template-columns: var(--_cols);
     align-items: start;
-    min-inline-size: 1000px;
     border-block-end: 1px solid var(--_border);
-    box-sizing: border-box;
+    background: var(--_row-bg, var(--_surface));
   }
-  .row.header {
+  .row.column-heads {
+    --_row-bg: var(--_surface-alt);
     block-size: 38px;
     align-items: center;
     background: var(--_surface-alt);
@@ -318,8 +318,8 @@ export const styles = css`
     text-transform: uppercase;
     letter-spacing: 0.03em;
   }
-  .row:not(.header):hover {
-    background: color-mix(in srgb, var(--_surface-alt) 70%, transparent);
+  .row:not(.column-heads):hover {
+    --_row-bg: color-mix(in srgb, var(--_surface-alt) 70%, var(--_surface));
   }
   .cell {
     display: flex;
@@ -330,18 +330,31 @@ export const styles = css`
     padding-inline: var(--_space-m);
     white-space: nowrap;
   }
-  .row.header .cell {
+  .row.column-heads .cell {
     block-size: auto;
   }
+  .row.column-heads .cell:first-child {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    background: inherit;
+    align-self: stretch;
+  }
+  /* The first column stays in view while the table scrolls sideways (narrow hosts). */
   .item {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    background: inherit;
     padding-inline-start: calc(var(--_space-m) + var(--depth, 0) * 24px);
   }
   .title {
     overflow: hidden;
     text-overflow: ellipsis;
+    text-align: match-parent;
   }
   .row.objective {
-    background: color-mix(in srgb, var(--_surface-alt) 55%, var(--_surface));
+    --_row-bg: color-mix(in srgb, var(--_surface-alt) 55%, var(--_surface));
   }
   .row.objective .title {
     font-weight: 650;
@@ -362,7 +375,7 @@ export const styles = css`
     opacity: 0.55;
   }
   .row.context .status-badge.status-badge,
-  .row.context .avatar {
+  .row.context .person-avatar {
     background: var(--_surface-alt);
     color: var(--_muted);
     border: 1px solid var(--_border);
@@ -376,23 +389,11 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  .owner .name {
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .avatar {
+  .avatar.none {
     flex: none;
-    display: inline-grid;
-    place-items: center;
     inline-size: 24px;
     block-size: 24px;
     border-radius: 50%;
-    background: hsl(var(--hue, 210) 55% 88%);
-    color: hsl(var(--hue, 210) 60% 22%);
-    font-size: 0.7em;
-    font-weight: 700;
-  }
-  .avatar.none {
     background: none;
     border: 1.5px dashed var(--_border);
   }
@@ -486,6 +487,11 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  .delta .icon {
+    inline-size: 0.75em;
+    block-size: 0.75em;
+    vertical-align: 0;
+  }
   .delta.up {
     color: var(--_up);
   }
@@ -549,12 +555,14 @@ export const styles = css`
     color: var(--_accent);
     border-color: var(--_accent);
   }
+  /* Positioned in the (sticky) item cell, as wide as the element shows: it stays in view
+     when the table scrolls sideways. */
   .comment {
     position: absolute;
-    inset-inline: var(--_space-m);
+    inset-inline-start: calc(var(--_space-m) + var(--depth, 0) * 24px + 22px);
+    inline-size: min(72ch, calc(100cqi - var(--depth, 0) * 24px - 22px - var(--_space-m) * 3));
     inset-block-start: calc(var(--_row) - 4px);
     block-size: 76px;
-    margin-inline-start: calc(var(--depth, 0) * 24px + 22px);
     padding: var(--_space-s) var(--_space-m);
     overflow: auto;
     border-inline-start: 3px solid var(--_accent);
@@ -568,6 +576,95 @@ export const styles = css`
   .comment-meta {
     color: var(--_muted);
     font-size: 0.85em;
+  }
+
+  /* Two lines of title fit the fixed row height: long titles wrap before they are cut. */
+  .item .title {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    line-height: 1.25;
+  }
+
+  /* ---- narrower hosts: respond to the element's own width ---- */
+  @container okr (max-width: 1020px) {
+    .viewport {
+      --_cols: minmax(190px, 2.6fr) minmax(120px, 1fr) 130px 100px 72px 96px 150px;
+      --_table-min: 858px;
+    }
+  }
+  /* (A container query styles the container's descendants, never the container itself.) */
+  @container okr (max-width: 720px) {
+    .viewport {
+      --_cols: 200px 150px 140px 104px 76px 96px 150px;
+      --_table-min: 916px;
+    }
+    .month {
+      order: -1;
+      flex: 1 1 100%;
+    }
+    .week-nav {
+      flex-wrap: wrap;
+      inline-size: 100%;
+    }
+    .weeks {
+      flex: 1;
+      overflow-x: auto;
+    }
+    .week {
+      min-inline-size: 40px;
+    }
+    .spacer {
+      display: none;
+    }
+    .owner-filter {
+      flex: 1 1 14em;
+    }
+    .owner-filter select {
+      inline-size: 100%;
+      min-inline-size: 0;
+    }
+    .stats {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(92px, 1fr));
+      inline-size: 100%;
+    }
+    .movers {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      inline-size: 100%;
+      min-inline-size: 0;
+    }
+    .movers-list li {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .mover-title {
+      max-inline-size: none;
+    }
+    .session-title {
+      overflow-wrap: anywhere;
+    }
+  }
+  /* Phones: the owner is their avatar (the name stays for assistive technology and as a tooltip). */
+  @container okr (max-width: 420px) {
+    .viewport {
+      --_cols: 200px 76px 140px 104px 76px 96px 150px;
+      --_table-min: 842px;
+    }
+    .owner .person-name,
+    .owner .unassigned {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .item {
+      padding-inline-start: calc(var(--_space-s) + var(--depth, 0) * 12px);
+    }
   }
 
   /* ---- states ---- */

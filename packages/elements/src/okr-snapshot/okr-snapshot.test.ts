@@ -142,7 +142,7 @@ function expectedChange(r: SnapshotRow): string {
   if (r.change.isNew) return 'New';
   const points = formatPoints(r.change.points, 'en');
   if (points === '0') return '–No change';
-  return r.change.points > 0 ? `▲ ${points}up ${points} points` : `▼ ${points}down ${points} points`;
+  return r.change.points > 0 ? `${points}up ${points} points` : `${points}down ${points} points`;
 }
 
 /** A session of 1,000 objectives with 9 key results each: 10,000 rows. */
@@ -280,7 +280,7 @@ describe('<okr-snapshot>', () => {
       expect(seen.change, r.title).to.equal(expectedChange(r));
     }
     // K1 went from 20% to 50% in W02.
-    expect(shown(el, core.rows[1] as SnapshotRow)).to.deep.equal({ pct: '50%', change: '▲ 30up 30 points' });
+    expect(shown(el, core.rows[1] as SnapshotRow)).to.deep.equal({ pct: '50%', change: '30up 30 points' });
     await expect(el).to.be.accessible();
   });
 
@@ -406,6 +406,75 @@ describe('<okr-snapshot>', () => {
     await settle(el);
     expect($$(el, '[part~=row]').map((r) => r.dataset.id)).to.deep.equal([ids.o2, ids.k3]);
     expect(events).to.have.length(2);
+  });
+
+  it("shows the mean progress of the owner's own key results under an owner filter, not 0 %", async () => {
+    const { store } = await seed();
+    const el = await render(store, { owner: 'cy' });
+    // Cy owns one key result (30 %) under Ada's objective, which is there for context only.
+    expect(text($(el, '.stat-mean .stat-value'))).to.equal(formatPercent(0.3, 'en'));
+    el.owner = 'all';
+    await settle(el);
+    const all = (await store.snapshot('SE-01001', '2027-W03')) as Snapshot;
+    expect(text($(el, '.stat-mean .stat-value'))).to.equal(formatPercent(all.summary.progress, 'en'));
+  });
+
+  it('opens a session that has ended on its last week, and one that has not begun on its first', async () => {
+    const { store, at } = await seed();
+    await store.createSession({ title: 'Q2 2027', start: '2027-04-01', end: '2027-06-30' });
+    const future = await render(store, { sessionId: 'SE-01002' });
+    // Its first week, not the current week "outside the session", and why it is still empty.
+    expect(text($(future, '.week-title'))).to.contain('Week 13');
+    expect(text($(future, '[part~=week-button-current]'))).to.contain('W13');
+    expect(text($(future, '[part=unavailable]'))).to.contain('This session starts on Apr 1, 2027.');
+    at('2027-05-05T10:00:00Z');
+    const ended = await render(store);
+    expect(text($(ended, '.week-title'))).to.contain('Week 13');
+    expect(text($(ended, '.week-title'))).to.contain('Read-only');
+    expect($$(ended, '[part~=row]').length).to.be.greaterThan(0);
+    expect(ended.week).to.equal(undefined);
+  });
+
+  it('mirrors the week chevrons and isolates titles in a right-to-left page', async () => {
+    const { store } = await seed();
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"></div>`);
+    const el = document.createElement('okr-snapshot');
+    Object.assign(el, { store, people: PEOPLE, sessionId: 'SE-01001', locale: 'en' });
+    wrapper.append(el);
+    await settle(el);
+    const chevron = $(el, '#previous-week .icon');
+    expect(getComputedStyle(chevron).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+    // Titles are <bdi>: a title in another script cannot reorder the numbers beside it.
+    expect($$(el, '[part~=row] .title').every((t) => t.localName === 'bdi')).to.equal(true);
+    expect(getComputedStyle($(el, '[part~=row] .title')).unicodeBidi).to.equal('isolate');
+  });
+
+  it('keeps the column headers over their columns, and scrolls inside itself on a narrow host', async () => {
+    const { store } = await seed();
+    for (const width of [360, 900, 1280]) {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px"></div>`);
+      const el = document.createElement('okr-snapshot');
+      Object.assign(el, { store, people: PEOPLE, sessionId: 'SE-01001', locale: 'en' });
+      wrapper.append(el);
+      await settle(el);
+      const heads = $$(el, '[part~=header-row] [role=columnheader]').map((c) => c.getBoundingClientRect());
+      const cells = [...($(el, '[part~=row]').children as HTMLCollectionOf<HTMLElement>)].map((c) =>
+        c.getBoundingClientRect(),
+      );
+      expect(heads.map((h) => Math.round(h.left))).to.deep.equal(cells.map((c) => Math.round(c.left)));
+      expect(heads.map((h) => Math.round(h.width))).to.deep.equal(cells.map((c) => Math.round(c.width)));
+      expect(el.scrollWidth).to.be.at.most(width);
+      const table = $(el, '[part=table]');
+      expect(table.getBoundingClientRect().right).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
+      if (width === 360) {
+        // The first column stays in view as the table scrolls sideways.
+        const item = $(el, '[part~=row] .item');
+        const before = item.getBoundingClientRect().left;
+        table.scrollLeft = 200;
+        await new Promise((r) => requestAnimationFrame(r));
+        expect(item.getBoundingClientRect().left).to.equal(before);
+      }
+    }
   });
 
   it('exports exactly the rows shown as CSV and JSON, interceptable through okr-export', async () => {

@@ -24,7 +24,9 @@ import { type ExportFormat, OkrExportEvent } from '../events/okr-export-event.js
 import { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
 import { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
 import { formatDay, formatInstant, formatter, localeOf, numberFormat, personName } from '../format.js';
+import { iconChevronEnd, iconChevronStart, iconStyles, iconTriangleDown, iconTriangleUp } from '../icons.js';
 import { formatPercent } from '../key-result-format.js';
+import { personChip, personStyles } from '../person.js';
 import { states } from '../states.styles.js';
 import { concerns, StoreController } from '../store-controller.js';
 import { type OkrSnapshotStrings, type OkrStrings, resolveSnapshotStrings } from '../strings.js';
@@ -111,17 +113,19 @@ function formatMonth(month: string, locale: string): string {
   return formatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(`${month}-01`));
 }
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : name.slice(0, 2);
-  return letters.toUpperCase();
-}
-
-/** A stable hue per person, for their avatar. */
-function hueOf(id: string): number {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) % 360;
-  return h;
+/**
+ * The week a session opens on when no week is asked for: the current week while the
+ * session runs, its last week once it has ended, its first before it starts (an empty
+ * week "outside the session" is never a useful first view).
+ */
+export function defaultWeek(calendar: Pick<Calendar, 'weeks' | 'current'>): string {
+  const { weeks, current } = calendar;
+  const first = weeks[0];
+  const last = weeks[weeks.length - 1];
+  if (!first || !last) return current.key;
+  if (current.key > last.key) return last.key;
+  if (current.key < first.key) return first.key;
+  return current.key;
 }
 
 /**
@@ -193,7 +197,7 @@ function hueOf(id: string): number {
  * @cssproperty --okr-radius - Corner radius. Default 6px.
  */
 export class OkrSnapshot extends LitElement {
-  static override styles = [theme, states, styles];
+  static override styles = [theme, states, iconStyles, personStyles, styles];
 
   static override properties = {
     status: { state: true, attribute: false },
@@ -359,7 +363,7 @@ export class OkrSnapshot extends LitElement {
       const { session, calendar, result } = await serially(store, async () => {
         const session = await store.getSession(sessionId);
         const calendar = await store.weeks(sessionId);
-        const result = await store.snapshot(sessionId, this.week ?? calendar.current.key);
+        const result = await store.snapshot(sessionId, this.week ?? defaultWeek(calendar));
         return { session, calendar, result };
       });
       if (load !== this.#loads) return;
@@ -470,9 +474,9 @@ export class OkrSnapshot extends LitElement {
 
   // ---- handlers ----------------------------------------------------------------------
 
-  /** The week shown: `week`, else the current one. */
+  /** The week shown: `week`, else the session's default (see `defaultWeek`). */
   get #shownWeek(): string | undefined {
-    return this.week ?? this.calendar?.current.key;
+    return this.week ?? (this.calendar ? defaultWeek(this.calendar) : undefined);
   }
 
   #goToWeek(key: string): void {
@@ -584,6 +588,13 @@ export class OkrSnapshot extends LitElement {
 
   // ---- render ------------------------------------------------------------------------
 
+  /** The session's first week is still ahead. */
+  #notStarted(): boolean {
+    const calendar = this.calendar;
+    const first = calendar?.weeks[0];
+    return calendar !== undefined && first !== undefined && calendar.current.key < first.key;
+  }
+
   #weekText(week: Week): string {
     return this.#s.weekLabel(weekNumber(week), formatWeekRange(week, this.#locale));
   }
@@ -611,7 +622,7 @@ export class OkrSnapshot extends LitElement {
     const live = result.available && result.live;
     return html`<div part="header" class="header">
       <div class="heading">
-        <span class="session-title">${result.available ? result.sessionTitle : this.session.title}</span>
+        <bdi class="session-title">${result.available ? result.sessionTitle : this.session.title}</bdi>
         <span class="session-id">${this.session.id}</span>
       </div>
       <div class="week-title">
@@ -641,14 +652,14 @@ export class OkrSnapshot extends LitElement {
       <div part="week-nav" class="week-nav" role="group" aria-label=${s.weekNavigation}>
         <button
           id="previous-week"
-          class="button icon"
+          class="button icon-button"
           type="button"
           aria-label=${s.previousWeek}
           title=${s.previousWeek}
           ?disabled=${!shown || shown <= first}
           @click=${() => this.#step(-1)}
         >
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>
+          ${iconChevronStart()}
         </button>
         <select id="month" part="month-select" class="month" aria-label=${s.month} @change=${this.#onMonthChange}>
           ${month ? nothing : html`<option value="" selected disabled>${shownWeek ? formatMonth(shownWeek.month, locale) : '—'}</option>`}
@@ -683,14 +694,14 @@ export class OkrSnapshot extends LitElement {
         }
         <button
           id="next-week"
-          class="button icon"
+          class="button icon-button"
           type="button"
           aria-label=${s.nextWeek}
           title=${s.nextWeek}
           ?disabled=${!shown || shown >= last}
           @click=${() => this.#step(1)}
         >
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="m6 3 5 5-5 5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>
+          ${iconChevronEnd()}
         </button>
         ${
           calendar && shown !== calendar.current.key && weeks.some((w) => w.key === calendar.current.key)
@@ -774,7 +785,13 @@ export class OkrSnapshot extends LitElement {
           <path d="M6 19h36M16 6v8M32 6v8M19 27l10 10M29 27 19 37" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
         </svg>
         <p class="state-title">${s.unavailableTitle}</p>
-        <p class="state-body">${s.unavailable[result.reason](weekNumber(result.week), formatWeekRange(result.week, this.#locale))}</p>
+        <p class="state-body">
+          ${
+            result.reason === 'future' && this.session && this.#notStarted()
+              ? s.notStartedYet(formatDay(this.session.start, this.#locale))
+              : s.unavailable[result.reason](weekNumber(result.week), formatWeekRange(result.week, this.#locale))
+          }
+        </p>
         ${
           nearest
             ? html`<button id="nearest" class="button primary" type="button" @click=${() => this.#goToWeek(nearest)}>
@@ -807,9 +824,9 @@ export class OkrSnapshot extends LitElement {
       html`<ul class="movers-list">
         ${list.map(
           (m) => html`<li>
-            <span class="mover-title">${m.title}</span>
+            <bdi class="mover-title" title=${m.title}>${m.title}</bdi>
             <span class="delta ${up ? 'up' : 'down'}"
-              ><span aria-hidden="true">${up ? '▲' : '▼'}</span> ${
+              >${up ? iconTriangleUp() : iconTriangleDown()} ${
                 up ? s.pointsUp(formatPoints(m.points, locale)) : s.pointsDown(formatPoints(m.points, locale))
               }</span
             >
@@ -864,7 +881,7 @@ export class OkrSnapshot extends LitElement {
       @scroll=${this.#onScroll}
     >
       <div role="rowgroup" class="head">
-        <div role="row" part="header-row" class="row header" aria-rowindex="1">
+        <div role="row" part="header-row" class="row column-heads" aria-rowindex="1">
           <span role="columnheader" class="cell">${s.columnItem}</span>
           <span role="columnheader" class="cell">${s.columnOwner}</span>
           <span role="columnheader" class="cell">${s.columnProgress}</span>
@@ -927,7 +944,7 @@ export class OkrSnapshot extends LitElement {
       <div role="cell" class="cell item" style="--depth: ${row.depth}">
         ${this.#typeIcon(row)}
         <span class="visually-hidden">${s.rowTypes[row.type]}:</span>
-        <span class="title" title=${row.title}>${row.title}</span>
+        <bdi class="title" title=${row.title}>${row.title}</bdi>
         ${row.stale ? html`<span class="flag stale">${s.staleBadge}</span>` : nothing}
         ${row.context ? html`<span class="visually-hidden">${s.contextHint}</span>` : nothing}
         ${open ? this.#renderComment(row, commentId) : nothing}
@@ -957,7 +974,7 @@ export class OkrSnapshot extends LitElement {
           row.latestCheckIn
             ? html`<button
               type="button"
-              class="button icon comment-toggle"
+              class="button icon-button comment-toggle"
               aria-expanded=${open ? 'true' : 'false'}
               aria-controls=${open ? commentId : nothing}
               aria-label=${s.showComment(row.title)}
@@ -999,9 +1016,7 @@ export class OkrSnapshot extends LitElement {
     if (ownerId === undefined) {
       return html`<span class="avatar none" aria-hidden="true"></span><span class="unassigned">${this.#s.unassigned}</span>`;
     }
-    const name = personName(this.people, ownerId);
-    return html`<span class="avatar" aria-hidden="true" style="--hue: ${hueOf(ownerId)}">${initials(name)}</span
-      ><span class="name" title=${name}>${name}</span>`;
+    return personChip(this.people, ownerId);
   }
 
   #renderChange(row: SnapshotRow): TemplateResult {
@@ -1015,7 +1030,7 @@ export class OkrSnapshot extends LitElement {
     }
     const up = points > 0;
     return html`<span class="delta ${up ? 'up' : 'down'}"
-      ><span aria-hidden="true">${up ? '▲' : '▼'}</span> <span class="points" aria-hidden="true">${formatPoints(points, locale)}</span
+      >${up ? iconTriangleUp() : iconTriangleDown()} <span class="points" aria-hidden="true">${formatPoints(points, locale)}</span
       ><span class="visually-hidden">${up ? s.pointsUp(formatPoints(points, locale)) : s.pointsDown(formatPoints(points, locale))}</span></span
     >`;
   }
@@ -1046,7 +1061,7 @@ export class OkrSnapshot extends LitElement {
     if (!latest) return html``;
     const when = formatInstant(latest.at, this.#locale, this.#shown?.timeZone ?? 'UTC');
     return html`<div part="comment" class="comment" id=${id}>
-      ${latest.comment ? html`<p class="comment-text">“${latest.comment}”</p>` : html`<p class="comment-text muted">${s.noComment}</p>`}
+      ${latest.comment ? html`<p class="comment-text">“<bdi>${latest.comment}</bdi>”</p>` : html`<p class="comment-text muted">${s.noComment}</p>`}
       <p class="comment-meta">— ${s.commentBy(personName(this.people, latest.author), when)}</p>
     </div>`;
   }

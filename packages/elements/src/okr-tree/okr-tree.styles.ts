@@ -59,29 +59,38 @@ export const styles = css`
     place-items: center;
     color: var(--_muted);
   }
-  .twisty::before {
-    content: '▸';
+  /* The chevron mirrors itself in right-to-left text; opened, it turns to point down either way. */
+  .twisty .icon {
     transition: rotate 0.15s;
   }
-  :host(:dir(rtl)) .twisty::before {
-    content: '◂';
-  }
-  .twisty.open::before {
+  .twisty.open .icon {
     rotate: 90deg;
   }
-  :host(:dir(rtl)) .twisty.open::before {
+  :host(:dir(rtl)) .twisty.open .icon {
     rotate: -90deg;
   }
   .twisty.leaf::before {
-    content: '•';
-    font-size: 0.8em;
+    content: '';
+    inline-size: 5px;
+    block-size: 5px;
+    border-radius: 50%;
+    background: currentColor;
     opacity: 0.5;
+  }
+  .twisty.kr {
+    color: var(--_accent);
+  }
+  .key-result .node-title {
+    font-weight: 400;
   }
   .node-main {
     display: grid;
     min-inline-size: 0;
   }
+  /* An isolated block (bdi) takes its title's direction: align it as the page reads. */
   .node-title {
+    display: block;
+    text-align: match-parent;
     font-weight: 600;
     overflow-wrap: anywhere;
   }
@@ -109,8 +118,18 @@ export const styles = css`
     align-items: center;
     gap: var(--_space-s);
   }
+  /* Narrow hosts: the progress moves under the title. */
+  @container okr (max-width: 480px) {
+    .node {
+      grid-template-columns: auto minmax(0, 1fr);
+      padding-inline-start: calc(var(--_level, 0) * 12px + var(--_space-xs));
+    }
+    .node-progress {
+      grid-column: 2;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
-    .twisty::before {
+    .twisty .icon {
       transition: none;
     }
   }

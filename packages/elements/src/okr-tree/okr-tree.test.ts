@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement, settle } from '../../test/helpers.js';
 import { $, $$, makeOkrStore, PEOPLE, recordOkrEvents } from '../../test/okr-helpers.js';
+import type { OkrKeyResultSelectEvent } from '../events/okr-key-result-select-event.js';
 import type { OkrObjectiveSelectEvent } from '../events/okr-objective-select-event.js';
 import type { OkrTree } from './okr-tree.js';
 import './okr-tree.js';
@@ -72,11 +73,17 @@ describe('<okr-tree>', () => {
     ).to.deep.equal([
       ['Be the best editor', '1', '1', '2', 'true'],
       ['Ship the new editor', '2', '1', '1', 'true'],
-      ['Faster start-up', '3', '1', '2', null],
-      ['Editor beta', '3', '2', '2', null],
+      ['Rollout', '3', '1', '3', null],
+      ['Faster start-up', '3', '2', '3', null],
+      ['Editor beta', '3', '3', '3', null],
       ['Win new markets', '1', '2', '2', 'true'],
       ['Open Berlin office', '2', '1', '1', null],
     ]);
+    // A key result is a leaf under its objective, with its own progress and its part.
+    const rollout = items[2];
+    expect(rollout?.querySelector('[part~=node-key-result]')).to.not.equal(null);
+    expect(rollout?.textContent).to.contain('75%');
+    expect(rollout?.textContent).to.contain('Key result');
     expect(items.filter((i) => i.tabIndex === 0)).to.have.length(1);
     expect($(el, '#n-SE-01002-ob3').textContent).to.contain('75%');
     expect($(el, '#n-SE-01002-ob3 .session-badge').textContent).to.equal('Q1 2027');
@@ -90,6 +97,8 @@ describe('<okr-tree>', () => {
     await sendKeys({ press: 'ArrowDown' });
     expect(focusedTitle()).to.equal('Ship the new editor');
     await sendKeys({ press: 'ArrowRight' });
+    expect(focusedTitle()).to.equal('Rollout');
+    await sendKeys({ press: 'ArrowDown' });
     expect(focusedTitle()).to.equal('Faster start-up');
     await sendKeys({ press: 'ArrowLeft' });
     expect(focusedTitle()).to.equal('Ship the new editor');
@@ -113,6 +122,36 @@ describe('<okr-tree>', () => {
         .filter((i) => i.tabIndex === 0)
         .map((i) => i.id),
     ).to.deep.equal(['n-SE-01001-ob1']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('swaps the left and right arrows in a right-to-left page, and Enter on a key result selects it', async () => {
+    const store = await cascade();
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"></div>`);
+    const el = document.createElement('okr-tree');
+    Object.assign(el, { store, people: PEOPLE, sessionId: 'SE-01002' });
+    wrapper.append(el);
+    await settle(el);
+    $$(el, '[role=treeitem]')[1]?.focus();
+    expect(focusedTitle()).to.equal('Ship the new editor');
+    // Right-to-left, ArrowRight goes towards the start: it collapses, ArrowLeft expands and enters.
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(deepActiveElement()?.getAttribute('aria-expanded')).to.equal('false');
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(deepActiveElement()?.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(focusedTitle()).to.equal('Rollout');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focusedTitle()).to.equal('Ship the new editor');
+    await sendKeys({ press: 'ArrowLeft' });
+    const chosen = oneEvent(el, 'okr-key-result-select') as Promise<OkrKeyResultSelectEvent>;
+    await sendKeys({ press: 'Enter' });
+    const event = await chosen;
+    expect([event.sessionId, event.keyResult.title]).to.deep.equal(['SE-01002', 'Rollout']);
+    await el.updateComplete;
+    expect(deepActiveElement()?.getAttribute('aria-selected')).to.equal('true');
     await expect(el).to.be.accessible();
   });
 

@@ -1,18 +1,12 @@
-import {
-  keyResultsOf,
-  type Objective,
-  type OkrError,
-  type OkrStore,
-  objectiveProgress,
-  objectivesOf,
-  type Session,
-} from '@okrkit/core';
+import type { OkrError, OkrStore } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { defineElement } from '../define.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
+import { OkrKeyResultSelectEvent } from '../events/okr-key-result-select-event.js';
 import { OkrObjectiveSelectEvent } from '../events/okr-objective-select-event.js';
 import { localeOf, personName } from '../format.js';
+import { iconChevronEnd, iconStyles } from '../icons.js';
 import { formatPercent, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
@@ -20,75 +14,37 @@ import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-tree.styles.js';
+import {
+  buildTree,
+  hasChildren,
+  rowTitle,
+  type TreeKeyResult,
+  type TreeNode,
+  type TreeRow,
+  visibleRows,
+} from './tree-model.js';
 
-/** Where a session sits relative to the one the tree is about. */
-type SessionRole = 'parent' | 'this' | 'child';
-const ROLE_ORDER: Readonly<Record<SessionRole, number>> = { parent: 0, this: 1, child: 2 };
-
-/** One objective in the cascade, with the objectives aligned to it. */
-export interface TreeNode {
-  /** `sessionId/objectiveId`: unique across the sessions shown. */
-  readonly key: string;
-  readonly session: Session;
-  readonly role: SessionRole;
-  readonly objective: Objective;
-  /** 0..1, the objective's progress. */
-  readonly progress: number;
-  readonly children: TreeNode[];
-}
-
-/** Visible rows, in document order, with what the tree pattern needs to announce them. */
-interface Row {
-  readonly node: TreeNode;
-  readonly level: number;
-  readonly parentKey: string | undefined;
-}
+export { buildTree, type TreeKeyResult, type TreeNode } from './tree-model.js';
 
 const TYPE_AHEAD_MS = 500;
 
-/** The cascade of objectives: each aligned to its parent objective, across the sessions given. */
-export function buildTree(sessions: readonly { session: Session; role: SessionRole }[]): TreeNode[] {
-  const nodes = new Map<string, TreeNode>();
-  for (const { session, role } of sessions) {
-    for (const objective of objectivesOf(session)) {
-      const key = `${session.id}/${objective.id}`;
-      const progress = objectiveProgress(keyResultsOf(session, objective.id)).clamped;
-      nodes.set(key, { key, session, role, objective, progress, children: [] });
-    }
-  }
-  const roots: TreeNode[] = [];
-  for (const node of nodes.values()) {
-    const to = node.objective.alignedTo;
-    const parent = to ? nodes.get(`${to.sessionId}/${to.objectiveId}`) : undefined;
-    if (parent && parent !== node) parent.children.push(node);
-    else roots.push(node);
-  }
-  const byPlace = (a: TreeNode, b: TreeNode) =>
-    ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
-    a.session.number - b.session.number ||
-    a.objective.order - b.objective.order;
-  const sort = (list: TreeNode[]) => {
-    list.sort(byPlace);
-    for (const n of list) sort(n.children);
-  };
-  sort(roots);
-  return roots;
-}
-
 /**
- * The cascade of objectives as an expandable tree: the objectives of a session, of its
- * parent session and of its child sessions, each under the objective it aligns to, with
- * progress on every node. Follows the WAI-ARIA tree pattern: one tab stop, arrow keys,
- * Home and End, type-ahead by first letters, Enter selects.
+ * The cascade of objectives and key results as an expandable tree: the objectives of a
+ * session, of its parent session and of its child sessions, each under the objective it
+ * aligns to, each with its key results, with progress on every node. Follows the WAI-ARIA
+ * tree pattern: one tab stop, arrow keys (swapped in right-to-left text), Home and End,
+ * type-ahead by first letters, Enter selects.
  *
  * @summary How objectives align across a session, its parent and its children, as a tree.
  *
  * @event okr-objective-select - A person chose an objective (Enter or click). `OkrObjectiveSelectEvent`, `.sessionId`, `.objective`.
+ * @event okr-key-result-select - A person chose a key result (Enter or click). `OkrKeyResultSelectEvent`, `.sessionId`, `.keyResult`.
  * @event okr-error - Loading failed. `.detail` is the `OkrError`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart tree - The tree.
- * @csspart node - Each objective's row (the selected one also `node-selected`).
+ * @csspart node - Each objective's and key result's row (the selected one also `node-selected`, key results also `node-key-result`).
+ * @csspart node-key-result - A key result's row.
  * @csspart node-selected - The selected objective's row.
  * @csspart progress - Each progress bar.
  * @csspart session-badge - The session name on each node.
@@ -112,7 +68,7 @@ export function buildTree(sessions: readonly { session: Session; role: SessionRo
  * @cssproperty --okr-radius - Corner radius.
  */
 export class OkrTree extends LitElement {
-  static override styles = [theme, states, items, styles];
+  static override styles = [theme, states, items, iconStyles, styles];
 
   static override properties = {
     roots: { state: true, attribute: false },
@@ -210,16 +166,8 @@ export class OkrTree extends LitElement {
 
   // ---- handlers ----------------------------------------------------------------------
 
-  #rows(): Row[] {
-    const rows: Row[] = [];
-    const walk = (nodes: readonly TreeNode[], level: number, parentKey: string | undefined) => {
-      for (const node of nodes) {
-        rows.push({ node, level, parentKey });
-        if (node.children.length > 0 && !this.collapsed.has(node.key)) walk(node.children, level + 1, node.key);
-      }
-    };
-    walk(this.roots, 1, undefined);
-    return rows;
+  #rows(): TreeRow[] {
+    return visibleRows(this.roots, this.collapsed);
   }
 
   async #focus(key: string): Promise<void> {
@@ -235,32 +183,40 @@ export class OkrTree extends LitElement {
     this.collapsed = next;
   }
 
-  #select(node: TreeNode): void {
-    this.selectedKey = node.key;
-    this.dispatchEvent(new OkrObjectiveSelectEvent(node.session.id, node.objective));
+  #select(row: TreeRow): void {
+    this.selectedKey = row.key;
+    this.dispatchEvent(
+      row.kind === 'objective'
+        ? new OkrObjectiveSelectEvent(row.node.session.id, row.node.objective)
+        : new OkrKeyResultSelectEvent(row.node.session.id, row.item.keyResult),
+    );
   }
 
-  #onClick(event: MouseEvent, node: TreeNode): void {
+  #onClick(event: MouseEvent, row: TreeRow): void {
     event.stopPropagation();
     const onTwisty = (event.target as Element).closest('.twisty');
-    if (onTwisty && node.children.length > 0) this.#toggle(node.key, this.collapsed.has(node.key));
-    else this.#select(node);
-    void this.#focus(node.key);
+    if (onTwisty && row.kind === 'objective' && hasChildren(row.node)) {
+      this.#toggle(row.key, this.collapsed.has(row.key));
+    } else this.#select(row);
+    void this.#focus(row.key);
   }
 
   #onKeydown(event: KeyboardEvent): void {
     const rows = this.#rows();
-    const index = rows.findIndex((r) => r.node.key === this.#currentKey(rows));
+    const index = rows.findIndex((r) => r.key === this.#currentKey(rows));
     const row = rows[index];
     if (!row) return;
-    const { node } = row;
-    const hasChildren = node.children.length > 0;
-    const expanded = hasChildren && !this.collapsed.has(node.key);
+    const parent = row.kind === 'objective' && hasChildren(row.node);
+    const expanded = parent && !this.collapsed.has(row.key);
     const go = (i: number) => {
       const target = rows[i];
-      if (target) void this.#focus(target.node.key);
+      if (target) void this.#focus(target.key);
     };
-    switch (event.key) {
+    // Right-to-left, the tree opens towards the left: the arrow keys swap (WAI-ARIA tree pattern).
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const key =
+      rtl && event.key === 'ArrowLeft' ? 'ArrowRight' : rtl && event.key === 'ArrowRight' ? 'ArrowLeft' : event.key;
+    switch (key) {
       case 'ArrowDown':
         go(Math.min(rows.length - 1, index + 1));
         break;
@@ -274,16 +230,16 @@ export class OkrTree extends LitElement {
         go(rows.length - 1);
         break;
       case 'ArrowRight':
-        if (hasChildren && !expanded) this.#toggle(node.key, true);
+        if (parent && !expanded) this.#toggle(row.key, true);
         else if (expanded) go(index + 1);
         break;
       case 'ArrowLeft':
-        if (expanded) this.#toggle(node.key, false);
+        if (expanded) this.#toggle(row.key, false);
         else if (row.parentKey) void this.#focus(row.parentKey);
         break;
       case 'Enter':
       case ' ':
-        this.#select(node);
+        this.#select(row);
         break;
       default:
         if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -296,7 +252,7 @@ export class OkrTree extends LitElement {
   }
 
   /** Moves focus to the next visible objective whose title starts with what was typed. */
-  #typeAhead(char: string, rows: readonly Row[], index: number): void {
+  #typeAhead(char: string, rows: readonly TreeRow[], index: number): void {
     const now = Date.now();
     this.#typed = now - this.#typedAt > TYPE_AHEAD_MS ? char : this.#typed + char;
     this.#typedAt = now;
@@ -305,16 +261,16 @@ export class OkrTree extends LitElement {
     const start = this.#typed.length === 1 ? index + 1 : index;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[(start + i) % rows.length];
-      if (row?.node.objective.title.toLocaleLowerCase().startsWith(typed)) {
-        void this.#focus(row.node.key);
+      if (row && rowTitle(row).toLocaleLowerCase().startsWith(typed)) {
+        void this.#focus(row.key);
         return;
       }
     }
   }
 
-  #currentKey(rows: readonly Row[]): string | undefined {
+  #currentKey(rows: readonly TreeRow[]): string | undefined {
     const key = this.focusedKey;
-    return key && rows.some((r) => r.node.key === key) ? key : rows[0]?.node.key;
+    return key && rows.some((r) => r.key === key) ? key : rows[0]?.key;
   }
 
   // ---- render ------------------------------------------------------------------------
@@ -368,6 +324,70 @@ export class OkrTree extends LitElement {
     return nodes.map((node, i) => this.#renderNode(node, level, i + 1, nodes.length, tabStop));
   }
 
+  /** An objective's group: its key results first, then the objectives aligned to it (one set for posinset). */
+  #renderGroup(node: TreeNode, level: number, tabStop: string | undefined): TemplateResult {
+    const size = node.keyResults.length + node.children.length;
+    return html`<ul role="group">
+      ${node.keyResults.map((item, i) => this.#renderKeyResult(node, item, level, i + 1, size, tabStop))}
+      ${node.children.map((child, i) => this.#renderNode(child, level, node.keyResults.length + i + 1, size, tabStop))}
+    </ul>`;
+  }
+
+  #renderKeyResult(
+    node: TreeNode,
+    item: TreeKeyResult,
+    level: number,
+    position: number,
+    size: number,
+    tabStop: string | undefined,
+  ): TemplateResult {
+    const locale = localeOf(this, this.locale);
+    const kr = item.keyResult;
+    const selected = this.selectedKey === item.key;
+    const id = `n-${node.session.id}-${kr.id}`;
+    const percent = formatPercent(item.progress, locale);
+    const owner = kr.ownerId ? personName(this.people, kr.ownerId) : undefined;
+    const row: TreeRow = { kind: 'keyResult', key: item.key, item, node, level, parentKey: node.key };
+    return html`<li
+      role="treeitem"
+      id=${id}
+      data-key=${item.key}
+      aria-level=${level}
+      aria-setsize=${size}
+      aria-posinset=${position}
+      aria-selected=${selected ? 'true' : 'false'}
+      tabindex=${item.key === tabStop ? '0' : '-1'}
+      @click=${(e: MouseEvent) => this.#onClick(e, row)}
+      @focus=${(e: FocusEvent) => {
+        if (e.target === e.currentTarget) this.focusedKey = item.key;
+      }}
+    >
+      <div
+        class="node key-result"
+        part=${selected ? 'node node-key-result node-selected' : 'node node-key-result'}
+        style=${styleMap({ '--_level': String(level - 1) })}
+      >
+        <span class="twisty kr" aria-hidden="true"
+          ><svg class="icon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M3 12.5 6.5 8l2.5 2.5 4-5.5" /></svg
+        ></span>
+        <span class="node-main">
+          <bdi class="node-title" id="${id}-title">${kr.title}</bdi>
+          <span class="node-meta muted" id="${id}-meta">
+            <span>${this.#s.keyResultLabel}</span>
+            ${owner ? html`<span class="node-owner">· <bdi>${owner}</bdi></span>` : nothing}
+            <span class="visually-hidden">· ${percent}</span>
+          </span>
+        </span>
+        <span class="node-progress" aria-hidden="true">
+          <span class="meter" part="progress" style=${styleMap({ '--_value': `${percentOf(item.progress)}%` })}
+            ><span class="fill"></span
+          ></span>
+          <span class="percent">${percent}</span>
+        </span>
+      </div>
+    </li>`;
+  }
+
   #renderNode(
     node: TreeNode,
     level: number,
@@ -377,8 +397,8 @@ export class OkrTree extends LitElement {
   ): TemplateResult {
     const s = this.#s;
     const locale = localeOf(this, this.locale);
-    const hasChildren = node.children.length > 0;
-    const expanded = hasChildren && !this.collapsed.has(node.key);
+    const parent = hasChildren(node);
+    const expanded = parent && !this.collapsed.has(node.key);
     const selected = this.selectedKey === node.key;
     const id = `n-${node.session.id}-${node.objective.id}`;
     const pct = percentOf(node.progress);
@@ -392,10 +412,10 @@ export class OkrTree extends LitElement {
       aria-level=${level}
       aria-setsize=${size}
       aria-posinset=${position}
-      aria-expanded=${hasChildren ? String(expanded) : nothing}
+      aria-expanded=${parent ? String(expanded) : nothing}
       aria-selected=${selected ? 'true' : 'false'}
       tabindex=${node.key === tabStop ? '0' : '-1'}
-      @click=${(e: MouseEvent) => this.#onClick(e, node)}
+      @click=${(e: MouseEvent) => this.#onClick(e, { kind: 'objective', key: node.key, node, level, parentKey: undefined })}
       @focus=${(e: FocusEvent) => {
         if (e.target === e.currentTarget) this.focusedKey = node.key;
       }}
@@ -405,12 +425,14 @@ export class OkrTree extends LitElement {
         part=${selected ? 'node node-selected' : 'node'}
         style=${styleMap({ '--_level': String(level - 1) })}
       >
-        <span class="twisty ${hasChildren ? (expanded ? 'open' : '') : 'leaf'}" aria-hidden="true"></span>
+        <span class="twisty ${parent ? (expanded ? 'open' : '') : 'leaf'}" aria-hidden="true"
+          >${parent ? iconChevronEnd() : nothing}</span
+        >
         <span class="node-main">
-          <span class="node-title" id="${id}-title">${node.objective.title}</span>
+          <bdi class="node-title" id="${id}-title">${node.objective.title}</bdi>
           <span class="node-meta muted" id="${id}-meta">
-            <span class="session-badge" part="session-badge" title=${roleLabel}>${node.session.title}</span>
-            ${owner ? html`<span class="node-owner">· ${owner}</span>` : nothing}
+            <bdi class="session-badge" part="session-badge" title=${roleLabel}>${node.session.title}</bdi>
+            ${owner ? html`<span class="node-owner">· <bdi>${owner}</bdi></span>` : nothing}
             <span class="visually-hidden">· ${percent}</span>
           </span>
         </span>
@@ -419,11 +441,7 @@ export class OkrTree extends LitElement {
           <span class="percent">${percent}</span>
         </span>
       </div>
-      ${
-        hasChildren && expanded
-          ? html`<ul role="group">${this.#renderLevel(node.children, level + 1, tabStop)}</ul>`
-          : nothing
-      }
+      ${parent && expanded ? this.#renderGroup(node, level + 1, tabStop) : nothing}
     </li>`;
   }
 }
