@@ -14,7 +14,10 @@ const vic: Actor = { id: 'vic', role: 'viewer' };
 
 function ticking(start = '2027-01-04T09:00:00Z') {
   let t = Date.parse(start);
-  return () => new Date((t += 60_000));
+  return () => {
+    t += 60_000;
+    return new Date(t);
+  };
 }
 
 function storeFor(actor: Actor = ada, storage = new MemoryStorage()): OkrStore {
