@@ -451,8 +451,11 @@ export class OkrStore {
   async retargetKeyResult(sessionId: string, id: string, target: KeyResultTargetInput): Promise<KeyResult> {
     const session = await this.#command(sessionId, 'keyResult.retarget', (s) => {
       const kr = existing(s.keyResults, id, 'key result');
-      const { kind: _kind, ...numbers } = validateRetarget(kr, target);
-      return [{ type: 'keyResult.retargeted', data: { id, kind: kr.kind, ...numbers } }];
+      const { kind: _kind, weight, ...numbers } = validateRetarget(kr, target);
+      const retargeted = { type: 'keyResult.retargeted', data: { id, kind: kr.kind, ...numbers } } as const;
+      // A new weight rides in the same append, so the target and its weight change together.
+      if (weight === undefined || weight === kr.weight) return [retargeted];
+      return [retargeted, { type: 'keyResult.changed', data: { id, weight } } as const];
     });
     return found(session.keyResults, id);
   }
