@@ -4,9 +4,12 @@ export const styles = css`
   :host {
     display: block;
   }
+  /* The list is embedded in other people's layouts: it answers to its own width, not the viewport's. */
   [part~='base'] {
     display: grid;
     gap: var(--_space-m);
+    container: okr-list / inline-size;
+    min-inline-size: 0;
   }
   .toolbar {
     display: flex;
@@ -23,7 +26,7 @@ export const styles = css`
     gap: var(--_space-s);
     margin: 0;
   }
-  .icon {
+  .icon-button {
     padding-inline: var(--_space-s);
     min-inline-size: 34px;
     justify-content: center;
@@ -50,6 +53,18 @@ export const styles = css`
     display: grid;
     gap: var(--_space-m);
   }
+  /*
+   * Objectives off screen skip style, layout and paint until scrolled to (their text is
+   * still found by find-in-page and reached by Tab): laying out 750 objective cards of a
+   * large organisation took most of a second before anything showed.
+   */
+  .objective {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 320px;
+  }
+  .objective.closed {
+    contain-intrinsic-size: auto 76px;
+  }
   .objective > article {
     display: grid;
     gap: var(--_space-s);
@@ -59,9 +74,14 @@ export const styles = css`
     background: var(--_surface);
     box-shadow: 0 1px 2px rgb(0 0 0 / 0.04);
   }
+  .objective-body {
+    display: grid;
+    gap: var(--_space-s);
+  }
   .objective-header {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) 11.5em 190px auto;
+    grid-template-columns: minmax(0, 1fr) 13em 190px auto;
+    grid-template-areas: 'title owner progress actions';
     align-items: center;
     gap: var(--_space-m);
     padding-block-end: var(--_space-s);
@@ -93,9 +113,26 @@ export const styles = css`
   .edit:focus-visible {
     opacity: 1;
   }
+  .objective-title {
+    grid-area: title;
+    min-inline-size: 0;
+  }
+  .objective-header > .owner {
+    grid-area: owner;
+  }
+  .objective-progress {
+    grid-area: progress;
+  }
+  .objective-header > .actions {
+    grid-area: actions;
+  }
+  .toggle {
+    white-space: nowrap;
+  }
   .description {
     display: flex;
     align-items: center;
+    overflow-wrap: anywhere;
     gap: var(--_space-xs);
     margin: var(--_space-xs) 0 0;
   }
@@ -154,7 +191,8 @@ export const styles = css`
   }
   .key-result {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em minmax(6.5em, max-content);
+    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 13em minmax(6.5em, max-content);
+    grid-template-areas: 'title progress latest status owner actions';
     align-items: center;
     gap: var(--_space-m);
     padding-block: var(--_space-s);
@@ -162,14 +200,30 @@ export const styles = css`
   }
   /* Check in, move up, move down and remove: the same width in every row, one button or four. */
   .reorderable .key-result {
-    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em 14.5em;
+    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 13em 14.5em;
   }
   .key-result:last-child {
     border-block-end: 0;
   }
   .kr-title {
+    grid-area: title;
     display: grid;
     min-inline-size: 0;
+  }
+  .kr-progress {
+    grid-area: progress;
+  }
+  .kr-latest {
+    grid-area: latest;
+  }
+  .kr-status {
+    grid-area: status;
+  }
+  .key-result > .owner {
+    grid-area: owner;
+  }
+  .key-result > .actions {
+    grid-area: actions;
   }
   .kr-title .title {
     font-weight: 600;
@@ -208,13 +262,13 @@ export const styles = css`
     min-inline-size: 0;
   }
   .owner-name {
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    overflow-wrap: anywhere;
   }
+  /* As wide as the column allows, so that a full name shows (a name is never cut to "Dana Kowalsk"). */
   .owner-select {
-    inline-size: auto;
-    min-inline-size: 8em;
+    flex: 1;
+    inline-size: 100%;
+    min-inline-size: 0;
     min-block-size: 30px;
     padding-block: 2px;
   }
@@ -249,17 +303,33 @@ export const styles = css`
   }
   .initiative {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) 6.5em 6.5em 11.5em minmax(4.5em, max-content);
+    grid-template-columns: minmax(0, 1fr) 6.5em 6.5em 13em minmax(4.5em, max-content);
+    grid-template-areas: 'main badge link owner actions';
     align-items: center;
     gap: var(--_space-m);
     padding-block: var(--_space-s);
     border-block-start: 1px solid color-mix(in srgb, var(--_border) 55%, transparent);
   }
   .initiative-main {
+    grid-area: main;
     display: grid;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
   }
   .initiative-main .title {
     font-weight: 600;
+  }
+  .initiative > .badge {
+    grid-area: badge;
+  }
+  .initiative-link {
+    grid-area: link;
+  }
+  .initiative > .owner {
+    grid-area: owner;
+  }
+  .initiative > .actions {
+    grid-area: actions;
   }
   .linked {
     font-size: 0.85em;
@@ -351,11 +421,74 @@ export const styles = css`
     margin: 0;
   }
 
-  @media (max-width: 760px) {
-    .objective-header,
+  .check span {
+    overflow-wrap: anywhere;
+  }
+
+  /* Narrower than a desktop column: a key result takes two or three lines, title first. */
+  @container okr-list (max-width: 880px) {
+    .objective-header {
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-areas:
+        'title title'
+        'progress progress'
+        'owner actions';
+    }
     .key-result,
+    .reorderable .key-result {
+      grid-template-columns: minmax(0, 1fr) auto auto;
+      grid-template-areas:
+        'title title title'
+        'progress latest status'
+        'owner actions actions';
+      gap: var(--_space-xs) var(--_space-m);
+    }
     .initiative {
-      grid-template-columns: 1fr 1fr;
+      grid-template-columns: minmax(0, 1fr) auto auto;
+      grid-template-areas:
+        'main main main'
+        'badge link link'
+        'owner actions actions';
+      gap: var(--_space-xs) var(--_space-m);
+    }
+    .owner {
+      max-inline-size: 18em;
+    }
+  }
+
+  /* A phone, or a narrow column of a host page: one thing per line. */
+  @container okr-list (max-width: 520px) {
+    .objective > article,
+    .initiatives {
+      padding: var(--_space-m);
+    }
+    .key-result,
+    .reorderable .key-result {
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-areas:
+        'title title'
+        'progress progress'
+        'latest status'
+        'owner owner'
+        'actions actions';
+    }
+    .initiative {
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-areas:
+        'main main'
+        'badge link'
+        'owner owner'
+        'actions actions';
+    }
+    .actions {
+      flex-wrap: wrap;
+      justify-content: flex-start;
+    }
+    .objective-header > .actions {
+      justify-content: flex-end;
+    }
+    .owner {
+      max-inline-size: none;
     }
   }
 `;
