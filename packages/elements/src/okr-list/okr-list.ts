@@ -11,7 +11,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrOwnerChangeEvent, type OwnedItem } from '../events/okr-owner-change-event.js';
 import { localeOf } from '../format.js';
-import { iconAdd, iconStyles } from '../icons.js';
+import { iconStyles } from '../icons.js';
 import type { OkrCheckIn } from '../okr-check-in/okr-check-in.js';
 import '../okr-check-in/okr-check-in.js';
 import { items } from '../okr-items.styles.js';
@@ -22,7 +22,11 @@ import { theme } from '../theme.styles.js';
 import type { FormValues, ItemForm } from './form-model.js';
 import { initiativesSection } from './initiatives-section.js';
 import { ItemFormDialog } from './item-form.js';
+import { formStyles } from './list-form.styles.js';
 import { listPermissions } from './list-permissions.js';
+import { responsiveStyles } from './list-responsive.styles.js';
+import { emptyList, errorState, loadingState, noSessionState } from './list-states.js';
+import { listToolbar } from './list-toolbar.js';
 import type { ListActions, ListHost, ListView } from './list-view.js';
 import { ObjectiveDisclosure } from './objective-disclosure.js';
 import { objectiveSection } from './objective-section.js';
@@ -93,7 +97,7 @@ import { TitleEditor } from './title-editor.js';
  * @cssproperty --okr-radius - Corner radius.
  */
 export class OkrList extends LitElement {
-  static override styles = [theme, states, items, iconStyles, styles];
+  static override styles = [theme, states, items, iconStyles, styles, formStyles, responsiveStyles];
 
   static override properties = {
     session: { state: true, attribute: false },
@@ -204,7 +208,7 @@ export class OkrList extends LitElement {
     confirmRemove: (removal) => void this.#confirm.ask(removal),
     assign: (item, id, ownerId) => void this.#assign(item, id, ownerId),
     openCheckIn: (keyResult) => void this.#openCheckIn(keyResult),
-    toggle: (id) => this.#toggle(id),
+    toggle: (id) => void this.#toggle(id),
   };
 
   // ---- lifecycle ---------------------------------------------------------------------
@@ -286,11 +290,14 @@ export class OkrList extends LitElement {
     this.checkInDialog?.show();
   }
 
-  #toggle(id: string): void {
+  async #toggle(id: string): Promise<void> {
     const objectives = this.session ? objectivesOf(this.session) : [];
     const index = objectives.findIndex((o) => o.id === id);
     this.#disclosure.toggle(id, index, objectives.length);
     this.requestUpdate();
+    // A closed objective is another template, so its button is a new one: give it the focus back.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#toggle-${CSS.escape(id)}`)?.focus();
   }
 
   // ---- render ------------------------------------------------------------------------
@@ -301,26 +308,10 @@ export class OkrList extends LitElement {
 
   override render(): TemplateResult {
     const s = this.#s;
-    if (!this.sessionId) {
-      return html`<div part="base"><div part="empty" class="state"><p>${s.noSession}</p></div></div>`;
-    }
-    if (this.status === 'loading') {
-      return html`<div part="base">
-        <div part="loading" class="state loading-state" role="status">
-          <span class="spinner" aria-hidden="true"></span><span>${s.loadingObjectives}</span>
-        </div>
-      </div>`;
-    }
+    if (!this.sessionId) return noSessionState(s);
+    if (this.status === 'loading') return loadingState(s);
     const session = this.session;
-    if (this.status === 'error' || !session) {
-      return html`<div part="base">
-        <div part="error" class="state error-state" role="alert">
-          <p class="state-title">${s.objectivesLoadError}</p>
-          <p>${this.loadError?.message}</p>
-          <button id="retry" class="button" type="button" @click=${() => void this.reload()}>${s.retry}</button>
-        </div>
-      </div>`;
-    }
+    if (this.status === 'error' || !session) return errorState(s, this.loadError, () => void this.reload());
     const store = this.#controller.store;
     const can = listPermissions(store, session);
     const view: ListView = {
@@ -332,19 +323,16 @@ export class OkrList extends LitElement {
       now: store.now(),
     };
     const canAddInitiative = can.addInitiative && session.keyResults.size > 0;
+    const addObjective = () => void this.#openForm({ kind: 'objective' }, '#add-objective');
     const objectives = objectivesOf(session);
     const count = objectives.length;
     return html`<div part="base">
-      <div part="toolbar" class="toolbar">
-        ${this.#renderNotice(view)}
-        <span class="spacer"></span>
-        ${can.addObjective && count > 0 ? this.#renderAddObjective() : nothing}
-      </div>
+      ${listToolbar(view, count, addObjective)}
       ${this.actionError ? html`<p class="alert" role="alert">${this.actionError}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.statusText}</p>
       ${
         count === 0
-          ? this.#renderEmpty(can.addObjective)
+          ? emptyList(s, can.addObjective, addObjective)
           : html`<ol class="objectives" aria-label=${s.objectivesCaption}>
             ${repeat(
               objectives.slice(0, this.#steps.limit(count)),
@@ -365,42 +353,6 @@ export class OkrList extends LitElement {
         key-result-id=${this.checkInFor}
       ></okr-check-in>
     </div>`;
-  }
-
-  #renderNotice({ s, session, can }: ListView): TemplateResult {
-    if (session.state === 'archived') return html`<p class="notice">${s.archivedNotice}</p>`;
-    if (!can.editsAnything) return html`<p class="notice">${s.readOnlyOkrs}</p>`;
-    return html`<p class="lifecycle">
-      <span class="badge state-${session.state}">${s.states[session.state]}</span>
-      <span class="muted">${session.state === 'open' ? s.planningNotice : s.trackingNotice}</span>
-    </p>`;
-  }
-
-  #renderEmpty(canAdd: boolean): TemplateResult {
-    const s = this.#s;
-    return html`<div part="empty" class="state">
-      <svg class="empty-art" aria-hidden="true" viewBox="0 0 48 48" width="48" height="48">
-        <circle cx="24" cy="24" r="18" fill="none" stroke="currentColor" stroke-width="2.5" />
-        <circle cx="24" cy="24" r="10" fill="none" stroke="currentColor" stroke-width="2.5" />
-        <circle cx="24" cy="24" r="3" fill="currentColor" />
-      </svg>
-      <p class="state-title">${s.objectivesEmptyTitle}</p>
-      <p>${canAdd ? s.objectivesEmptyBody : s.objectivesEmptyBodyReadOnly}</p>
-      ${canAdd ? this.#renderAddObjective() : nothing}
-    </div>`;
-  }
-
-  /** The "+ Add objective" button: in the toolbar, or in the empty state when there is none yet. */
-  #renderAddObjective(): TemplateResult {
-    return html`<button
-      id="add-objective"
-      part="add-objective"
-      class="button primary"
-      type="button"
-      @click=${() => void this.#openForm({ kind: 'objective' }, '#add-objective')}
-    >
-      ${iconAdd()} ${this.#s.addObjective}
-    </button>`;
   }
 }
 
