@@ -65,10 +65,19 @@ function initiativeRow(view: ListView, actions: ListActions, initiative: Initiat
   </li>`;
 }
 
-/** The session's initiatives, each with what it is for, its status, link and owner; Add initiative when allowed. */
-export function initiativesSection(view: ListView, actions: ListActions, canAdd: boolean): TemplateResult {
+/**
+ * The session's initiatives, each with what it is for, its status, link and owner; Add
+ * initiative when allowed. `shown` is how many are rendered yet (a large session renders in steps).
+ */
+export function initiativesSection(
+  view: ListView,
+  actions: ListActions,
+  canAdd: boolean,
+  shown: number,
+): TemplateResult {
   const s = view.s;
-  const list = [...view.session.initiatives.values()];
+  const all = [...view.session.initiatives.values()];
+  const list = all.slice(0, shown);
   return html`<section class="initiatives" part="initiatives" aria-labelledby="initiatives-title">
     <div class="section-header">
       <h3 id="initiatives-title">${s.initiatives}</h3>
@@ -87,7 +96,7 @@ export function initiativesSection(view: ListView, actions: ListActions, canAdd:
       }
     </div>
     ${
-      list.length === 0
+      all.length === 0
         ? html`<p class="muted">${s.initiativesEmpty}</p>`
         : html`<ul class="initiative-list">
           ${repeat(

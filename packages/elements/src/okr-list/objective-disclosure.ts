@@ -7,7 +7,7 @@ import type { Disclosure } from './objective-section.js';
  */
 export const ALL_OPEN_UP_TO = 25;
 /** How many objectives a large session opens with: about the first screen. */
-export const FIRST_OPEN = 8;
+export const FIRST_OPEN = 5;
 
 /** Which objectives show their key results: all in a small session; in a large one, the first few and those opened. */
 export class ObjectiveDisclosure {

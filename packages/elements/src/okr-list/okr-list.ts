@@ -326,6 +326,8 @@ export class OkrList extends LitElement {
     const addObjective = () => void this.#openForm({ kind: 'objective' }, '#add-objective');
     const objectives = objectivesOf(session);
     const count = objectives.length;
+    // Objectives, then initiatives, come in steps as one list: a large organisation has both by the hundred.
+    const limit = this.#steps.limit(count + session.initiatives.size);
     return html`<div part="base">
       ${listToolbar(view, count, addObjective)}
       ${this.actionError ? html`<p class="alert" role="alert">${this.actionError}</p>` : nothing}
@@ -335,14 +337,14 @@ export class OkrList extends LitElement {
           ? emptyList(s, can.addObjective, addObjective)
           : html`<ol class="objectives" aria-label=${s.objectivesCaption}>
             ${repeat(
-              objectives.slice(0, this.#steps.limit(count)),
+              objectives.slice(0, limit),
               (o) => o.id,
               (o, index) =>
                 objectiveSection(view, this.#actions, o, index, count, this.#disclosure.of(o.id, index, count)),
             )}
           </ol>`
       }
-      ${count > 0 && (session.initiatives.size > 0 || canAddInitiative) ? initiativesSection(view, this.#actions, canAddInitiative) : nothing}
+      ${count > 0 && (session.initiatives.size > 0 || canAddInitiative) ? initiativesSection(view, this.#actions, canAddInitiative, Math.max(0, limit - count)) : nothing}
       ${this.#form.render(session, this.people, can)} ${this.#confirm.render()}
       <okr-check-in
         .store=${store}

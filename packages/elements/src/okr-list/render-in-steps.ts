@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** How many objectives the first render shows: more than a tall screen holds. */
-export const FIRST_STEP = 40;
+/** How many objectives the first render shows: a tall screen of closed objectives. */
+export const FIRST_STEP = 25;
 /** How many more each later frame adds. */
 export const NEXT_STEP = 120;
 
