@@ -43,6 +43,10 @@ export const responsiveStyles = css`
     .initiatives {
       padding: var(--_space-m);
     }
+    .objective-header {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'title' 'progress' 'owner' 'actions';
+    }
     .key-result,
     .reorderable .key-result {
       grid-template-columns: minmax(0, 1fr) auto;

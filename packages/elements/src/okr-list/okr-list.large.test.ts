@@ -1,6 +1,6 @@
 import { EXPORT_SCHEMA_VERSION, type JournalEntry, type OkrStore } from '@okrkit/core';
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { deepActiveElement, settle } from '../../test/helpers.js';
 import { $, $$, makeOkrStore, PEOPLE } from '../../test/okr-helpers.js';
 import { ALL_OPEN_UP_TO, FIRST_OPEN } from './objective-disclosure.js';
@@ -122,6 +122,34 @@ describe('<okr-list> with a large session', () => {
     await el.updateComplete;
     expect($$(el, '#o-ob0 .key-result')).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('follows its container from wide to 320 px with nothing sticking out, off-screen objectives included', async function () {
+    this.timeout(20_000);
+    await setViewport({ width: 1280, height: 900 });
+    try {
+      const store = makeOkrStore();
+      const id = await largeSession(store, 60);
+      const box = await fixture<HTMLElement>(html`<div style="inline-size: 1200px">
+        <okr-list .store=${store} .people=${PEOPLE} session-id=${id}></okr-list>
+      </div>`);
+      const el = box.querySelector('okr-list') as OkrList;
+      await settle(el);
+      await frames(3);
+      // Scrolled through once, so that every objective has been laid out (and its size remembered) at 1200 px.
+      for (const objective of $$(el, '.objective')) objective.scrollIntoView();
+      await frames(2);
+      box.style.inlineSize = '320px';
+      window.scrollTo(0, 0);
+      await frames(3);
+      const base = $(el, '[part~=base]');
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+      expect(document.documentElement.scrollWidth).to.be.at.most(document.documentElement.clientWidth);
+      const widest = Math.max(...$$(el, '.objective, .initiatives').map((o) => o.getBoundingClientRect().width));
+      expect(widest).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('shows a small session whole, with no open or close buttons', async () => {

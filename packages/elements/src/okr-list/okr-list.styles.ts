@@ -8,6 +8,8 @@ export const styles = css`
   [part~='base'] {
     display: grid;
     gap: var(--_space-m);
+    /* One column as wide as the container: never as wide as some child once was. */
+    grid-template-columns: minmax(0, 1fr);
     container: okr-list / inline-size;
     min-inline-size: 0;
   }
@@ -51,6 +53,7 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-m);
   }
   /*
@@ -60,10 +63,11 @@ export const styles = css`
    */
   .objective {
     content-visibility: auto;
-    contain-intrinsic-size: auto 320px;
+    /* The block size only: a remembered inline size would hold a card at a width it had before the container shrank. */
+    contain-intrinsic-block-size: auto 320px;
   }
   .objective.closed {
-    contain-intrinsic-size: auto 76px;
+    contain-intrinsic-block-size: auto 76px;
   }
   .objective > article {
     display: grid;
@@ -112,6 +116,11 @@ export const styles = css`
   .title-row:hover .edit,
   .edit:focus-visible {
     opacity: 1;
+  }
+  /* A closed objective is its header alone: no rule under it. */
+  .closed .objective-header {
+    padding-block-end: 0;
+    border-block-end: 0;
   }
   .objective-title {
     grid-area: title;
@@ -268,7 +277,7 @@ export const styles = css`
   .owner-select {
     flex: 1;
     inline-size: 100%;
-    min-inline-size: 0;
+    min-inline-size: min(10em, 100%);
     min-block-size: 30px;
     padding-block: 2px;
   }
