@@ -45,6 +45,11 @@ export interface KeyResultTargetInput {
   readonly target?: number;
   readonly threshold?: number;
   readonly milestones?: readonly string[];
+  /**
+   * With a retarget, the new weight: a target and the weight it carries are decided
+   * together, so they are saved together (one command, both or neither).
+   */
+  readonly weight?: number;
 }
 
 export interface KeyResultPatch {
@@ -240,13 +245,15 @@ export function validateKeyResultPatch(input: unknown): { title?: string; unit?:
   return out;
 }
 
-export function validateRetarget(kr: KeyResult, input: unknown): KeyResultTarget {
+/** A new target for `kr`, and its new weight when the input names one. */
+export function validateRetarget(kr: KeyResult, input: unknown): KeyResultTarget & { readonly weight?: number } {
   const problems = new Problems();
   const value = record(problems, input, 'target');
-  checkKnownKeys(problems, value, ['start', 'target', 'threshold', 'milestones']);
+  checkKnownKeys(problems, value, ['start', 'target', 'threshold', 'milestones', 'weight']);
   const target = checkTarget(problems, kr.kind, { ...kr, ...value });
+  const weight = 'weight' in value ? checkWeight(problems, value.weight) : undefined;
   problems.done('Target not changed');
-  return target;
+  return weight === undefined ? target : { ...target, weight };
 }
 
 /** The longest link kept: browsers handle far longer, but no initiative needs one. */

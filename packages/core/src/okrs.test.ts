@@ -123,6 +123,35 @@ describe('objectives and key results', () => {
     );
   });
 
+  it('retargets a key result and changes its weight in one append, or changes nothing', async () => {
+    const { admin, storage, s, k } = await planned();
+    const before = await storage.readJournal(s.id);
+    const kr = await admin.retargetKeyResult(s.id, k.id, { start: 30, target: 80, weight: 3 });
+    assert.deepEqual([kr.start, kr.target, kr.weight], [30, 80, 3]);
+    const added = (await storage.readJournal(s.id)).slice(before.length);
+    assert.deepEqual(
+      added.map((e) => [e.type, e.data]),
+      [
+        ['keyResult.retargeted', { id: k.id, kind: 'increase', start: 30, target: 80 }],
+        ['keyResult.changed', { id: k.id, weight: 3 }],
+      ],
+    );
+    assert.equal(new Set(added.map((e) => e.at)).size, 1, 'one command, recorded at one instant');
+    // An unchanged weight adds no entry of its own.
+    await admin.retargetKeyResult(s.id, k.id, { target: 90, weight: 3 });
+    assert.deepEqual(
+      (await storage.readJournal(s.id)).slice(before.length + 2).map((e) => e.type),
+      ['keyResult.retargeted'],
+    );
+    // A bad weight refuses the target too: both or neither.
+    const head = await storage.readJournal(s.id);
+    await rejects(admin.retargetKeyResult(s.id, k.id, { target: 100, weight: 0 }), 'invalid-input', 'weight');
+    await rejects(admin.retargetKeyResult(s.id, k.id, { target: 10, weight: 2 }), 'invalid-input', 'target');
+    assert.deepEqual(await storage.readJournal(s.id), head);
+    const live = (await admin.getSession(s.id)).keyResults.get(k.id);
+    assert.deepEqual([live?.target, live?.weight], [90, 3]);
+  });
+
   it('aligns objectives within the session or to the parent session, never in a cycle', async () => {
     const { admin } = setup();
     const fy = await admin.createSession({ title: 'FY2027', start: '2027-01-01', end: '2027-12-31' });

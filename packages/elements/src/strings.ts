@@ -423,6 +423,8 @@ export interface OkrListStrings {
   readonly booleanKindHint: string;
   readonly notSaved: string;
   readonly errorNumber: string;
+  /** The button that shows or hides an objective's key results in a large session. */
+  readonly keyResultCount: (count: number) => string;
 
   readonly checkInTitle: (title: string) => string;
   readonly correctTitle: (when: string) => string;
@@ -553,6 +555,7 @@ function okrListStrings(): OkrListStrings {
     booleanKindHint: 'Checked in as done or not done: nothing else to set.',
     notSaved: 'Not saved. Check the fields marked below.',
     errorNumber: 'Enter a number, such as 42 or 3.5.',
+    keyResultCount: (count) => (count === 1 ? '1 key result' : `${count} key results`),
 
     checkInTitle: (title) => `Check in: ${title}`,
     correctTitle: (when) => `Correct the check-in of ${when}`,

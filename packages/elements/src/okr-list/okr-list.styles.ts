@@ -4,9 +4,14 @@ export const styles = css`
   :host {
     display: block;
   }
+  /* The list is embedded in other people's layouts: it answers to its own width, not the viewport's. */
   [part~='base'] {
     display: grid;
     gap: var(--_space-m);
+    /* One column as wide as the container: never as wide as some child once was. */
+    grid-template-columns: minmax(0, 1fr);
+    container: okr-list / inline-size;
+    min-inline-size: 0;
   }
   .toolbar {
     display: flex;
@@ -23,7 +28,7 @@ export const styles = css`
     gap: var(--_space-s);
     margin: 0;
   }
-  .icon {
+  .icon-button {
     padding-inline: var(--_space-s);
     min-inline-size: 34px;
     justify-content: center;
@@ -48,7 +53,21 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-m);
+  }
+  /*
+   * Objectives off screen skip style, layout and paint until scrolled to (their text is
+   * still found by find-in-page and reached by Tab): laying out 750 objective cards of a
+   * large organisation took most of a second before anything showed.
+   */
+  .objective {
+    content-visibility: auto;
+    /* The block size only: a remembered inline size would hold a card at a width it had before the container shrank. */
+    contain-intrinsic-block-size: auto 320px;
+  }
+  .objective.closed {
+    contain-intrinsic-block-size: auto 76px;
   }
   .objective > article {
     display: grid;
@@ -59,9 +78,14 @@ export const styles = css`
     background: var(--_surface);
     box-shadow: 0 1px 2px rgb(0 0 0 / 0.04);
   }
+  .objective-body {
+    display: grid;
+    gap: var(--_space-s);
+  }
   .objective-header {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) 11.5em 190px auto;
+    grid-template-columns: minmax(0, 1fr) 13em 190px auto;
+    grid-template-areas: 'title owner progress actions';
     align-items: center;
     gap: var(--_space-m);
     padding-block-end: var(--_space-s);
@@ -93,9 +117,31 @@ export const styles = css`
   .edit:focus-visible {
     opacity: 1;
   }
+  /* A closed objective is its header alone: no rule under it. */
+  .closed .objective-header {
+    padding-block-end: 0;
+    border-block-end: 0;
+  }
+  .objective-title {
+    grid-area: title;
+    min-inline-size: 0;
+  }
+  .objective-header > .owner {
+    grid-area: owner;
+  }
+  .objective-progress {
+    grid-area: progress;
+  }
+  .objective-header > .actions {
+    grid-area: actions;
+  }
+  .toggle {
+    white-space: nowrap;
+  }
   .description {
     display: flex;
     align-items: center;
+    overflow-wrap: anywhere;
     gap: var(--_space-xs);
     margin: var(--_space-xs) 0 0;
   }
@@ -154,7 +200,8 @@ export const styles = css`
   }
   .key-result {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em minmax(6.5em, max-content);
+    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 13em minmax(6.5em, max-content);
+    grid-template-areas: 'title progress latest status owner actions';
     align-items: center;
     gap: var(--_space-m);
     padding-block: var(--_space-s);
@@ -162,14 +209,30 @@ export const styles = css`
   }
   /* Check in, move up, move down and remove: the same width in every row, one button or four. */
   .reorderable .key-result {
-    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 11.5em 14.5em;
+    grid-template-columns: minmax(0, 1fr) 190px 8.5em 6.5em 13em 14.5em;
   }
   .key-result:last-child {
     border-block-end: 0;
   }
   .kr-title {
+    grid-area: title;
     display: grid;
     min-inline-size: 0;
+  }
+  .kr-progress {
+    grid-area: progress;
+  }
+  .kr-latest {
+    grid-area: latest;
+  }
+  .kr-status {
+    grid-area: status;
+  }
+  .key-result > .owner {
+    grid-area: owner;
+  }
+  .key-result > .actions {
+    grid-area: actions;
   }
   .kr-title .title {
     font-weight: 600;
@@ -208,13 +271,13 @@ export const styles = css`
     min-inline-size: 0;
   }
   .owner-name {
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    overflow-wrap: anywhere;
   }
+  /* As wide as the column allows, so that a full name shows (a name is never cut to "Dana Kowalsk"). */
   .owner-select {
-    inline-size: auto;
-    min-inline-size: 8em;
+    flex: 1;
+    inline-size: 100%;
+    min-inline-size: min(10em, 100%);
     min-block-size: 30px;
     padding-block: 2px;
   }
@@ -249,17 +312,33 @@ export const styles = css`
   }
   .initiative {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) 6.5em 6.5em 11.5em minmax(4.5em, max-content);
+    grid-template-columns: minmax(0, 1fr) 6.5em 6.5em 13em minmax(4.5em, max-content);
+    grid-template-areas: 'main badge link owner actions';
     align-items: center;
     gap: var(--_space-m);
     padding-block: var(--_space-s);
     border-block-start: 1px solid color-mix(in srgb, var(--_border) 55%, transparent);
   }
   .initiative-main {
+    grid-area: main;
     display: grid;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
   }
   .initiative-main .title {
     font-weight: 600;
+  }
+  .initiative > .badge {
+    grid-area: badge;
+  }
+  .initiative-link {
+    grid-area: link;
+  }
+  .initiative > .owner {
+    grid-area: owner;
+  }
+  .initiative > .actions {
+    grid-area: actions;
   }
   .linked {
     font-size: 0.85em;
@@ -282,80 +361,5 @@ export const styles = css`
   }
   .initiative .badge {
     justify-self: start;
-  }
-  .kind-read {
-    margin: 0;
-  }
-
-  #form-dialog {
-    inline-size: min(560px, calc(100vw - 32px));
-  }
-  #form-dialog form {
-    margin: 0;
-  }
-  .context {
-    margin: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0;
-    margin-block-end: var(--_space-xs);
-  }
-  .hint {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  .steps ol {
-    margin: 0;
-    padding-inline-start: 1.6em;
-    display: grid;
-    gap: var(--_space-xs);
-  }
-  .steps li > * {
-    vertical-align: middle;
-  }
-  .steps li {
-    display: list-item;
-  }
-  .steps li input {
-    inline-size: calc(100% - 44px);
-  }
-  .add-step {
-    justify-self: start;
-    color: var(--_accent);
-  }
-  .checks {
-    display: grid;
-    gap: var(--_space-xs);
-  }
-  .check {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-s);
-  }
-  .check input {
-    inline-size: auto;
-    min-block-size: 0;
-    margin: 0;
-  }
-  .row-2 {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
-    gap: var(--_space-m);
-  }
-  #confirm {
-    inline-size: min(440px, calc(100vw - 32px));
-  }
-  #confirm p {
-    margin: 0;
-  }
-
-  @media (max-width: 760px) {
-    .objective-header,
-    .key-result,
-    .initiative {
-      grid-template-columns: 1fr 1fr;
-    }
   }
 `;

@@ -314,8 +314,17 @@ describe('<okr-list>', () => {
     expect(deepActiveElement()?.id).to.equal('f-weight');
     (deepActiveElement() as HTMLInputElement).select();
     await sendKeys({ type: '2' });
+    const head = (await store.storage.readJournal('SE-01001')).length;
     await sendKeys({ press: 'Enter' });
     await settle(el);
+    // The target and its weight are one command: appended together, at one instant.
+    const saved = (await store.storage.readJournal('SE-01001')).slice(head);
+    expect(saved.map((e) => [e.type, e.data])).to.deep.equal([
+      ['keyResult.retargeted', { id: 'kr1', kind: 'increase', start: 100, target: 800 }],
+      ['keyResult.changed', { id: 'kr1', weight: 2 }],
+      ['keyResult.changed', { id: 'kr1', unit: 'members' }],
+    ]);
+    expect(saved[0]?.at).to.equal(saved[1]?.at);
     const kr = (await store.getSession('SE-01001')).keyResults.get('kr1');
     expect([kr?.start, kr?.target, kr?.unit, kr?.weight]).to.deep.equal([100, 800, 'members', 2]);
     expect($(el, '#k-kr1 .kr-target').textContent).to.contain('100 → 800 members');
