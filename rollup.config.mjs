@@ -29,4 +29,8 @@ function library(dir, input) {
   };
 }
 
-export default [library('packages/core', ['index.ts', 'testing/index.ts']), library('packages/elements', ['index.ts'])];
+export default [
+  library('packages/core', ['index.ts', 'testing/index.ts']),
+  library('packages/elements', ['index.ts']),
+  library('packages/server', ['index.ts']),
+];
