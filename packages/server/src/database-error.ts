@@ -14,7 +14,8 @@ const BAD_VALUE_CLASS = '22';
  * keeping the original as `cause`: a lost race becomes `conflict`, a refused value
  * `invalid-input`, and everything else (connection refused or terminated, an
  * administrator's shutdown, a failing disk, a bug in our SQL) `storage`, which says the
- * database is away or broken and that nothing was saved.
+ * database is away or broken. A connection lost during COMMIT leaves unknown whether the
+ * change was kept, so after `storage` a writer reads the head again before retrying.
  */
 export function databaseError(cause: unknown, doing: string): OkrError {
   if (cause instanceof OkrError) return cause;
@@ -28,7 +29,7 @@ export function databaseError(cause: unknown, doing: string): OkrError {
   if (code?.startsWith(BAD_VALUE_CLASS)) {
     return new OkrError('invalid-input', `Could not ${doing}: ${detail}. Nothing was saved.`, { cause });
   }
-  return new OkrError('storage', `Could not ${doing}: the database failed (${detail}). Nothing was saved.`, { cause });
+  return new OkrError('storage', `Could not ${doing}: the database failed (${detail}).`, { cause });
 }
 
 /** The five-character SQLSTATE of a PostgreSQL error (pg and PGlite both put it on `code`), if any. */

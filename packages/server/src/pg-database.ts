@@ -71,6 +71,13 @@ class PgDatabase implements Database {
       },
     };
     let broken: Error | undefined;
+    // A connection that dies while checked out emits `error` between queries, where no
+    // query is there to reject; unhandled, that would end the process. Keep it and let the
+    // next query (or the ROLLBACK) fail.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(tx);
@@ -85,6 +92,7 @@ class PgDatabase implements Database {
       }
       throw databaseError(error, 'save the change');
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

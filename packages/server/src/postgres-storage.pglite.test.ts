@@ -3,6 +3,7 @@ import { describeStorageContract, sampleHeader } from '@okrkit/core/testing';
 import { pgliteDatabase } from './pglite-database.js';
 import { type PostgresStorage, postgresStorage } from './postgres-storage.js';
 import { createdEntry } from './testing/entries.js';
+import { describeImmutableEntries } from './testing/immutable-entries.js';
 import { freshTenant } from './testing/test-database.js';
 
 // One embedded database for the file (opening one takes seconds); each test gets its own
@@ -37,3 +38,5 @@ describe('postgresStorage on PGlite: organisations', () => {
     await globex.close();
   });
 });
+
+describeImmutableEntries('PGlite', database);

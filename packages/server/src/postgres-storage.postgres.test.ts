@@ -2,6 +2,7 @@ import { after, describe, it } from 'node:test';
 import { describeStorageContract } from '@okrkit/core/testing';
 import { pgDatabase } from './pg-database.js';
 import { type PostgresStorage, postgresStorage } from './postgres-storage.js';
+import { describeImmutableEntries } from './testing/immutable-entries.js';
 import { freshTenant, testDatabaseUrl } from './testing/test-database.js';
 
 // Two pools on one PostgreSQL play two server instances: `connect` opens the second
@@ -18,3 +19,5 @@ describeStorageContract({
   describe,
   it,
 });
+
+describeImmutableEntries('PostgreSQL', here);

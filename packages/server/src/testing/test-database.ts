@@ -21,3 +21,27 @@ export function testDatabaseUrl(): string {
 export function freshTenant(): string {
   return `test-${randomUUID()}`;
 }
+
+export interface TestUrlOptions {
+  /** Names the connections in `pg_stat_activity`, so that a test can find (and terminate) its own. */
+  readonly applicationName?: string;
+  /** A schema of its own (created by the caller): an empty database for migration tests. */
+  readonly searchPath?: string;
+}
+
+/** `testDatabaseUrl()` with connection settings that pg reads from the URL. */
+export function testUrl(options: TestUrlOptions): string {
+  const url = new URL(testDatabaseUrl());
+  if (options.applicationName) url.searchParams.set('application_name', options.applicationName);
+  if (options.searchPath) url.searchParams.set('options', `-c search_path=${options.searchPath}`);
+  return url.toString();
+}
+
+/** Polls `condition` every 5 ms until it holds, failing after `ms`. */
+export async function waitFor(condition: () => boolean, what: string, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
