@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createOkrStore, isOkrError, keyResultProgress } from '@okrkit/core';
+import pg from 'pg';
 import { pgDatabase } from './pg-database.js';
 import { postgresStorage } from './postgres-storage.js';
 import { freshTenant, testDatabaseUrl, waitFor } from './testing/test-database.js';
@@ -68,5 +69,29 @@ describe('an OkrStore on postgresStorage', () => {
       ],
     );
     await Promise.all([admin.close(), member.close()]);
+  });
+});
+
+describe("a host's own pg.Pool", () => {
+  it('is used as given, heard on, and left open when the database closes', async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const database = pgDatabase({ pool });
+    const tenant = freshTenant();
+    const storage = postgresStorage({ database, tenant });
+    const heard: number[] = [];
+    storage.watch((change) => heard.push(change.head));
+    const elsewhere = createOkrStore({
+      storage: postgresStorage({ database: one, tenant }),
+      actor: { id: 'ada', role: 'admin' },
+    });
+    const s = await elsewhere.createSession({ title: 'FY2027', start: '2027-01-01', end: '2027-12-31' });
+    await waitFor(() => heard.includes(1), 'the session created elsewhere');
+    assert.equal((await storage.getSession(s.id))?.title, 'FY2027');
+    await elsewhere.close();
+    await storage.close();
+    await database.close();
+    const { rows } = await pool.query<{ one: number }>('SELECT 1 AS one');
+    assert.deepEqual(rows, [{ one: 1 }]);
+    await pool.end();
   });
 });
