@@ -23,8 +23,12 @@ export const INSTALL_HINT =
 
 /** The folder holding initdb and pg_ctl, or undefined. */
 export function findPostgresBin() {
+  // Set, it is the only place looked at: a wrong setting fails instead of quietly using another PostgreSQL.
+  if (process.env.OKRKIT_POSTGRES_BIN) {
+    const dir = process.env.OKRKIT_POSTGRES_BIN;
+    return existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')) ? dir : undefined;
+  }
   const candidates = [];
-  if (process.env.OKRKIT_POSTGRES_BIN) candidates.push(process.env.OKRKIT_POSTGRES_BIN);
   if (existsSync('/usr/lib/postgresql')) {
     const versions = readdirSync('/usr/lib/postgresql')
       .filter((v) => /^\d+$/.test(v))

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { findChromium } from './chromium.mjs';
-import { INSTALL_HINT, startPostgres, stopOnExit } from './postgres.mjs';
+import { startPostgres, stopOnExit } from './postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
@@ -104,7 +104,7 @@ async function serverTests() {
       url = cluster.url;
       console.log(`PostgreSQL for the tests: ${url}`);
     } catch (error) {
-      console.error(`Could not start PostgreSQL for the server tests: ${error.message}\n${INSTALL_HINT}`);
+      console.error(`Could not start PostgreSQL for the server tests: ${error.message}`);
     }
   }
   const env = { ...process.env };

@@ -1,8 +1,13 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { isOkrError } from '@okrkit/core';
 import { describeStorageContract, sampleHeader } from '@okrkit/core/testing';
 import { pgliteDatabase } from './pglite-database.js';
 import { type PostgresStorage, postgresStorage } from './postgres-storage.js';
-import { createdEntry } from './testing/entries.js';
+import { createdEntry, renamedEntry } from './testing/entries.js';
 import { describeImmutableEntries } from './testing/immutable-entries.js';
 import { freshTenant } from './testing/test-database.js';
 
@@ -40,3 +45,57 @@ describe('postgresStorage on PGlite: organisations', () => {
 });
 
 describeImmutableEntries('PGlite', database);
+
+describe('pgliteDatabase in a folder', () => {
+  it('keeps sessions across a restart of the embedded database', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'okrkit-pglite-'));
+    try {
+      const first = pgliteDatabase({ dataDir });
+      const header = sampleHeader({ title: 'kept' });
+      const made = await postgresStorage({ database: first }).createSession(header, [createdEntry(header)]);
+      await first.close();
+      const again = pgliteDatabase({ dataDir });
+      const storage = postgresStorage({ database: again });
+      assert.deepEqual(await storage.listSessions(), [made]);
+      assert.deepEqual(await storage.readJournal(made.id), [createdEntry(header)]);
+      await again.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('postgresStorage: bad input changes nothing', () => {
+  it('refuses a header whose head does not follow the entries, an impossible instant and an empty tenant, burning no number', async () => {
+    const storage = postgresStorage({ database, tenant: freshTenant() });
+    const header = sampleHeader();
+    await assert.rejects(storage.createSession({ ...header, head: 2 }, [createdEntry(header)]), (error: unknown) =>
+      isOkrError(error, 'invalid-input'),
+    );
+    const s = await storage.createSession(header, [createdEntry(header)]);
+    await assert.rejects(
+      storage.append(s.id, 1, [renamedEntry(2, 'A')], { ...s, title: 'A', head: 5 }),
+      (error: unknown) => isOkrError(error, 'invalid-input'),
+    );
+    await assert.rejects(
+      storage.append(s.id, 1, [renamedEntry(2, 'A')], { ...s, id: 'SE-01002', head: 2 }),
+      (error: unknown) => isOkrError(error, 'invalid-input'),
+    );
+    // Refused by the database inside the transaction: the number it had taken is given back.
+    await assert.rejects(
+      storage.createSession(header, [{ ...createdEntry(header), at: '2027-02-30T00:00:00.000Z' }]),
+      (error: unknown) => isOkrError(error, 'invalid-input'),
+    );
+    assert.deepEqual(await storage.listSessions(), [s]);
+    assert.equal((await storage.createSession(header, [createdEntry(header)])).id, 'SE-01002', 'no number burnt');
+    assert.deepEqual(
+      (await storage.readJournal(s.id)).map((e) => e.seq),
+      [1],
+    );
+    assert.throws(
+      () => postgresStorage({ database, tenant: '' }),
+      (error: unknown) => isOkrError(error, 'invalid-input') && error.fields.tenant !== undefined,
+    );
+    await storage.close();
+  });
+});
