@@ -4,7 +4,9 @@
 // and core), beside its budget and its goal; core's own code is also measured alone, as the
 // goal for it is stated. Exits non-zero when an entry is over budget.
 //
-// A budget is what the entry weighs now plus a little room, so that a regression fails CI;
+// A budget is what the entry weighs now plus a little room, so that a regression fails CI
+// (raised on 2026-12-02 for the command table, the strict import and session checks in core,
+// and the responsive, dark-mode, RTL and split okr-list work in the elements: +7 KB and +12 KB);
 // a goal is what it should weigh (issue 21/performance: 60 KB for everything, 15 KB for
 // core) and is reported, not enforced, until it is met.
 //
@@ -44,25 +46,25 @@ const templatesAsShipped = {
  * named export for a class from a module without side effects.
  */
 export const ENTRIES = [
-  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 43 },
+  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 50 },
   {
     name: '@okrkit/core (its own code: without idb, temporal-polyfill)',
     use: "export * from '@okrkit/core';",
     external: ['idb', 'temporal-polyfill'],
-    budget: 21.5,
+    budget: 29.5,
     goal: 15,
   },
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 88, goal: 60 },
-  { name: '@okrkit/elements/bundle (elements and core)', use: "export * from '@okrkit/elements/bundle';", budget: 90 },
-  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 61 },
-  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 64 },
-  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 68 },
-  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 56 },
-  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 58.5 },
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 99, goal: 60 },
+  { name: '@okrkit/elements/bundle (elements and core)', use: "export * from '@okrkit/elements/bundle';", budget: 100 },
+  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 69 },
+  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 72 },
+  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 78 },
+  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 64 },
+  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 66 },
   {
     name: '@okrkit/elements/okr-session-drawer.js',
     use: "import '@okrkit/elements/okr-session-drawer.js';",
-    budget: 56.5,
+    budget: 64.5,
   },
   { name: '@okrkit/elements/okr-provider.js', use: "import '@okrkit/elements/okr-provider.js';", budget: 7 },
   {
