@@ -174,9 +174,8 @@ export class OkrStore {
 
   /** The whole journal of a session, oldest first. */
   async journal(id: string): Promise<JournalEntry[]> {
-    const session = await this.getSession(id);
-    const entries = await this.#core.sessions.guard(() => this.storage.readJournal(id), 'read the journal');
-    return entries.filter((e) => e.seq <= session.head);
+    await this.getSession(id);
+    return this.#core.sessions.guard(() => this.storage.readJournal(id), 'read the journal');
   }
 
   /** The session's weeks (every ISO week overlapping its dates), grouped by month, and the current week. */
@@ -214,7 +213,8 @@ export class OkrStore {
   /** The whole session (header and journal) as JSON, for backup or moving it to another store. */
   async exportSession(id: string): Promise<string> {
     const session = await this.getSession(id);
-    return sessionToJson(session, await this.journal(id), { exportedAt: this.#core.clock() });
+    const journal = (await this.journal(id)).filter((e) => e.seq <= session.head);
+    return sessionToJson(session, journal, { exportedAt: this.#core.clock() });
   }
 
   // ---- commands: one-line wrappers over `execute` ------------------------------------

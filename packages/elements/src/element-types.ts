@@ -7,6 +7,7 @@ import type { OkrInitiativeAddEvent } from './events/okr-initiative-add-event.js
 import type { OkrInitiativeChangeEvent } from './events/okr-initiative-change-event.js';
 import type { OkrKeyResultAddEvent } from './events/okr-key-result-add-event.js';
 import type { OkrKeyResultChangeEvent } from './events/okr-key-result-change-event.js';
+import type { OkrKeyResultSelectEvent } from './events/okr-key-result-select-event.js';
 import type { OkrObjectiveAddEvent } from './events/okr-objective-add-event.js';
 import type { OkrObjectiveChangeEvent } from './events/okr-objective-change-event.js';
 import type { OkrObjectiveSelectEvent } from './events/okr-objective-select-event.js';
@@ -90,7 +91,11 @@ export interface OkrElements {
   'okr-tree': {
     element: OkrTree;
     props: 'store' | 'sessionId' | 'people' | 'locale' | 'strings';
-    events: { 'okr-objective-select': OkrObjectiveSelectEvent; 'okr-error': OkrErrorEvent };
+    events: {
+      'okr-objective-select': OkrObjectiveSelectEvent;
+      'okr-key-result-select': OkrKeyResultSelectEvent;
+      'okr-error': OkrErrorEvent;
+    };
   };
 }
 

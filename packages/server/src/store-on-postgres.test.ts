@@ -84,6 +84,7 @@ describe("a host's own pg.Pool", () => {
     const storage = postgresStorage({ database, tenant });
     const heard: number[] = [];
     storage.watch((change) => heard.push(change.head));
+    await storage.listSessions(); // the first call waits until the adapter listens
     const elsewhere = createOkrStore({
       storage: postgresStorage({ database: one, tenant }),
       actor: { id: 'ada', role: 'admin' },

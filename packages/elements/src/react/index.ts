@@ -117,6 +117,6 @@ export const OkrTree = createComponent({
   react: React,
   tagName: 'okr-tree',
   elementClass: OkrTreeElement,
-  events: eventsOf<'okr-tree'>(['okr-objective-select', 'okr-error']),
+  events: eventsOf<'okr-tree'>(['okr-objective-select', 'okr-key-result-select', 'okr-error']),
   displayName: 'OkrTree',
 });
