@@ -7,7 +7,7 @@ import { css } from 'lit';
  */
 export const responsiveStyles = css`
   /* Narrower than a desktop column: a key result takes two or three lines, title first. */
-  @container okr-list (max-width: 880px) {
+  @container okr (max-width: 880px) {
     .objective-header {
       grid-template-columns: minmax(0, 1fr) auto;
       grid-template-areas:
@@ -38,7 +38,7 @@ export const responsiveStyles = css`
   }
 
   /* A phone, or a narrow column of a host page: one thing per line. */
-  @container okr-list (max-width: 520px) {
+  @container okr (max-width: 520px) {
     .objective > article,
     .initiatives {
       padding: var(--_space-m);

@@ -10,7 +10,7 @@ export const styles = css`
     gap: var(--_space-m);
     /* One column as wide as the container: never as wide as some child once was. */
     grid-template-columns: minmax(0, 1fr);
-    container: okr-list / inline-size;
+    /* Its size container is the shared one named okr (theme.styles.ts). */
     min-inline-size: 0;
   }
   .toolbar {
