@@ -21,6 +21,18 @@ export const OWNED_ITEMS = ['objective', 'keyResult', 'initiative'] as const sat
 /** What an ownership question is about. */
 export type OwnershipTarget = { readonly keyResultId: string } | { readonly item: OwnedItem; readonly id: string };
 
+/** What `store.can` is about besides the session: the owners of the item, or the item itself (then this module says whose it is). */
+export type CanTarget = readonly (string | undefined)[] | OwnershipTarget;
+
+/** The owners a permission question names: given as a list, or looked up for the item in a live session. */
+export function ownersAskedAbout(
+  session: Session | { readonly state: unknown } | undefined,
+  about: CanTarget | undefined,
+): readonly (string | undefined)[] | undefined {
+  if (about === undefined || Array.isArray(about)) return about as readonly (string | undefined)[] | undefined;
+  return session && 'objectives' in session ? ownersOf(session as Session, about as OwnershipTarget) : [];
+}
+
 export function ownersOf(session: Session, target: OwnershipTarget): (string | undefined)[] {
   if ('keyResultId' in target) return keyResultOwners(session, target.keyResultId);
   switch (target.item) {

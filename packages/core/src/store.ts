@@ -27,10 +27,15 @@ import type {
   ObjectiveInput,
   ObjectivePatch,
 } from './okr-input.js';
-import { type OwnedItem, type OwnershipTarget, ownersOf } from './ownership.js';
+import { type CanTarget, type OwnedItem, ownersAskedAbout } from './ownership.js';
 import { type Decision, decide } from './policy.js';
 import { invalid } from './session-rules.js';
-import { type CurrentSessionsOptions, isCurrent, nextSessionInput } from './sessions.js';
+import {
+  type CurrentSessionsOptions,
+  isCurrent,
+  nextSessionInput,
+  validateCurrentSessionsOptions,
+} from './sessions.js';
 import {
   type SeriesPoint,
   type SnapshotOptions,
@@ -67,8 +72,7 @@ export interface ListSessionsOptions {
   readonly includeArchived?: boolean;
 }
 
-/** What `can` is about besides the session: the owners of the item, or the item itself (ownership.ts says whose it is). */
-export type CanTarget = readonly (string | undefined)[] | OwnershipTarget;
+export type { CanTarget } from './ownership.js';
 
 /**
  * The one object hosts and elements talk to: commands (plain data, run by `execute` for
@@ -94,7 +98,6 @@ export class OkrStore {
   get actor(): Actor {
     return this.#actor;
   }
-
   /** Acts as someone else from now on (e.g. a persona switcher); subscribers are told. */
   setActor(actor: Actor): void {
     checkActor(actor);
@@ -107,16 +110,11 @@ export class OkrStore {
     return new OkrStore({ actor }, this.#core);
   }
 
-  /** The instant the store's clock reads now. */
   now(): Date {
     return this.#core.clock();
   }
 
-  /**
-   * Runs a command (plain JSON: `{ type, sessionId, args }`) as `options.actor` (default:
-   * this store's actor). Resolves with the command as run (ids filled in), the session
-   * after it and the command's result.
-   */
+  /** Runs a JSON command `{ type, sessionId, args }` as `options.actor` (default: this store's): resolves with the command as run (ids filled in), the session after it and its result. */
   execute(command: Command, options: { readonly actor?: Actor } = {}): Promise<Executed> {
     return this.#core.runner.execute(command, options.actor ?? this.#actor);
   }
@@ -129,12 +127,7 @@ export class OkrStore {
   }
 
   decide(action: Action, session?: Session | SessionHeader, about?: CanTarget): Decision {
-    const owners =
-      about === undefined || Array.isArray(about)
-        ? (about as readonly (string | undefined)[] | undefined)
-        : session && 'objectives' in session
-          ? ownersOf(session, about as OwnershipTarget)
-          : [];
+    const owners = ownersAskedAbout(session, about);
     return decide(this.#actor, action, { ...(session ? { session } : {}), ...(owners ? { owners } : {}) });
   }
 
@@ -154,14 +147,8 @@ export class OkrStore {
 
   /** Sessions whose window (start minus a margin to end plus a margin) contains `at`: what pickers offer. */
   async currentSessions(options: CurrentSessionsOptions & ListSessionsOptions = {}): Promise<SessionHeader[]> {
-    const at = options.at ?? this.#core.clock();
-    if (!(at instanceof Date) || Number.isNaN(at.getTime()))
-      throw invalid('at', 'Must be a Date (the instant to ask about).');
-    const margin = options.marginMonths ?? 1;
-    if (!Number.isInteger(margin) || margin < 0 || margin > 24)
-      throw invalid('marginMonths', 'Must be a whole number of months from 0 to 24.');
-    const sessions = await this.listSessions(options);
-    return sessions.filter((s) => isCurrent(s, at, margin));
+    const { at = this.#core.clock(), marginMonths = 1, ...listing } = validateCurrentSessionsOptions(options);
+    return (await this.listSessions(listing)).filter((s) => isCurrent(s, at, marginMonths));
   }
 
   /** The live session. Rejects `not-found` for unknown or deleted sessions, `not-allowed` when not shared with the actor. */

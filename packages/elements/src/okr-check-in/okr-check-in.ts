@@ -523,7 +523,7 @@ export class OkrCheckIn extends LitElement {
 
   #renderBody(session: Session, kr: KeyResult): TemplateResult {
     const s = this.#s;
-    const owners = [kr.ownerId, session.objectives.get(kr.objectiveId)?.ownerId];
+    const owners = { keyResultId: kr.id };
     const store = this.#controller.store;
     const canAdd = store.can('checkIn.add', session, owners);
     const canCorrect = store.can('checkIn.correct', session, owners);

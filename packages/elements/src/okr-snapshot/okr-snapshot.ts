@@ -279,8 +279,6 @@ export class OkrSnapshot extends LitElement {
   #scrollTop = 0;
   /** The rows rendered by the last update. */
   #rendered: RowWindow | undefined;
-  /** Objective owners by objective id in the shown snapshot, for the check-in permission. */
-  #objectiveOwners: ReadonlyMap<string, string | undefined> = new Map();
   /** The owner filter's choices, and what they were derived from. */
   #owners: { readonly from: readonly unknown[]; readonly named: readonly { id: string; name: string }[] } | undefined;
   /** Texts and locale of the update under way, resolved once per update rather than per row. */
@@ -311,11 +309,6 @@ export class OkrSnapshot extends LitElement {
     }
     if (changed.has('result') || changed.has('owner')) {
       this.#shown = this.#filter();
-      const owners = new Map<string, string | undefined>();
-      for (const row of this.#shown?.live ? this.#shown.rows : []) {
-        if (row.type === 'objective') owners.set(row.id, row.ownerId);
-      }
-      this.#objectiveOwners = owners;
     }
     this.#s = resolveSnapshotStrings(this.strings);
     this.#locale = localeOf(this, this.locale);
@@ -927,10 +920,8 @@ export class OkrSnapshot extends LitElement {
       !row.change.removed &&
       !row.context &&
       this.session !== undefined &&
-      this.#controller.store.can('checkIn.add', this.session, [
-        row.ownerId,
-        row.parentId ? this.#objectiveOwners.get(row.parentId) : undefined,
-      ]);
+      // Who may check in is the core's rule (ownership.ts), asked of the live session.
+      this.#controller.store.can('checkIn.add', this.session, { keyResultId: row.id });
     const commentId = `comment-${index}`;
     const over = Math.abs(row.progress.raw - row.progress.clamped) > 1e-9;
     return html`<div
