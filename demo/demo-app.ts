@@ -123,9 +123,21 @@ export class DemoApp extends LitElement {
       font-size: 22px;
     }
     .intro p {
+      grid-column: 1 / -1;
       margin: 0;
       color: #57606a;
       max-width: 70ch;
+    }
+    @media (max-width: 600px) {
+      .intro {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .intro code {
+        justify-self: start;
+        max-inline-size: 100%;
+        white-space: normal;
+        overflow-wrap: anywhere;
+      }
     }
     code {
       font-size: 12.5px;
