@@ -126,7 +126,7 @@ export {
   type UnavailableReason,
   unavailableReason,
 } from './snapshot.js';
-export type { NewSessionHeader, StorageAdapter, StorageChange } from './storage/adapter.js';
+export { checkFollows, type NewSessionHeader, type StorageAdapter, type StorageChange } from './storage/adapter.js';
 export { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from './storage/indexeddb.js';
 export { MemoryStorage, memoryStorage } from './storage/memory.js';
 export { requestPersistentStorage } from './storage/persist.js';

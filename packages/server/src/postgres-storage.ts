@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  checkFollows,
   FIRST_SESSION_NUMBER,
   type JournalEntry,
   type NewSessionHeader,
@@ -11,7 +12,6 @@ import {
 } from '@okrkit/core';
 import { CHANGE_CHANNEL, decodeChangeNotice, encodeChangeNotice } from './change-notice.js';
 import type { Database, Listening, Queryable } from './database.js';
-import { checkFollows } from './journal-follows.js';
 import { ensureSchema } from './migrate.js';
 
 /** The organisation of a host that has only one. */
