@@ -54,8 +54,3 @@ export function validateActor(actor: unknown): Actor {
     ...(teams === undefined ? {} : { teams: Object.freeze([...new Set(teams as string[])]) }),
   });
 }
-
-/** Refuses anything that is not an actor (see `validateActor`), for the command path. */
-export function checkActor(actor: unknown): asserts actor is Actor {
-  validateActor(actor);
-}

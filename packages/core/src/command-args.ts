@@ -30,12 +30,6 @@ export function argsOf(args: unknown, known: readonly string[] | null, what: str
   return out;
 }
 
-/** A session's details or patch: a plain object, `undefined` values dropped (the validator checks the keys). */
-export function sessionPatchOf(args: unknown, what: string): Record<string, unknown> {
-  if (!isRecord(args)) throw invalid('session', `${what}: expected an object with the session details.`);
-  return argsOf(args, null, what);
-}
-
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && ID.test(value);
 }

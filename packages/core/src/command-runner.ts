@@ -1,5 +1,5 @@
 import type { Action } from './actions.js';
-import { checkActor } from './actor.js';
+import { validateActor } from './actor.js';
 import type { Command } from './command-types.js';
 import {
   type CommandContext,
@@ -49,7 +49,7 @@ export class CommandRunner {
   }
 
   async execute(command: unknown, actor: Actor): Promise<Executed> {
-    checkActor(actor);
+    validateActor(actor);
     if (!isRecord(command)) throw invalid('command', 'A command is an object { type, sessionId, args }.');
     const row = rowOf(command.type);
     if (!row) throw invalid('type', `Unknown command type ${JSON.stringify(command.type)}.`);
@@ -73,7 +73,7 @@ export class CommandRunner {
   }
 
   /** Whether `actor` may take every action in `actions` on `session`, and if not, the first refusal. */
-  decideAll(
+  #decideAll(
     actor: Actor,
     actions: readonly Action[],
     session?: Session,
@@ -124,9 +124,9 @@ export class CommandRunner {
       const context = this.#context(actor, session, idsMadeHere);
       const actions = row.actions(args);
       // Whether the actor may see the session comes first: owners are looked up only for those who may.
-      allow(this.decideAll(actor, ['session.view'], session));
+      allow(this.#decideAll(actor, ['session.view'], session));
       const owners = row.owners ? await row.owners(session, args, context) : undefined;
-      allow(this.decideAll(actor, actions, session, owners));
+      allow(this.#decideAll(actor, actions, session, owners));
       const drafts = await row.plan(session, args, context);
       if (drafts.length === 0) return { session, drafts };
       const entries = this.#record(session, drafts, actor);
@@ -146,7 +146,7 @@ export class CommandRunner {
   }
 
   #create(row: CreatingCommand<unknown>, args: unknown, actor: Actor): Promise<Session> {
-    allow(this.decideAll(actor, row.actions(args)));
+    allow(this.#decideAll(actor, row.actions(args)));
     return this.#sessions.creating(async () => {
       const entries = await row.plan(args, this.#context(actor, undefined, true));
       const draft = replay({ id: '', number: 0 }, entries) as Session;

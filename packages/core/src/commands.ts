@@ -1,18 +1,9 @@
 import { type Action, TRANSITIONS, type Transition } from './actions.js';
-import {
-  type Args,
-  argsOf,
-  changedFields,
-  checkIdList,
-  diffDetails,
-  newId,
-  refId,
-  sessionPatchOf,
-} from './command-args.js';
+import { type Args, argsOf, changedFields, checkIdList, diffDetails, newId, refId } from './command-args.js';
 import type { Command } from './command-types.js';
 import { OkrError } from './errors.js';
 import { checkFinishedWeeks } from './finished-weeks.js';
-import { IMPORT_MAX_CHARS, readSessionExport } from './import.js';
+import { readSessionExport } from './import.js';
 import type { EntryDraft, JournalEntry, Session } from './journal.js';
 import { findCheckIn } from './key-result-record.js';
 import { TRANSITION_RULES, transitionTarget } from './lifecycle.js';
@@ -145,7 +136,7 @@ export const COMMANDS = {
   'session.create': creatingRow({
     creates: true,
     actions: one('session.create'),
-    validate: (args: unknown) => sessionPatchOf(args, 'Session not saved'),
+    validate: (args: unknown) => validateSessionPatch(args).patch,
     async plan(args, context) {
       const details = validateSessionDetails(args, { timeZone: context.timeZone });
       if (details.parentId !== undefined) await checkParent(context, details, undefined);
@@ -157,13 +148,8 @@ export const COMMANDS = {
   'session.import': creatingRow({
     creates: true,
     actions: one('session.create'),
-    validate(args: unknown) {
-      const { data } = argsOf(args, ['data'], 'Session not imported');
-      if (typeof data === 'string' && data.length > IMPORT_MAX_CHARS) {
-        throw invalid('file', `The file is too large to import (at most ${IMPORT_MAX_CHARS / 1024 / 1024} MB).`);
-      }
-      return { data };
-    },
+    // Only the form here: the file is measured and read in `plan`, after the permission.
+    validate: (args: unknown) => ({ data: argsOf(args, ['data'], 'Session not imported').data }),
     async plan({ data }, context) {
       const { journal } = readSessionExport(data, { now: context.now });
       const created = journal[0];
@@ -546,4 +532,3 @@ export function rowOf(type: unknown): CommandTable[CommandType] | undefined {
 }
 
 export type { Command };
-export { IMPORT_MAX_CHARS };

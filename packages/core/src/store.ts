@@ -1,5 +1,5 @@
 import type { Action, Transition } from './actions.js';
-import { checkActor } from './actor.js';
+import { validateActor } from './actor.js';
 import { type CheckInHistoryItem, historyOf } from './check-in-history.js';
 import type { Executed } from './command-runner.js';
 import type { Command, CommandArgs } from './command-types.js';
@@ -89,7 +89,7 @@ export class OkrStore {
   #actor: Actor;
 
   constructor(options: OkrStoreOptions, core?: StoreCore) {
-    checkActor(options.actor);
+    validateActor(options.actor);
     this.#actor = options.actor;
     this.#core = core ?? storeCore(options);
     this.storage = this.#core.sessions.storage;
@@ -100,7 +100,7 @@ export class OkrStore {
   }
   /** Acts as someone else from now on (e.g. a persona switcher); subscribers are told. */
   setActor(actor: Actor): void {
-    checkActor(actor);
+    validateActor(actor);
     this.#actor = actor;
     this.#core.sessions.notify({ type: 'actor' });
   }
