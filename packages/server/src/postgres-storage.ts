@@ -216,6 +216,11 @@ export class PostgresStorage implements StorageAdapter {
     );
   }
 
+  /** The session's writers queue here, across instances (an advisory lock), instead of storming conflicts. */
+  exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return this.#database.exclusive(`okrkit-session:${this.tenant}:${id}`, work);
+  }
+
   watch(listener: (change: StorageChange) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
