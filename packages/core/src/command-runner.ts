@@ -66,10 +66,8 @@ export class CommandRunner {
       throw invalid('sessionId', 'The command needs the id of its session (e.g. SE-01001).');
     const done = { type, sessionId, args } as Command;
     const sessionRow = row as SessionCommand<unknown, unknown>;
-    const storage = this.#sessions.storage;
     return this.#sessions.serially(sessionId, async () => {
-      const attempt = () => this.#attempt(sessionRow, sessionId, validated, actor, idsMadeHere);
-      const { session, drafts } = await (storage.exclusive ? storage.exclusive(sessionId, attempt) : attempt());
+      const { session, drafts } = await this.#attempt(sessionRow, sessionId, validated, actor, idsMadeHere);
       return { command: done, session, value: sessionRow.result(session, validated, drafts) };
     });
   }
@@ -121,30 +119,46 @@ export class CommandRunner {
     actor: Actor,
     idsMadeHere: boolean,
   ): Promise<{ session: Session; drafts: readonly EntryDraft[] }> {
+    const storage = this.#sessions.storage;
     for (let attempt = 0; ; attempt++) {
-      const session = await this.#sessions.load(id, attempt > 0);
-      const context = this.#context(actor, session, idsMadeHere);
-      const actions = row.actions(args);
-      // Whether the actor may see the session comes first: owners are looked up only for those who may.
-      allow(this.#decideAll(actor, ['session.view'], session));
-      const owners = row.owners ? await row.owners(session, args, context) : undefined;
-      allow(this.#decideAll(actor, actions, session, owners));
-      const drafts = await row.plan(session, args, context);
-      if (drafts.length === 0) return { session, drafts };
-      const entries = this.#record(session, drafts, actor);
-      const next = replay(session, entries, session) as Session;
-      try {
-        await this.#sessions.guard(
-          () => this.#sessions.storage.append(id, session.head, entries, headerOf(next)),
-          'save the change',
-        );
-      } catch (error) {
-        if (error instanceof OkrError && error.code === 'conflict' && attempt < this.#options.retries) continue;
-        throw error;
-      }
-      this.#sessions.accepted(next, entries);
-      return { session: next, drafts };
+      // Each attempt asks the storage for the session's lock anew: one that lost a race queues the next one.
+      const once = () => this.#once(row, id, args, actor, idsMadeHere, attempt);
+      const done = await (storage.exclusive ? storage.exclusive(id, once) : once());
+      if (done) return done;
     }
+  }
+
+  /** One load, plan and append; undefined when another writer got there first and a retry is due. */
+  async #once(
+    row: SessionCommand<unknown, unknown>,
+    id: string,
+    args: unknown,
+    actor: Actor,
+    idsMadeHere: boolean,
+    attempt: number,
+  ): Promise<{ session: Session; drafts: readonly EntryDraft[] } | undefined> {
+    const session = await this.#sessions.load(id, attempt > 0);
+    const context = this.#context(actor, session, idsMadeHere);
+    const actions = row.actions(args);
+    // Whether the actor may see the session comes first: owners are looked up only for those who may.
+    allow(this.#decideAll(actor, ['session.view'], session));
+    const owners = row.owners ? await row.owners(session, args, context) : undefined;
+    allow(this.#decideAll(actor, actions, session, owners));
+    const drafts = await row.plan(session, args, context);
+    if (drafts.length === 0) return { session, drafts };
+    const entries = this.#record(session, drafts, actor);
+    const next = replay(session, entries, session) as Session;
+    try {
+      await this.#sessions.guard(
+        () => this.#sessions.storage.append(id, session.head, entries, headerOf(next)),
+        'save the change',
+      );
+    } catch (error) {
+      if (error instanceof OkrError && error.code === 'conflict' && attempt < this.#options.retries) return undefined;
+      throw error;
+    }
+    this.#sessions.accepted(next, entries);
+    return { session: next, drafts };
   }
 
   #create(row: CreatingCommand<unknown>, args: unknown, actor: Actor): Promise<Session> {

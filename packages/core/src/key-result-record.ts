@@ -145,6 +145,12 @@ export class KeyResultRecord implements KeyResult {
 
   get checkIns(): readonly CheckIn[] {
     if (this.#checkIns) return this.#checkIns;
+    // Which entry corrects which, in one pass: asking per check-in would scan the log each time.
+    const correctedBy = new Map<string, string>();
+    for (let i = 0; i < this.#count; i++) {
+      const entry = this.#log[i] as CheckInEntry;
+      if (entry.type === 'checkIn.corrected') correctedBy.set(entry.data.corrects, entry.data.id);
+    }
     const list: CheckIn[] = [];
     for (let i = 0; i < this.#count; i++) {
       if (i === this.#latest) {
@@ -152,11 +158,23 @@ export class KeyResultRecord implements KeyResult {
         continue;
       }
       const entry = this.#log[i] as CheckInEntry;
-      const correction = this.#correctionOf(entry.data.id);
-      list.push(checkInOf(entry, this.#effectiveAt(i), correction < 0 ? undefined : this.#log[correction]?.data.id));
+      list.push(checkInOf(entry, this.#effectiveAt(i), correctedBy.get(entry.data.id)));
     }
     this.#checkIns = list;
     return list;
+  }
+
+  /** One check-in (or correction) by id, made alone: the newest are found first. */
+  checkIn(id: string): CheckIn | undefined {
+    const at = this.#find(id);
+    if (at < 0) return undefined;
+    if (at === this.#latest && this.latest && !this.#unsettled) return this.latest;
+    const correction = this.#correctionOf(id);
+    return checkInOf(
+      this.#log[at] as CheckInEntry,
+      this.#effectiveAt(at),
+      correction < 0 ? undefined : this.#log[correction]?.data.id,
+    );
   }
 
   /** How many check-ins (and corrections) this record holds, without making them. */
@@ -238,5 +256,6 @@ export function recordOf(kr: KeyResult): KeyResultRecord {
 
 /** One check-in (or correction) of a key result by id. */
 export function findCheckIn(kr: KeyResult, id: string): CheckIn | undefined {
+  if (kr instanceof KeyResultRecord) return kr.checkIn(id);
   return kr.checkIns.find((c) => c.id === id);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   checkFollows,
   FIRST_SESSION_NUMBER,
+  isOkrError,
   type JournalEntry,
   type NewSessionHeader,
   OkrError,
@@ -52,6 +53,9 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
 /** `at` back as the ISO string it was written as (core writes `Date#toISOString()`, milliseconds, `Z`). */
 const AT_AS_ISO = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** How long a session that lost a compare-and-swap keeps its writers queued behind a lock. */
+const CONTENDED_MS = 10_000;
+
 /** Entries per INSERT: 5 parameters each stays far below PostgreSQL's 65,535. */
 const ENTRIES_PER_INSERT = 1000;
 
@@ -74,6 +78,8 @@ export class PostgresStorage implements StorageAdapter {
   readonly #heads = new Map<string, number>();
   readonly #listening: Listening;
   readonly #duringWrite: PostgresStorageOptions['duringWrite'];
+  /** When each session last lost a compare-and-swap here: its writers take the lock for a while. */
+  readonly #contended = new Map<string, number>();
   #closed = false;
 
   constructor(options: PostgresStorageOptions) {
@@ -165,28 +171,31 @@ export class PostgresStorage implements StorageAdapter {
     checkFollows(id, expectedHead, entries);
     checkHead(id, header.head, expectedHead + entries.length);
     const db = await this.#ready();
-    await db.transaction(async (tx) => {
-      const swapped = await tx.query(
-        `UPDATE okrkit_sessions SET head = $3, header = $4::json
-         WHERE tenant = $1 AND id = $2 AND head = $5`,
-        [this.tenant, id, header.head, JSON.stringify(header), expectedHead],
-      );
-      if (swapped.rowCount === 0) {
+    const write = async (tx: Queryable) => {
+      const swapped = await this.#swapAndInsert(tx, id, expectedHead, entries, header);
+      if (!swapped) {
         const { rows } = await tx.query<{ head: number }>(
           'SELECT head FROM okrkit_sessions WHERE tenant = $1 AND id = $2',
           [this.tenant, id],
         );
         const now = rows[0]?.head;
         if (now === undefined) throw new OkrError('not-found', `Session ${id} does not exist.`);
+        this.#contended.set(id, Date.now());
         throw new OkrError(
           'conflict',
           `Session ${id} was changed elsewhere (now at entry ${now}, expected ${expectedHead}).`,
         );
       }
-      await this.#insertEntries(tx, id, entries);
       await this.#duringWrite?.(tx, { sessionId: id, head: header.head });
-      await this.#announce(tx, id, header.head);
-    });
+    };
+    // One statement is atomic by itself: a transaction only when a hook writes beside it.
+    try {
+      if (this.#duringWrite || entries.length > ENTRIES_PER_INSERT) await db.transaction(write);
+      else await write(db);
+    } catch (error) {
+      if (isOkrError(error, 'conflict')) await this.#tellContended(db, id);
+      throw error;
+    }
     this.#heard({ sessionId: id, head: header.head });
   }
 
@@ -216,8 +225,19 @@ export class PostgresStorage implements StorageAdapter {
     );
   }
 
-  /** The session's writers queue here, across instances (an advisory lock), instead of storming conflicts. */
+  /**
+   * A contended session's writers queue here, across instances (an advisory lock), instead
+   * of storming conflicts. A session is contended for `CONTENDED_MS` after a lost
+   * compare-and-swap or a write heard from another adapter (another instance); otherwise
+   * its commands skip the lock and its two round trips: a lone writer needs no queue.
+   */
   exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const since = this.#contended.get(id);
+    if (since === undefined) return work();
+    if (Date.now() - since > CONTENDED_MS) {
+      this.#contended.delete(id);
+      return work();
+    }
     return this.#database.exclusive(`okrkit-session:${this.tenant}:${id}`, work);
   }
 
@@ -255,6 +275,69 @@ export class PostgresStorage implements StorageAdapter {
     }
   }
 
+  /**
+   * The compare-and-swap of the head, the entries and the NOTIFY in one statement (one
+   * round trip): the UPDATE matches no row when the head moved, and then the INSERT, which
+   * reads its rows through it, inserts none, and nothing is announced. Answers whether it swapped.
+   */
+  async #swapAndInsert(
+    tx: Queryable,
+    id: string,
+    expectedHead: number,
+    entries: readonly JournalEntry[],
+    header: SessionHeader,
+  ): Promise<boolean> {
+    const notice = encodeChangeNotice({ tenant: this.tenant, origin: this.#origin, sessionId: id, head: header.head });
+    const params: unknown[] = [
+      this.tenant,
+      id,
+      header.head,
+      JSON.stringify(header),
+      expectedHead,
+      CHANGE_CHANNEL,
+      notice,
+    ];
+    const inline = entries.length <= ENTRIES_PER_INSERT;
+    const values = inline
+      ? entries.map((entry) => {
+          const at = params.push(entry.seq, entry.at, entry.actor, entry.type, JSON.stringify(entry.data));
+          return `($${at - 4}::integer, $${at - 3}::timestamptz, $${at - 2}::text, $${at - 1}::text, $${at}::json)`;
+        })
+      : [];
+    const { rows } = await tx.query<{ swapped: number }>(
+      `WITH swapped AS (
+         UPDATE okrkit_sessions SET head = $3, header = $4::json
+         WHERE tenant = $1 AND id = $2 AND head = $5 RETURNING id
+       )${
+         inline
+           ? `, inserted AS (
+         INSERT INTO okrkit_entries (tenant, session_id, seq, at, actor, type, data)
+         SELECT $1, swapped.id, e.seq, e.at, e.actor, e.type, e.data
+         FROM swapped, (VALUES ${values.join(', ')}) AS e (seq, at, actor, type, data)
+       )`
+           : ''
+       }
+       SELECT count(*)::integer AS swapped, max(pg_notify($6, $7)::text) AS notified FROM swapped`,
+      params,
+    );
+    const swapped = (rows[0]?.swapped ?? 0) > 0;
+    // A long append (more entries than one statement takes) inserts them after the swap, in its transaction.
+    if (swapped && !inline) await this.#insertEntries(tx, id, entries);
+    return swapped;
+  }
+
+  /**
+   * After a lost race: tells every other adapter (every instance) that this session is
+   * contended, so that its writers there queue behind the lock too; the winner would
+   * otherwise keep writing unlocked and could starve this one. Carries the head as it
+   * is, which nobody takes for a change.
+   */
+  async #tellContended(db: Database, id: string): Promise<void> {
+    const head = this.#heads.get(id) ?? 0;
+    const notice = encodeChangeNotice({ tenant: this.tenant, origin: this.#origin, sessionId: id, head });
+    await db.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, notice]).catch(() => undefined);
+  }
+
   /** NOTIFY inside the transaction: PostgreSQL delivers it at commit, and never after a rollback. */
   async #announce(tx: Queryable, sessionId: string, head: number): Promise<void> {
     const notice = encodeChangeNotice({ tenant: this.tenant, origin: this.#origin, sessionId, head });
@@ -265,6 +348,8 @@ export class PostgresStorage implements StorageAdapter {
     const notice = decodeChangeNotice(payload);
     // Our own notices were told at commit; other organisations' are none of ours.
     if (!notice || notice.tenant !== this.tenant || notice.origin === this.#origin) return;
+    // Someone else writes this session too: until it calms down, its writers here queue behind the lock.
+    this.#contended.set(notice.sessionId, Date.now());
     this.#heard({ sessionId: notice.sessionId, head: notice.head });
   }
 
