@@ -21,6 +21,16 @@ for (const factor of ['0.1', '1', ...(process.env.BENCH_LARGE === '0' ? [] : ['5
   if (core.status !== 0) process.exit(core.status ?? 1);
   rows.push(...JSON.parse(core.stdout.trim().split('\n').pop()));
 }
+// The server over HTTP on a real PostgreSQL (a throw-away cluster unless OKRKIT_TEST_DATABASE_URL names one).
+if (process.env.BENCH_SERVER !== '0') {
+  const server = spawnSync(
+    process.execPath,
+    ['--conditions=@okrkit/source', '--import', 'tsx', 'bench/server.bench.ts'],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (server.status !== 0) process.exit(server.status ?? 1);
+  rows.push(...JSON.parse(server.stdout.trim().split('\n').pop()));
+}
 if (process.env.BENCH_BROWSER !== '0') {
   rows.push(...(await runInBrowser('bench/browser/idb.bench.ts')));
   rows.push(...(await runInBrowser('bench/browser/render.bench.ts')));

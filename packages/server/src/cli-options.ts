@@ -73,16 +73,16 @@ export function readCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv):
   });
   const command = values.help ? 'help' : positionals[0] === 'token' ? 'token' : 'serve';
   if (positionals.length > 0 && positionals[0] !== 'token') throw new Error(`Unknown command "${positionals[0]}".`);
-  const portText = values.port ?? env.PORT ?? '8787';
+  const portText = values.port ?? (env.PORT || '8787');
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port: ${portText}.`);
   const cors = values['cors-origin'] ?? (env.OKRKIT_CORS_ORIGINS ?? '').split(',');
   const pick = (flag: string | undefined, name: string) => flag ?? (env[name] || undefined);
   const options: CliOptions = {
     command,
-    host: values.host ?? env.HOST ?? '127.0.0.1',
+    host: values.host ?? (env.HOST || '127.0.0.1'),
     port,
-    dataDir: values.data ?? env.OKRKIT_DATA ?? '.okrkit-data',
+    dataDir: values.data ?? (env.OKRKIT_DATA || '.okrkit-data'),
     corsOrigins: cors.map((o) => o.trim()).filter(Boolean),
     ...optional('databaseUrl', pick(values['database-url'], 'DATABASE_URL')),
     ...optional('jwtSecret', pick(values['jwt-secret'], 'OKRKIT_JWT_SECRET')),
