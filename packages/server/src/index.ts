@@ -13,4 +13,10 @@ export { ensureSchema, type MigrateOptions, migrate, SCHEMA_VERSION } from './mi
 export { MIGRATIONS, type Migration } from './migrations/index.js';
 export { type PgDatabaseOptions, pgDatabase } from './pg-database.js';
 export { type PgliteDatabaseOptions, pgliteDatabase } from './pglite-database.js';
-export { DEFAULT_TENANT, PostgresStorage, type PostgresStorageOptions, postgresStorage } from './postgres-storage.js';
+export {
+  type AlsoWrite,
+  DEFAULT_TENANT,
+  PostgresStorage,
+  type PostgresStorageOptions,
+  postgresStorage,
+} from './postgres-storage.js';

@@ -23,11 +23,11 @@ export interface PostgresStorageOptions {
   /** Whose sessions these are: every row read or written carries it. Default `default`. */
   readonly tenant?: string;
   /**
-   * Runs inside every transaction that writes a session (create or append), after its
-   * entries and before COMMIT: what it writes commits or rolls back with them. The server
-   * keeps a push's result this way, so that no command is ever applied without it.
+   * A row to write with every change of a session (create or append), atomically: it is
+   * committed if and only if the change is. The server keeps a push's result this way, so
+   * that no command is ever applied without it. See `AlsoWrite`.
    */
-  readonly duringWrite?: (tx: Queryable, change: StorageChange) => Promise<void>;
+  readonly alsoWrite?: (change: StorageChange) => AlsoWrite | undefined;
 }
 
 /**
@@ -67,6 +67,19 @@ interface EntryRow {
   data: unknown;
 }
 
+/**
+ * A statement written with a change: `INSERT INTO ... SELECT ... FROM swapped`, where
+ * `swapped` is the session row the change wrote (no row: the change lost its race, and
+ * nothing is inserted). Its parameters are `$1`, `$2`, ... of `params`. It runs inside the
+ * append's one statement, so it costs no round trip of its own.
+ */
+export interface AlsoWrite {
+  readonly text: string;
+  readonly params: readonly unknown[];
+  /** Called once the change, and this row with it, is committed. */
+  readonly committed?: () => void;
+}
+
 export class PostgresStorage implements StorageAdapter {
   readonly name: string;
   readonly tenant: string;
@@ -77,7 +90,7 @@ export class PostgresStorage implements StorageAdapter {
   /** The head of each session as last heard, to tell what moved while listening was down. */
   readonly #heads = new Map<string, number>();
   readonly #listening: Listening;
-  readonly #duringWrite: PostgresStorageOptions['duringWrite'];
+  readonly #alsoWrite: PostgresStorageOptions['alsoWrite'];
   /** When each session last lost a compare-and-swap here: its writers take the lock for a while. */
   readonly #contended = new Map<string, number>();
   #closed = false;
@@ -91,7 +104,7 @@ export class PostgresStorage implements StorageAdapter {
     this.tenant = tenant;
     this.#database = options.database;
     this.name = options.database.engine;
-    this.#duringWrite = options.duringWrite;
+    this.#alsoWrite = options.alsoWrite;
     // Listen from the start, not from the first `watch`: a change committed between a
     // `watch` and its LISTEN would otherwise go unheard.
     this.#listening = this.#database.listen(
@@ -134,6 +147,7 @@ export class PostgresStorage implements StorageAdapter {
     checkFollows('a new session', 0, entries);
     checkHead('a new session', header.head, entries.length);
     const db = await this.#ready();
+    let also: AlsoWrite | undefined;
     const stored = await db.transaction(async (tx) => {
       // The counter row stays locked until commit: concurrent creates of a tenant queue
       // here, and a create that fails returns its number with the rollback.
@@ -150,10 +164,15 @@ export class PostgresStorage implements StorageAdapter {
         [this.tenant, created.id, number, created.head, JSON.stringify(created)],
       );
       await this.#insertEntries(tx, created.id, entries);
-      await this.#duringWrite?.(tx, { sessionId: created.id, head: created.head });
+      also = this.#alsoWrite?.({ sessionId: created.id, head: created.head });
+      if (also) {
+        const params = [created.id, ...also.params];
+        await tx.query(`WITH swapped AS (SELECT $1::text AS id) ${renumbered(also.text, 1)}`, params);
+      }
       await this.#announce(tx, created.id, created.head);
       return created;
     });
+    also?.committed?.();
     this.#heard({ sessionId: stored.id, head: stored.head });
     // A copy: `stored` shares nested objects with the caller's `header`.
     return structuredClone(stored);
@@ -171,8 +190,9 @@ export class PostgresStorage implements StorageAdapter {
     checkFollows(id, expectedHead, entries);
     checkHead(id, header.head, expectedHead + entries.length);
     const db = await this.#ready();
+    const also = this.#alsoWrite?.({ sessionId: id, head: header.head });
     const write = async (tx: Queryable) => {
-      const swapped = await this.#swapAndInsert(tx, id, expectedHead, entries, header);
+      const swapped = await this.#swapAndInsert(tx, id, expectedHead, entries, header, also);
       if (!swapped) {
         const { rows } = await tx.query<{ head: number }>(
           'SELECT head FROM okrkit_sessions WHERE tenant = $1 AND id = $2',
@@ -186,16 +206,16 @@ export class PostgresStorage implements StorageAdapter {
           `Session ${id} was changed elsewhere (now at entry ${now}, expected ${expectedHead}).`,
         );
       }
-      await this.#duringWrite?.(tx, { sessionId: id, head: header.head });
     };
-    // One statement is atomic by itself: a transaction only when a hook writes beside it.
+    // One statement is atomic by itself: a transaction only for more entries than one statement takes.
     try {
-      if (this.#duringWrite || entries.length > ENTRIES_PER_INSERT) await db.transaction(write);
+      if (entries.length > ENTRIES_PER_INSERT) await db.transaction(write);
       else await write(db);
     } catch (error) {
       if (isOkrError(error, 'conflict')) await this.#tellContended(db, id);
       throw error;
     }
+    also?.committed?.();
     this.#heard({ sessionId: id, head: header.head });
   }
 
@@ -286,6 +306,7 @@ export class PostgresStorage implements StorageAdapter {
     expectedHead: number,
     entries: readonly JournalEntry[],
     header: SessionHeader,
+    also: AlsoWrite | undefined,
   ): Promise<boolean> {
     const notice = encodeChangeNotice({ tenant: this.tenant, origin: this.#origin, sessionId: id, head: header.head });
     const params: unknown[] = [
@@ -316,7 +337,7 @@ export class PostgresStorage implements StorageAdapter {
          FROM swapped, (VALUES ${values.join(', ')}) AS e (seq, at, actor, type, data)
        )`
            : ''
-       }
+       }${also ? `, also AS (${renumbered(also.text, params.push(...also.params) - also.params.length)})` : ''}
        SELECT count(*)::integer AS swapped, max(pg_notify($6, $7)::text) AS notified FROM swapped`,
       params,
     );
@@ -385,4 +406,9 @@ function checkHead(id: string, head: number, expected: number): void {
       `Nothing was saved: the header of ${id} must have head ${expected} after these entries, not ${String(head)}.`,
     );
   }
+}
+
+/** `text` with its parameters `$1`, `$2`, ... moved up by `offset` (to follow a statement's own). */
+function renumbered(text: string, offset: number): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 }

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { OkrError, type StorageChange } from '@okrkit/core';
 import type { Database, Queryable } from '../database.js';
 import { ensureSchema } from '../migrate.js';
+import type { AlsoWrite } from '../postgres-storage.js';
 import type { ErrorBody } from './http-error.js';
 
 /** What a push answers for one mutation (PROTOCOL.md, Push). */
@@ -24,8 +25,8 @@ const running = new AsyncLocalStorage<Running>();
  * The results of pushed mutations, kept per (tenant, client, mutation id) in
  * `okrkit_push_results` so that a repeated push is answered, not applied again.
  *
- * A success is written by `duringWrite` inside the very transaction that appends the
- * command's entries (the storage adapter calls it before COMMIT): a command is never
+ * A success is written by `alsoWrite` in the very statement that appends the command's
+ * entries (or the transaction that creates its session): a command is never
  * applied without its kept result, nor its result kept without the command. A refusal,
  * or a command that changed nothing, is kept after it ran.
  */
@@ -45,15 +46,26 @@ export class KeptResults {
     });
   }
 
-  /** The hook for `postgresStorage({ duringWrite })` of `tenant`. */
-  duringWrite(tenant: string): (tx: Queryable, change: StorageChange) => Promise<void> {
-    return async (tx, change) => {
+  /** The hook for `postgresStorage({ alsoWrite })` of `tenant`: a running mutation's success, written with its entries. */
+  alsoWrite(tenant: string): (change: StorageChange) => AlsoWrite | undefined {
+    return (change) => {
       const context = running.getStore();
       // Another tenant's store, or a write no push asked for (a host's own store call).
-      if (!context || context.tenant !== tenant || context.written) return;
+      if (!context || context.tenant !== tenant || context.written) return undefined;
       const result: MutationResult = { mutationId: context.mutationId, ok: true, ...change };
-      await this.#insert(tx, context, result);
-      context.written = change;
+      return {
+        text: `INSERT INTO okrkit_push_results (tenant, client_id, mutation_id, result)
+               SELECT $1, $2, $3, $4::json FROM swapped`,
+        params: [
+          context.tenant,
+          context.clientId,
+          context.mutationId,
+          JSON.stringify({ actor: context.actorId, result }),
+        ],
+        committed: () => {
+          context.written = change;
+        },
+      };
     };
   }
 

@@ -38,7 +38,7 @@ export class TenantStores {
     let tenant = this.#tenants.get(name);
     if (!tenant) {
       const { database, keptResults, clock, retries = 8 } = this.#options;
-      const storage = postgresStorage({ database, tenant: name, duringWrite: keptResults.duringWrite(name) });
+      const storage = postgresStorage({ database, tenant: name, alsoWrite: keptResults.alsoWrite(name) });
       const store = createOkrStore({ storage, actor: SERVER_ACTOR, retries, ...(clock ? { clock } : {}) });
       tenant = { name, storage, store };
       this.#tenants.set(name, tenant);
