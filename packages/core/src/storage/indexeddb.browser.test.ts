@@ -398,11 +398,10 @@ describe('IndexedDbStorage', () => {
     // An old tab that never closes on versionchange (a release without the handler).
     const old = await rawOpen(name, 1);
     const storage = adapter(name, { blockedTimeoutMs: 150 });
-    const started = performance.now();
+    // It rejects at all (the test would time out on a hang): no clock is asserted.
     const error = await rejection(storage.listSessions());
     expect(error.code).to.equal('storage');
     expect(error.message).to.match(/another tab or window .* older version of okrkit. Close or reload the other tabs/);
-    expect(performance.now() - started).to.be.below(2000);
     old.db.close();
     expect(await storage.listSessions()).to.deep.equal(INDEXEDDB_V1_FIXTURE.sessions);
   });
