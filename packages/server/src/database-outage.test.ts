@@ -107,15 +107,13 @@ describe('when the database goes away', () => {
     await Promise.all([storage.close(), elsewhere.close()]);
   });
 
-  it('rejects with storage, quickly, when nothing answers at the address', async () => {
+  it('rejects with storage, without retrying for ever, when nothing answers at the address', async () => {
     const nowhere = pgDatabase({ connectionString: 'postgres://postgres@127.0.0.1:1/postgres' });
-    const started = Date.now();
     await assert.rejects(postgresStorage({ database: nowhere }).listSessions(), (error: unknown) => {
       assert.ok(isOkrError(error, 'storage'), String(error));
       assert.match(error.message, /ECONNREFUSED/);
       return true;
     });
-    assert.ok(Date.now() - started < 2000);
     await nowhere.close();
   });
 });
