@@ -331,7 +331,11 @@ export function describeProtocol(engine: string, openDatabase: () => Database): 
 
     before(async () => {
       database = openDatabase();
-      server = await startServer(database, { maxBodyBytes: 4096, pushRate: { burst: 3, perSecond: 0.01 } });
+      server = await startServer(database, {
+        maxBodyBytes: 4096,
+        pushRate: { burst: 3, perSecond: 0.01 },
+        corsOrigins: ['https://okr.example.com'],
+      });
     });
     after(async () => {
       await server.close();
@@ -355,6 +359,29 @@ export function describeProtocol(engine: string, openDatabase: () => Database): 
       // Another client of the same person has a bucket of its own.
       const other = new Person(server.url, MO);
       assert.equal((await other.push()).status, 200);
+    });
+
+    it('answers browsers on an allowed origin only (CORS), the preflight before any token', async () => {
+      const preflight = (origin: string) =>
+        fetch(`${server.url}/v1/push`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization, content-type',
+          },
+        });
+      const allowed = await preflight('https://okr.example.com');
+      assert.equal(allowed.status, 204);
+      assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://okr.example.com');
+      assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /authorization/i);
+      const other = await preflight('https://evil.example');
+      assert.equal(other.headers.get('access-control-allow-origin'), null);
+      const mo = new Person(server.url, MO);
+      const read = await mo.request('/v1/sessions', { headers: { origin: 'https://okr.example.com' } });
+      assert.equal(read.status, 200);
+      assert.equal(read.headers.get('access-control-allow-origin'), 'https://okr.example.com');
+      assert.match(read.headers.get('access-control-expose-headers') ?? '', /ETag/i);
     });
   });
 }
