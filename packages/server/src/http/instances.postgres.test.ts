@@ -4,7 +4,17 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { pgDatabase } from '../pg-database.js';
 import { testDatabaseUrl, testUrl, waitFor } from '../testing/test-database.js';
-import { ADA, MO, Person, type PushAnswer, type RunningServer, readEvents, startServer } from './testing/client.js';
+import {
+  ADA,
+  MO,
+  Person,
+  type PushAnswer,
+  plannedSession,
+  Q4,
+  type RunningServer,
+  readEvents,
+  startServer,
+} from './testing/client.js';
 
 const APP_ONE = 'okrkit-http-one';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,32 +32,7 @@ describe('two server instances on one PostgreSQL, over HTTP', () => {
     const rate = { burst: 10_000, perSecond: 10_000 };
     one = await startServer(dbOne, { tenant, pushRate: rate });
     two = await startServer(dbTwo, { tenant, pushRate: rate });
-    const ada = new Person(one.url, ADA);
-    const created = await ada.push({
-      type: 'session.create',
-      args: { title: 'Q4 2026', start: '2026-10-01', end: '2026-12-31', timeZone: 'UTC' },
-    });
-    const first = created.results[0];
-    assert.ok(first?.ok);
-    sessionId = first.sessionId;
-    const planned = await ada.push(
-      { type: 'objective.add', sessionId, args: { id: 'ob-1', title: 'Grow' } },
-      {
-        type: 'keyResult.add',
-        sessionId,
-        args: {
-          id: 'kr-1',
-          objectiveId: 'ob-1',
-          title: 'ARR',
-          kind: 'increase',
-          start: 0,
-          target: 1000,
-          ownerId: 'mo',
-        },
-      },
-      { type: 'session.transition', sessionId, args: { transition: 'start' } },
-    );
-    assert.ok(planned.results.every((r) => r.ok));
+    sessionId = await plannedSession(new Person(one.url, ADA), { ...Q4, timeZone: 'UTC' });
   });
   after(async () => {
     await one.close();

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../database.js';
 import type { AuthenticatedActor } from '../authenticate.js';
@@ -138,3 +139,46 @@ export async function readEvents(
     }
   }
 }
+
+export const Q4 = { title: 'Q4 2026', start: '2026-10-01', end: '2026-12-31', timeZone: 'Europe/Berlin' };
+
+export function ok(result: ResultBody | undefined): { sessionId: string; head: number } {
+  assert.ok(result?.ok, `expected success, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+export function refused(result: ResultBody | undefined, code: string): void {
+  assert.ok(result && !result.ok, `expected a refusal, got ${JSON.stringify(result)}`);
+  assert.equal(result.error.code, code, result.error.message);
+}
+
+/** A session with an objective and Mo's key result, made over HTTP by Ada. */
+export async function plannedSession(ada: Person, input: Record<string, unknown> = Q4) {
+  const created = await ada.push({ type: 'session.create', args: input });
+  const { sessionId } = ok(created.results[0]);
+  const planned = await ada.push(
+    { type: 'objective.add', sessionId, args: { id: 'ob-1', title: 'Grow revenue' } },
+    {
+      type: 'keyResult.add',
+      sessionId,
+      args: {
+        id: 'kr-1',
+        objectiveId: 'ob-1',
+        title: 'New ARR',
+        kind: 'increase',
+        start: 0,
+        target: 100,
+        ownerId: 'mo',
+      },
+    },
+    { type: 'session.transition', sessionId, args: { transition: 'start' } },
+  );
+  for (const result of planned.results) ok(result);
+  return sessionId;
+}
+
+export const checkIn = (sessionId: string, value: number, id?: string) => ({
+  type: 'checkIn.add',
+  sessionId,
+  args: { ...(id ? { id } : {}), keyResultId: 'kr-1', value, status: 'on_track', comment: `now ${value}` },
+});
