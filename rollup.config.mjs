@@ -56,7 +56,7 @@ const bundle = {
 const libraries = [
   library('packages/core', ['index.ts', 'internals.ts', 'testing/index.ts']),
   library('packages/elements', ['index.ts', 'react/index.ts']),
-  library('packages/server', ['index.ts']),
+  library('packages/server', ['index.ts', 'cli.ts']),
 ];
 
 // OKRKIT_ONLY=bundle or =libraries builds that part alone.

@@ -67,9 +67,11 @@ export class CommandRunner {
       throw invalid('sessionId', 'The command needs the id of its session (e.g. SE-01001).');
     const done = { type, sessionId, args } as Command;
     const sessionRow = row as SessionCommand<unknown, unknown>;
+    const storage = this.#sessions.storage;
     return this.#sessions.serially(sessionId, async () => {
       const cause = { command: done, actor };
-      const { session, drafts } = await this.#attempt(sessionRow, sessionId, validated, cause, idsMadeHere);
+      const attempt = () => this.#attempt(sessionRow, sessionId, validated, cause, idsMadeHere);
+      const { session, drafts } = await (storage.exclusive ? storage.exclusive(sessionId, attempt) : attempt());
       return { command: done, session, value: sessionRow.result(session, validated, drafts) };
     });
   }

@@ -36,6 +36,16 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
 
   /**
+   * Runs `work` while holding the lock named `key`, which every instance on this database
+   * respects: on PostgreSQL a session-level advisory lock, taken on a connection of a small
+   * pool of its own (so that waiting for a lock never holds a connection `work` needs); on
+   * PGlite, one process, a lock in this process. Used to queue the writers of one session
+   * instead of letting them storm compare-and-swap conflicts; correctness never rests on
+   * it (the compare-and-swap does that), so a lock lost with its connection only costs a retry.
+   */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+
+  /**
    * Calls `onNotify` with the payload of every NOTIFY on `channel`, from any connection
    * (any instance). The returned `ready` settles once the first LISTEN is in place.
    * A lost listening connection is re-established by the database; `onResume` is then

@@ -8,6 +8,7 @@ export {
   type QueryResult,
 } from './database.js';
 export { databaseError } from './database-error.js';
+export * from './http/index.js';
 export { ensureSchema, type MigrateOptions, migrate, SCHEMA_VERSION } from './migrate.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
 export { type PgDatabaseOptions, pgDatabase } from './pg-database.js';

@@ -9,6 +9,8 @@ export type PgDatabaseOptions = (
 ) & {
   /** Connections of the pool this creates (ignored with `pool`). Default 10. */
   readonly max?: number;
+  /** Connections that hold per-session write locks (`exclusive`), beside the pool. Default 4. */
+  readonly lockConnections?: number;
   /** First wait before a lost listening connection is reopened. Default 250 ms. */
   readonly reconnectDelayMs?: number;
 };
@@ -27,6 +29,7 @@ class PgDatabase implements Database {
   readonly #pool: pg.Pool;
   readonly #ownsPool: boolean;
   readonly #listener: PgListener;
+  readonly #locks: pg.Pool;
 
   constructor(options: PgDatabaseOptions) {
     this.#ownsPool = !options.pool;
@@ -34,6 +37,8 @@ class PgDatabase implements Database {
     // An idle pooled connection that the server terminates emits `error` on the pool;
     // unhandled, it would end the process. The pool drops that connection by itself.
     this.#pool.on('error', () => undefined);
+    this.#locks = new pg.Pool({ ...this.#pool.options, max: options.lockConnections ?? 4 });
+    this.#locks.on('error', () => undefined);
     this.#listener = new PgListener({
       connection: this.#pool.options,
       reconnectDelayMs: options.reconnectDelayMs ?? 250,
@@ -105,8 +110,43 @@ class PgDatabase implements Database {
     await this.query('SELECT pg_notify($1, $2)', [channel, payload]);
   }
 
+  async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.#locks.connect();
+    } catch (error) {
+      throw databaseError(error, 'wait for the session');
+    }
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    // At once: a connection the database terminates emits 'error', which must never go unheard.
+    client.on('error', onError);
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+    } catch (error) {
+      client.off('error', onError);
+      client.release(broken ?? (error instanceof Error ? error : true));
+      throw databaseError(error, 'wait for the session');
+    }
+    try {
+      return await work();
+    } finally {
+      try {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+      } catch (error) {
+        // The connection is gone, and its locks with it.
+        broken = error instanceof Error ? error : new Error(String(error));
+      }
+      client.off('error', onError);
+      client.release(broken);
+    }
+  }
+
   async close(): Promise<void> {
     await this.#listener.close();
+    await this.#locks.end();
     if (this.#ownsPool) await this.#pool.end();
   }
 }

@@ -27,6 +27,7 @@ class PgliteDatabase implements Database {
   readonly #db: PGlite;
   /** Opening a new data folder takes seconds; the first query waits for it, and a failure to open is its rejection. */
   readonly #ready: Promise<void>;
+  readonly #locks = new Map<string, Promise<void>>();
 
   constructor(dataDir: string | undefined) {
     this.#db = new PGlite(dataDir);
@@ -66,6 +67,21 @@ class PgliteDatabase implements Database {
     } catch (error) {
       throw databaseError(error, 'save the change');
     }
+  }
+
+  /** One process holds this database: the lock is a queue per key, in this process. */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#locks.set(key, settled);
+    void settled.then(() => {
+      if (this.#locks.get(key) === settled) this.#locks.delete(key);
+    });
+    return next;
   }
 
   listen(channel: string, onNotify: (payload: string) => void): Listening {

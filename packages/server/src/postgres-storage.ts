@@ -21,6 +21,12 @@ export interface PostgresStorageOptions {
   readonly database: Database;
   /** Whose sessions these are: every row read or written carries it. Default `default`. */
   readonly tenant?: string;
+  /**
+   * Runs inside every transaction that writes a session (create or append), after its
+   * entries and before COMMIT: what it writes commits or rolls back with them. The server
+   * keeps a push's result this way, so that no command is ever applied without it.
+   */
+  readonly duringWrite?: (tx: Queryable, change: StorageChange) => Promise<void>;
 }
 
 /**
@@ -67,6 +73,7 @@ export class PostgresStorage implements StorageAdapter {
   /** The head of each session as last heard, to tell what moved while listening was down. */
   readonly #heads = new Map<string, number>();
   readonly #listening: Listening;
+  readonly #duringWrite: PostgresStorageOptions['duringWrite'];
   #closed = false;
 
   constructor(options: PostgresStorageOptions) {
@@ -78,6 +85,7 @@ export class PostgresStorage implements StorageAdapter {
     this.tenant = tenant;
     this.#database = options.database;
     this.name = options.database.engine;
+    this.#duringWrite = options.duringWrite;
     // Listen from the start, not from the first `watch`: a change committed between a
     // `watch` and its LISTEN would otherwise go unheard.
     this.#listening = this.#database.listen(
@@ -136,6 +144,7 @@ export class PostgresStorage implements StorageAdapter {
         [this.tenant, created.id, number, created.head, JSON.stringify(created)],
       );
       await this.#insertEntries(tx, created.id, entries);
+      await this.#duringWrite?.(tx, { sessionId: created.id, head: created.head });
       await this.#announce(tx, created.id, created.head);
       return created;
     });
@@ -175,6 +184,7 @@ export class PostgresStorage implements StorageAdapter {
         );
       }
       await this.#insertEntries(tx, id, entries);
+      await this.#duringWrite?.(tx, { sessionId: id, head: header.head });
       await this.#announce(tx, id, header.head);
     });
     this.#heard({ sessionId: id, head: header.head });
@@ -204,6 +214,11 @@ export class PostgresStorage implements StorageAdapter {
        ON CONFLICT (tenant, session_id, key) DO UPDATE SET value = EXCLUDED.value`,
       [this.tenant, id, key, json],
     );
+  }
+
+  /** The session's writers queue here, across instances (an advisory lock), instead of storming conflicts. */
+  exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return this.#database.exclusive(`okrkit-session:${this.tenant}:${id}`, work);
   }
 
   watch(listener: (change: StorageChange) => void): () => void {

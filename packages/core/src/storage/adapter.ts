@@ -52,6 +52,15 @@ export interface StorageAdapter {
     cause?: AppendCause,
   ): Promise<void>;
 
+  /**
+   * Optional: runs `work` (a command's load, plan and append) while no other writer of this
+   * storage, in any process, runs `exclusive` work on session `id`. A storage shared by
+   * several processes (a server's instances) offers it so that a busy session's commands
+   * queue rather than storm compare-and-swap conflicts. Correctness never rests on it: the
+   * compare-and-swap of `append` does that.
+   */
+  exclusive?<T>(id: string, work: () => Promise<T>): Promise<T>;
+
   /** A cached derived value (e.g. the folded state at a week's end), or undefined. */
   readCheckpoint(id: string, key: string): Promise<unknown>;
 
