@@ -42,6 +42,8 @@ export interface SyncCacheContents {
  * outbox. IndexedDB in browsers (shared by the tabs of a profile), memory elsewhere.
  */
 export interface SyncCache {
+  /** The name under which the tabs sharing this cache meet (one of them talks to the server); undefined when only this page uses it. */
+  readonly shared?: string;
   /** Everything kept (choosing the client id the first time). */
   load(): Promise<SyncCacheContents>;
   /** Adds a command to the outbox with the next mutation id, atomically (tabs share the counter). */

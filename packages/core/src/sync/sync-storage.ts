@@ -1,5 +1,5 @@
 import { OkrError } from '../errors.js';
-import { type JournalEntry, replay, type Session } from '../journal.js';
+import type { JournalEntry } from '../journal.js';
 import type { SessionHeader } from '../model.js';
 import {
   type AppendCause,
@@ -8,23 +8,21 @@ import {
   type StorageAdapter,
   type StorageChange,
 } from '../storage/adapter.js';
-import { type PendingView, pendingView } from './pending-view.js';
+import { indexedDbSyncCache } from './indexeddb-sync-cache.js';
 import type { MutationResult, PullResponse } from './protocol.js';
 import { type HttpRemoteOptions, httpRemote, type SyncRemote } from './remote.js';
-import { type ConfirmedSession, memorySyncCache, type PendingMutation, type SyncCache } from './sync-cache.js';
+import { memorySyncCache, type PendingMutation, type SyncCache } from './sync-cache.js';
+import { SyncState } from './sync-state.js';
 import { INITIAL_SYNC_STATUS, type SyncEvent, type SyncingStorage, type SyncStatus } from './sync-status.js';
 import { Syncer } from './syncer.js';
+import { errorFromWire, TabLink, type TabMessage, wireError } from './tab-link.js';
 
 export type SyncStorageOptions = (HttpRemoteOptions | { readonly remote: SyncRemote }) & {
-  /** Where the confirmed sessions and the outbox are kept. Default: in memory (the browser entry point uses IndexedDB). */
+  /** Where the confirmed sessions and the outbox are kept. Default: IndexedDB where there is one, else memory. */
   readonly cache?: SyncCache;
+  /** The IndexedDB database of the default cache: one per server and person. Default `okrkit-sync`. */
+  readonly name?: string;
 };
-
-interface Kept {
-  header: SessionHeader;
-  /** Entry seq n at index n - 1. */
-  readonly entries: JournalEntry[];
-}
 
 interface Waiting {
   resolve(header: SessionHeader): void;
@@ -38,29 +36,30 @@ interface Waiting {
  * check-in appears at once); an append queues the command that made it (never the
  * entries) and the syncer pushes it. When the server's entries arrive, the pending
  * commands are laid on them again and watchers hear `rebasedAfter`, so stores fold again.
+ * The tabs of a browser share the cache; one of them (the leader) talks to the server.
  */
 export class SyncStorage implements StorageAdapter, SyncingStorage {
   readonly name = 'sync';
   readonly #remote: SyncRemote;
   readonly #cache: SyncCache;
+  readonly #state = new SyncState();
   #clientId = '';
   #ready: Promise<void> | undefined;
   #closed = false;
-  readonly #confirmed = new Map<string, Kept>();
-  #outbox: PendingMutation[] = [];
-  readonly #views = new Map<string, PendingView>();
-  /** The confirmed fold of sessions with pending commands, kept up as entries arrive. */
-  readonly #folds = new Map<string, Session>();
+  #tabs: TabLink | undefined;
+  /** Messages from other tabs, handled one after the other. */
+  #heard: Promise<void> = Promise.resolve();
+  #syncer: Syncer | undefined;
+  #status: SyncStatus = INITIAL_SYNC_STATUS;
   readonly #checkpoints = new Map<string, unknown>();
   readonly #listeners = new Set<(change: StorageChange) => void>();
   readonly #syncListeners = new Set<(event: SyncEvent) => void>();
   readonly #creations = new Map<number, Waiting>();
-  #status: SyncStatus = INITIAL_SYNC_STATUS;
-  #syncer: Syncer | undefined;
 
   constructor(options: SyncStorageOptions) {
     this.#remote = 'remote' in options ? options.remote : httpRemote(options);
-    this.#cache = options.cache ?? memorySyncCache();
+    const name = options.name === undefined ? {} : { name: options.name };
+    this.#cache = options.cache ?? (typeof indexedDB === 'undefined' ? memorySyncCache() : indexedDbSyncCache(name));
   }
 
   get syncStatus(): SyncStatus {
@@ -68,7 +67,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   }
 
   subscribeSync(listener: (event: SyncEvent) => void): () => void {
-    void this.#open();
+    void this.#open().catch(() => undefined);
     this.#syncListeners.add(listener);
     return () => this.#syncListeners.delete(listener);
   }
@@ -76,28 +75,28 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   /** Pushes and pulls now (not waiting for a retry); resolves when both are done or have failed. */
   async syncNow(): Promise<void> {
     await this.#open();
-    await this.#syncer?.wake();
+    if (this.#syncer) await this.#syncer.wake();
+    else this.#tabs?.post({ type: 'outbox' });
   }
 
   // ---- reads: the confirmed state with the pending commands on top -------------------
 
   async listSessions(): Promise<SessionHeader[]> {
     await this.#open();
-    return [...this.#confirmed.keys()].map((id) => this.#headerOf(id) as SessionHeader).sort(byNumber);
+    return this.#state
+      .ids()
+      .map((id) => this.#state.headerOf(id) as SessionHeader)
+      .sort((a, b) => a.number - b.number);
   }
 
   async getSession(id: string): Promise<SessionHeader | undefined> {
     await this.#open();
-    return this.#headerOf(id);
+    return this.#state.headerOf(id);
   }
 
   async readJournal(id: string, afterSeq = 0): Promise<JournalEntry[]> {
     await this.#open();
-    const kept = this.#confirmed.get(id);
-    if (!kept) return [];
-    const after = Math.max(0, afterSeq);
-    const overlay = this.#views.get(id)?.overlay ?? [];
-    return [...kept.entries.slice(after), ...overlay.filter((e) => e.seq > after)];
+    return this.#state.journal(id, afterSeq);
   }
 
   async readCheckpoint(id: string, key: string): Promise<unknown> {
@@ -110,7 +109,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
 
   // ---- writes: commands into the outbox ---------------------------------------------
 
-  /** A new session needs its number from the server: the command goes first in line and this waits for the answer. */
+  /** A new session needs its number from the server: the command takes its place in line and this waits for the answer. */
   async createSession(
     _header: NewSessionHeader,
     _entries: readonly JournalEntry[],
@@ -123,7 +122,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
     const mutation = await this.#enqueue({ command, sessionId: undefined, actorId: cause?.actor.id ?? '', drafts: [] });
     return new Promise<SessionHeader>((resolve, reject) => {
       this.#creations.set(mutation.mutationId, { resolve, reject });
-      void this.#syncer?.kick();
+      this.#pushSoon();
     });
   }
 
@@ -136,7 +135,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   ): Promise<void> {
     await this.#open();
     const command = commandOf(cause);
-    const head = this.#headerOf(id)?.head;
+    const head = this.#state.headerOf(id)?.head;
     if (head === undefined) throw new OkrError('not-found', `There is no session ${id}.`);
     if (head !== expectedHead)
       throw new OkrError('conflict', `The session ${id} changed meanwhile (head ${head}, not ${expectedHead}).`);
@@ -144,17 +143,14 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
     const drafts = entries.map(({ type, data }) => ({ type, data }) as PendingMutation['drafts'][number]);
     const madeAt = entries[0]?.at ?? new Date().toISOString();
     await this.#enqueue({ command, sessionId: id, actorId: cause?.actor.id ?? '', drafts, madeAt });
-    if (this.#headerOf(id)?.head === expectedHead) {
-      // Nothing moved while the outbox was written: the runner's fold is the view.
-      const view = this.#views.get(id);
-      this.#views.set(id, { header, overlay: [...(view?.overlay ?? []), ...entries] });
-      this.#emit({ sessionId: id, head: header.head });
-    } else this.#rebase([id]);
-    void this.#syncer?.kick();
+    // Unless something moved while the outbox was written, the runner's fold is the view.
+    if (this.#state.headerOf(id)?.head === expectedHead) this.#emit([this.#state.extend(id, header, entries)]);
+    else this.#emit(this.#state.rebase([id]));
+    this.#pushSoon();
   }
 
   watch(listener: (change: StorageChange) => void): () => void {
-    void this.#open();
+    void this.#open().catch(() => undefined);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -162,6 +158,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   async close(): Promise<void> {
     this.#closed = true;
     this.#syncer?.close();
+    this.#tabs?.close();
     this.#listeners.clear();
     this.#syncListeners.clear();
     for (const waiting of this.#creations.values())
@@ -171,13 +168,14 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
     await this.#cache.close();
   }
 
-  // ---- what the syncer calls ---------------------------------------------------------
+  // ---- the leader: what the syncer calls ---------------------------------------------
 
   async #applyResults(results: readonly MutationResult[]): Promise<void> {
+    const outbox = this.#state.outbox;
     const applied: PendingMutation[] = [];
     const refused: { mutation: PendingMutation; error: OkrError }[] = [];
     for (const result of results) {
-      const mutation = this.#outbox.find((m) => m.mutationId === result.mutationId);
+      const mutation = outbox.find((m) => m.mutationId === result.mutationId);
       if (!mutation) continue;
       if (result.ok) applied.push({ ...mutation, applied: { sessionId: result.sessionId, head: result.head } });
       else refused.push({ mutation, error: result.error });
@@ -186,59 +184,45 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
     await this.#cache.removeMutations(refused.map((r) => r.mutation.mutationId));
     const byId = new Map(applied.map((m) => [m.mutationId, m]));
     const gone = new Set(refused.map((r) => r.mutation.mutationId));
-    this.#outbox = this.#outbox.filter((m) => !gone.has(m.mutationId)).map((m) => byId.get(m.mutationId) ?? m);
-    this.#rebase(refused.flatMap((r) => r.mutation.sessionId ?? []));
+    this.#state.outbox = outbox.filter((m) => !gone.has(m.mutationId)).map((m) => byId.get(m.mutationId) ?? m);
+    const touched = refused.flatMap((r) => r.mutation.sessionId ?? []);
+    this.#emit(this.#state.rebase(touched));
+    if (touched.length > 0) this.#tabs?.post({ type: 'confirmed', ids: touched });
     for (const { mutation, error } of refused) {
-      const waiting = this.#creations.get(mutation.mutationId);
-      this.#creations.delete(mutation.mutationId);
-      if (waiting) waiting.reject(error);
-      else this.#tell({ type: 'refused', error, command: mutation.command, mutationId: mutation.mutationId });
+      this.#refused(mutation.mutationId, mutation.command, error);
+      this.#tabs?.post({
+        type: 'refused',
+        mutationId: mutation.mutationId,
+        command: mutation.command,
+        error: wireError(error),
+      });
     }
-    this.#setStatus({
-      pending: this.#outbox.length,
-      ...(refused.length > 0 ? { lastError: refused.at(-1)?.error } : {}),
-    });
+    this.#setStatus({ ...(refused.length > 0 ? { lastError: refused.at(-1)?.error } : {}) });
   }
 
   async #applyPull(response: PullResponse): Promise<void> {
-    const changes: ConfirmedSession[] = [];
-    for (const { header, entries } of response.sessions) {
-      const head = this.#confirmed.get(header.id)?.header.head ?? 0;
-      const fresh = entries.filter((e) => e.seq > head);
-      // Entries that do not continue what is kept would misplace it: that session waits for the next pull.
-      if (fresh.length > 0 && fresh[0]?.seq !== head + 1) continue;
-      if (fresh.length > 0 || header.head !== head || !this.#confirmed.has(header.id))
-        changes.push({ header, entries: fresh });
-    }
-    const removed = response.removed.filter((id) => this.#confirmed.has(id));
+    const removed = response.removed.filter((id) => this.#state.holds(id));
+    const ids = [...response.sessions.map((s) => s.header.id), ...removed];
     // Where each journal stood: whatever a store folded beyond it may have been pending entries.
-    const before = new Map([...changes.map((c) => c.header.id), ...removed].map((id) => [id, this.#confirmedHead(id)]));
+    const before = new Map(ids.map((id) => [id, this.#state.confirmedHead(id)]));
+    const changes = this.#state.confirm(response.sessions, removed);
     if (changes.length > 0 || removed.length > 0) await this.#cache.saveConfirmed(changes, removed);
-    for (const { header, entries } of changes) {
-      const kept = this.#confirmed.get(header.id);
-      if (kept) {
-        kept.entries.push(...entries);
-        kept.header = header;
-      } else this.#confirmed.set(header.id, { header, entries: [...entries] });
-    }
-    for (const id of removed) this.#confirmed.delete(id);
-    const covered = this.#outbox.filter((m) => this.#covered(m));
+    const covered = this.#state.outbox.filter((m) => this.#state.covered(m));
     if (covered.length > 0) {
       await this.#cache.removeMutations(covered.map((m) => m.mutationId));
       const done = new Set(covered);
-      this.#outbox = this.#outbox.filter((m) => !done.has(m));
+      this.#state.outbox = this.#state.outbox.filter((m) => !done.has(m));
     }
-    this.#rebase(
-      [...changes.map((c) => c.header.id), ...removed, ...covered.flatMap((m) => m.sessionId ?? [])],
-      before,
-    );
+    const touched = [...changes.map((c) => c.header.id), ...removed, ...covered.flatMap((m) => m.sessionId ?? [])];
+    this.#emit(this.#state.rebase(touched, before));
+    if (touched.length > 0) this.#tabs?.post({ type: 'confirmed', ids: touched });
     for (const mutation of covered) {
-      const waiting = this.#creations.get(mutation.mutationId);
-      const header = mutation.applied && this.#headerOf(mutation.applied.sessionId);
-      this.#creations.delete(mutation.mutationId);
-      if (waiting && header) waiting.resolve(header);
+      if (!mutation.sessionId && mutation.applied) {
+        this.#created(mutation.mutationId, mutation.applied.sessionId);
+        this.#tabs?.post({ type: 'created', mutationId: mutation.mutationId, sessionId: mutation.applied.sessionId });
+      }
     }
-    this.#setStatus({ pending: this.#outbox.length });
+    this.#setStatus({});
   }
 
   // ---- inside ------------------------------------------------------------------------
@@ -252,20 +236,30 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   async #load(): Promise<void> {
     const contents = await this.#cache.load();
     this.#clientId = contents.clientId;
-    for (const { header, entries } of contents.sessions)
-      this.#confirmed.set(header.id, { header, entries: [...entries] });
-    this.#outbox = [...contents.outbox];
-    for (const id of new Set(this.#outbox.flatMap((m) => m.sessionId ?? []))) this.#rebuild(id);
-    this.#setStatus({ pending: this.#outbox.length });
+    this.#state.replace(contents.sessions);
+    this.#state.outbox = contents.outbox;
+    this.#state.rebase(this.#state.outbox.flatMap((m) => m.sessionId ?? []));
+    this.#setStatus({});
     if (this.#closed) return;
-    const storage = this;
+    if (this.#cache.shared === undefined) this.#lead();
+    else {
+      this.#tabs = new TabLink(this.#cache.shared, (message) => {
+        this.#heard = this.#heard.then(() => this.#hear(message)).catch(() => undefined);
+      });
+      this.#tabs.elect(() => {
+        // What the last leader stored while this tab followed is read again first.
+        this.#heard = this.#heard.then(() => this.#reload(this.#state.ids())).then(() => this.#lead());
+      });
+    }
+  }
+
+  #lead(): void {
+    if (this.#closed || this.#syncer) return;
     this.#syncer = new Syncer(this.#remote, {
-      get clientId() {
-        return storage.#clientId;
-      },
-      unsent: () => this.#outbox.filter((m) => !m.applied),
-      heads: () => Object.fromEntries([...this.#confirmed].map(([id, kept]) => [id, kept.header.head])),
-      confirmedHead: (id) => this.#confirmed.get(id)?.header.head,
+      clientId: this.#clientId,
+      unsent: () => this.#state.outbox.filter((m) => !m.applied),
+      heads: () => this.#state.heads(),
+      confirmedHead: (id) => (this.#state.holds(id) ? this.#state.confirmedHead(id) : undefined),
       applyResults: (results) => this.#applyResults(results),
       applyPull: (response) => this.#applyPull(response),
       setStatus: (patch) => this.#setStatus(patch),
@@ -273,63 +267,69 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
     this.#syncer.start();
   }
 
+  /** Another tab wrote to the shared cache, or the leader tells what the server said. */
+  async #hear(message: TabMessage): Promise<void> {
+    switch (message.type) {
+      case 'outbox':
+        await this.#reload([]);
+        void this.#syncer?.kick();
+        return;
+      case 'confirmed':
+        return this.#reload(message.ids);
+      case 'status': {
+        if (this.#syncer) return;
+        const { lastError, ...status } = message.status;
+        this.#setStatus({ ...status, lastError: lastError && errorFromWire(lastError) });
+        return;
+      }
+      case 'refused':
+        return this.#refused(message.mutationId, message.command, errorFromWire(message.error));
+      case 'created':
+        return this.#created(message.mutationId, message.sessionId);
+    }
+  }
+
+  /** Reads sessions `ids` and the outbox again from the shared cache, and lays the pending commands on them. */
+  async #reload(ids: readonly string[]): Promise<void> {
+    const { sessions, outbox } = await this.#cache.reload(ids);
+    const before = new Map(ids.map((id) => [id, this.#state.confirmedHead(id)]));
+    const pendingIn = (list: readonly PendingMutation[]) => list.flatMap((m) => m.sessionId ?? []);
+    const touched = [...ids, ...pendingIn(this.#state.outbox), ...pendingIn(outbox)];
+    this.#state.replace(sessions, ids);
+    this.#state.outbox = outbox;
+    this.#emit(this.#state.rebase(touched, before));
+    this.#setStatus({});
+  }
+
+  #refused(mutationId: number, command: PendingMutation['command'], error: OkrError): void {
+    const waiting = this.#creations.get(mutationId);
+    this.#creations.delete(mutationId);
+    if (waiting) waiting.reject(error);
+    else this.#tell({ type: 'refused', error, command, mutationId });
+  }
+
+  #created(mutationId: number, sessionId: string): void {
+    const waiting = this.#creations.get(mutationId);
+    const header = this.#state.headerOf(sessionId);
+    if (!waiting || !header) return;
+    this.#creations.delete(mutationId);
+    waiting.resolve(header);
+  }
+
   async #enqueue(mutation: Omit<PendingMutation, 'mutationId' | 'madeAt'> & { madeAt?: string }) {
     const kept = await this.#cache.enqueue({ ...mutation, madeAt: mutation.madeAt ?? new Date().toISOString() });
-    this.#outbox.push(kept);
-    this.#setStatus({ pending: this.#outbox.length });
+    this.#state.outbox = [...this.#state.outbox, kept];
+    this.#setStatus({});
     return kept;
   }
 
-  #covered(mutation: PendingMutation): boolean {
-    const applied = mutation.applied;
-    return applied !== undefined && (this.#confirmed.get(applied.sessionId)?.header.head ?? -1) >= applied.head;
+  #pushSoon(): void {
+    if (this.#syncer) void this.#syncer.kick();
+    else this.#tabs?.post({ type: 'outbox' });
   }
 
-  #headerOf(id: string): SessionHeader | undefined {
-    return this.#views.get(id)?.header ?? this.#confirmed.get(id)?.header;
-  }
-
-  /** Lays the pending commands on the confirmed state of `ids` again and tells watchers. */
-  #rebase(ids: readonly string[], before?: ReadonlyMap<string, number>): void {
-    for (const id of new Set(ids)) {
-      const rebasedAfter = before?.get(id) ?? this.#confirmedHead(id);
-      const hadView = this.#views.has(id);
-      this.#rebuild(id);
-      const head = this.#headerOf(id)?.head ?? 0;
-      const extended = !hadView && this.#confirmed.has(id);
-      this.#emit(extended ? { sessionId: id, head } : { sessionId: id, head, rebasedAfter });
-    }
-  }
-
-  #confirmedHead(id: string): number {
-    return this.#confirmed.get(id)?.header.head ?? 0;
-  }
-
-  #rebuild(id: string): void {
-    const kept = this.#confirmed.get(id);
-    const pending = this.#outbox.filter((m) => m.sessionId === id && m.drafts.length > 0 && !this.#covered(m));
-    if (!kept || pending.length === 0) {
-      this.#views.delete(id);
-      this.#folds.delete(id);
-      return;
-    }
-    const view = pendingView(this.#fold(id, kept), pending);
-    if (view) this.#views.set(id, view);
-    else this.#views.delete(id);
-  }
-
-  #fold(id: string, kept: Kept): Session {
-    const known = this.#folds.get(id);
-    const fold =
-      known && known.head <= kept.header.head
-        ? (replay(known, kept.entries.slice(known.head), known) as Session)
-        : (replay(kept.header, kept.entries) as Session);
-    this.#folds.set(id, fold);
-    return fold;
-  }
-
-  #emit(change: StorageChange): void {
-    for (const listener of this.#listeners) listener(change);
+  #emit(changes: readonly StorageChange[]): void {
+    for (const change of changes) for (const listener of this.#listeners) listener(change);
   }
 
   #tell(event: SyncEvent): void {
@@ -337,11 +337,19 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   }
 
   #setStatus(patch: Partial<SyncStatus>): void {
-    const next = { ...this.#status, ...patch };
+    const next = { ...this.#status, ...patch, pending: this.#state.outbox.length };
     const keys = Object.keys(next) as (keyof SyncStatus)[];
     if (keys.every((k) => next[k] === this.#status[k])) return;
+    const leading = this.#syncer !== undefined;
     this.#status = Object.freeze(next);
     this.#tell({ type: 'status', status: this.#status });
+    if (leading) {
+      const { lastError, pending: _pending, ...status } = this.#status;
+      this.#tabs?.post({
+        type: 'status',
+        status: { ...status, ...(lastError ? { lastError: wireError(lastError) } : {}) },
+      });
+    }
   }
 }
 
@@ -354,11 +362,7 @@ function commandOf(cause: AppendCause | undefined): AppendCause['command'] {
   return cause.command;
 }
 
-function byNumber(a: SessionHeader, b: SessionHeader): number {
-  return a.number - b.number;
-}
-
-/** A store's storage that syncs with an okrkit server: `createOkrStore({ storage: syncStorage({ url, getToken }), actor })`. */
+/** A store's storage on an okrkit server: `createOkrStore({ storage: syncStorage({ url, getToken }), actor })`. */
 export function syncStorage(options: SyncStorageOptions): SyncStorage {
   return new SyncStorage(options);
 }
