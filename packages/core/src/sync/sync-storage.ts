@@ -171,6 +171,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   // ---- the leader: what the syncer calls ---------------------------------------------
 
   async #applyResults(results: readonly MutationResult[]): Promise<void> {
+    if (this.#closed) return;
     const outbox = this.#state.outbox;
     const applied: PendingMutation[] = [];
     const refused: { mutation: PendingMutation; error: OkrError }[] = [];
@@ -201,6 +202,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   }
 
   async #applyPull(response: PullResponse): Promise<void> {
+    if (this.#closed) return;
     const removed = response.removed.filter((id) => this.#state.holds(id));
     const ids = [...response.sessions.map((s) => s.header.id), ...removed];
     // Where each journal stood: whatever a store folded beyond it may have been pending entries.

@@ -1,4 +1,4 @@
-import { OkrError } from '../errors.js';
+import { OkrError, storageError } from '../errors.js';
 import { type MutationResult, PUSH_LIMIT, type PullResponse } from './protocol.js';
 import { RemoteFailure, type SyncRemote } from './remote.js';
 import type { PendingMutation } from './sync-cache.js';
@@ -92,8 +92,9 @@ export class Syncer {
       this.#retryMs = FIRST_RETRY_MS;
       this.#target.setStatus({ connection: 'online', lastError: undefined });
     } catch (error) {
-      if (!(error instanceof RemoteFailure)) throw error;
-      this.#failed(error);
+      if (this.#closed) return;
+      // A failure here (the cache could not be written) is retried like a server away: nothing was lost.
+      this.#failed(error instanceof RemoteFailure ? error : new RemoteFailure('later', storageError(error, 'sync')));
     }
   }
 

@@ -66,7 +66,7 @@ export class TabLink {
   }
 
   post(message: TabMessage): void {
-    this.#channel?.postMessage(message);
+    if (!this.#abort.signal.aborted) this.#channel?.postMessage(message);
   }
 
   close(): void {
