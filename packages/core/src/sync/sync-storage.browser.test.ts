@@ -79,7 +79,14 @@ const visible = (store: OkrStore, id: string) =>
     (await store.getSession(id).catch(() => undefined))?.state === 'in_progress' ? true : undefined,
   );
 
-describe('syncStorage in the browser, against the real server', () => {
+describe('syncStorage in the browser, against the real server', function () {
+  // Each test is several round trips to a server sharing two cores with the rest of the run.
+  this.timeout(30_000);
+  before(async function () {
+    // The first ask starts the server (PGlite in a child process): a few seconds, once.
+    this.timeout(60_000);
+    await server();
+  });
   it('shows a check-in made by one person in the other’s page', async () => {
     const at = await server();
     const ada = open(at, ADA, at.tokens.ada, uniqueName());
