@@ -120,6 +120,8 @@ describe('the sync status of the elements', function () {
     await expect(el).to.be.accessible();
 
     await ada.closeSession(id);
+    // A sync store's command resolves once queued: wait until the server has it.
+    await until(ada, () => (ada.syncStatus?.pending === 0 ? true : undefined));
     network.online = true;
     const refused = oneEvent(el, 'okr-error');
     await (mo.storage as SyncStorage).syncNow();

@@ -220,6 +220,8 @@ describe('syncStorage against the real server', { timeout: 60_000 }, () => {
     assert.equal((await latest(mo.store, id))?.value, 70);
 
     await ada.store.closeSession(id);
+    // A sync store's command resolves once queued: wait until the server has it.
+    await until(ada.store, () => (ada.store.syncStatus?.pending === 0 ? true : undefined));
     network.online = true;
     await syncNow(mo.store);
     const refusal = await until(mo.store, () => mo.events.find((e) => e.type === 'refused'));
