@@ -4,6 +4,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { syncTestServer } from './scripts/sync-test-server-plugin.mjs';
 
 /**
  * Counts every test of the run (a test file that fails to load counts as a failure)
@@ -85,6 +86,7 @@ export default {
   nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'development'] },
   plugins: [
     loopbackOnly(),
+    syncTestServer(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     ...shippedTemplates(),
   ],

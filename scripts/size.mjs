@@ -6,7 +6,10 @@
 //
 // A budget is what the entry weighs now plus a little room, so that a regression fails CI
 // (raised on 2026-12-02 for the command table, the strict import and session checks in core,
-// and the responsive, dark-mode, RTL and split okr-list work in the elements: +7 KB and +12 KB);
+// and the responsive, dark-mode, RTL and split okr-list work in the elements: +7 KB and +12 KB;
+// raised again the same day for the sync client (syncStorage: protocol, outbox, IndexedDB
+// cache, tabs), +5.5 KB in core's whole API and the bundle; a page that does not import
+// syncStorage does not pay for it: the elements' own entries stayed where they were);
 // a goal is what it should weigh (issue 21/performance: 60 KB for everything, 15 KB for
 // core) and is reported, not enforced, until it is met.
 //
@@ -46,16 +49,20 @@ const templatesAsShipped = {
  * named export for a class from a module without side effects.
  */
 export const ENTRIES = [
-  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 50 },
+  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 55 },
   {
     name: '@okrkit/core (its own code: without idb, temporal-polyfill)',
     use: "export * from '@okrkit/core';",
     external: ['idb', 'temporal-polyfill'],
-    budget: 29.5,
+    budget: 35,
     goal: 15,
   },
   { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 99, goal: 60 },
-  { name: '@okrkit/elements/bundle (elements and core)', use: "export * from '@okrkit/elements/bundle';", budget: 100 },
+  {
+    name: '@okrkit/elements/bundle (elements and core)',
+    use: "export * from '@okrkit/elements/bundle';",
+    budget: 105.5,
+  },
   { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 69 },
   { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 72 },
   { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 78 },

@@ -15,6 +15,7 @@ import type { LiveSessions } from './live-sessions.js';
 import type { Actor } from './model.js';
 import { type Decision, decide } from './policy.js';
 import { invalid } from './session-rules.js';
+import type { AppendCause } from './storage/adapter.js';
 import { isRecord } from './validate.js';
 
 export interface CommandRunnerOptions {
@@ -58,7 +59,7 @@ export class CommandRunner {
     const validated = row.validate(args);
     if (row.creates) {
       const done = { type, args } as Command;
-      const session = await this.#create(row as CreatingCommand<unknown>, validated, actor);
+      const session = await this.#create(row as CreatingCommand<unknown>, validated, { command: done, actor });
       return { command: done, session, value: session };
     }
     const sessionId = command.sessionId;
@@ -67,7 +68,8 @@ export class CommandRunner {
     const done = { type, sessionId, args } as Command;
     const sessionRow = row as SessionCommand<unknown, unknown>;
     return this.#sessions.serially(sessionId, async () => {
-      const { session, drafts } = await this.#attempt(sessionRow, sessionId, validated, actor, idsMadeHere);
+      const cause = { command: done, actor };
+      const { session, drafts } = await this.#attempt(sessionRow, sessionId, validated, cause, idsMadeHere);
       return { command: done, session, value: sessionRow.result(session, validated, drafts) };
     });
   }
@@ -116,13 +118,13 @@ export class CommandRunner {
     row: SessionCommand<unknown, unknown>,
     id: string,
     args: unknown,
-    actor: Actor,
+    cause: AppendCause,
     idsMadeHere: boolean,
   ): Promise<{ session: Session; drafts: readonly EntryDraft[] }> {
     const storage = this.#sessions.storage;
     for (let attempt = 0; ; attempt++) {
       // Each attempt asks the storage for the session's lock anew: one that lost a race queues the next one.
-      const once = () => this.#once(row, id, args, actor, idsMadeHere, attempt);
+      const once = () => this.#once(row, id, args, cause, idsMadeHere, attempt);
       const done = await (storage.exclusive ? storage.exclusive(id, once) : once());
       if (done) return done;
     }
@@ -133,10 +135,11 @@ export class CommandRunner {
     row: SessionCommand<unknown, unknown>,
     id: string,
     args: unknown,
-    actor: Actor,
+    cause: AppendCause,
     idsMadeHere: boolean,
     attempt: number,
   ): Promise<{ session: Session; drafts: readonly EntryDraft[] } | undefined> {
+    const { actor } = cause;
     const session = await this.#sessions.load(id, attempt > 0);
     const context = this.#context(actor, session, idsMadeHere);
     const actions = row.actions(args);
@@ -150,7 +153,7 @@ export class CommandRunner {
     const next = replay(session, entries, session) as Session;
     try {
       await this.#sessions.guard(
-        () => this.#sessions.storage.append(id, session.head, entries, headerOf(next)),
+        () => this.#sessions.storage.append(id, session.head, entries, headerOf(next), cause),
         'save the change',
       );
     } catch (error) {
@@ -161,14 +164,15 @@ export class CommandRunner {
     return { session: next, drafts };
   }
 
-  #create(row: CreatingCommand<unknown>, args: unknown, actor: Actor): Promise<Session> {
+  #create(row: CreatingCommand<unknown>, args: unknown, cause: AppendCause): Promise<Session> {
+    const { actor } = cause;
     allow(this.#decideAll(actor, row.actions(args)));
     return this.#sessions.creating(async () => {
       const entries = await row.plan(args, this.#context(actor, undefined, true));
       const draft = replay({ id: '', number: 0 }, entries) as Session;
       const { id: _id, number: _number, ...header } = headerOf(draft);
       const stored = await this.#sessions.guard(
-        () => this.#sessions.storage.createSession(header, entries),
+        () => this.#sessions.storage.createSession(header, entries, cause),
         'create the session',
       );
       const session = replay(stored, entries) as Session;

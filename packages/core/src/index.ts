@@ -126,7 +126,13 @@ export {
   type UnavailableReason,
   unavailableReason,
 } from './snapshot.js';
-export { checkFollows, type NewSessionHeader, type StorageAdapter, type StorageChange } from './storage/adapter.js';
+export {
+  type AppendCause,
+  checkFollows,
+  type NewSessionHeader,
+  type StorageAdapter,
+  type StorageChange,
+} from './storage/adapter.js';
 export { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from './storage/indexeddb.js';
 export { MemoryStorage, memoryStorage } from './storage/memory.js';
 export { requestPersistentStorage } from './storage/persist.js';
@@ -139,6 +145,17 @@ export {
   type OkrStoreOptions,
 } from './store.js';
 export { changedSessionId, type StoreChange } from './store-change.js';
+export type { MutationResult, Poke, PullRequest, PullResponse, PushRequest } from './sync/protocol.js';
+export { type HttpRemoteOptions, httpRemote, RemoteFailure, type SyncRemote } from './sync/remote.js';
+export {
+  type ConfirmedSession,
+  memorySyncCache,
+  type PendingMutation,
+  type SyncCache,
+  type SyncCacheContents,
+} from './sync/sync-cache.js';
+export { isSyncing, type SyncEvent, type SyncingStorage, type SyncStatus } from './sync/sync-status.js';
+export { SyncStorage, type SyncStorageOptions, syncStorage } from './sync/sync-storage.js';
 export {
   canonicalTimeZone,
   DATE_MAX,

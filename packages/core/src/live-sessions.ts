@@ -198,11 +198,16 @@ export class LiveSessions {
 
   /** A change made through storage, perhaps by us: once our own work on the session is done, catch up and tell. */
   #heard(change: StorageChange): void {
+    // A rebase drops what was folded beyond it at once, so that no read folds on from it meanwhile.
+    const rebased = change.rebasedAfter !== undefined && this.#forget(change.sessionId, change.rebasedAfter);
     void this.serially(change.sessionId, async () => {
       if (!this.#live.has(change.sessionId)) await Promise.allSettled([...this.#creating]);
       const known = this.#live.get(change.sessionId);
-      if (known && known.head >= change.head) return;
-      if (!known) {
+      if (known && known.head >= change.head) {
+        if (rebased) this.#tell(known);
+        return;
+      }
+      if (!known && !rebased) {
         // Nobody here holds this session's state: tell its header, without folding its journal.
         const header = await this.guard(() => this.storage.getSession(change.sessionId), 'read the session');
         if (header)
@@ -210,13 +215,27 @@ export class LiveSessions {
         return;
       }
       const session = await this.#catchUp(change.sessionId, known);
-      if (!session) return;
-      this.notify(
-        session.deleted ? { type: 'removed', sessionId: session.id } : { type: 'session', session, origin: 'remote' },
-      );
+      if (session) this.#tell(session);
+      else if (rebased) this.notify({ type: 'removed', sessionId: change.sessionId });
     }).catch(() => {
       // The next read catches up (and reports what is wrong); a notice that cannot be made is dropped.
       this.#live.delete(change.sessionId);
     });
+  }
+
+  #tell(session: Session): void {
+    this.notify(
+      session.deleted ? { type: 'removed', sessionId: session.id } : { type: 'session', session, origin: 'remote' },
+    );
+  }
+
+  /** Drops the state folded beyond `after` (its entries were replaced); whether there was any. */
+  #forget(id: string, after: number): boolean {
+    const known = this.#live.get(id);
+    if (!known || known.head <= after) return false;
+    this.#live.delete(id);
+    this.#ids.delete(id);
+    this.#timelines.delete(id);
+    return true;
   }
 }

@@ -47,6 +47,7 @@ import {
 import type { StorageAdapter } from './storage/adapter.js';
 import type { StoreChange } from './store-change.js';
 import { type StoreCore, storeCore } from './store-core.js';
+import { isSyncing, type SyncEvent, type SyncStatus } from './sync/sync-status.js';
 import type { PeriodOptions } from './time.js';
 import { groupByMonth, type MonthOfWeeks, parseWeek, type Week, weekAt } from './weeks.js';
 
@@ -328,6 +329,16 @@ export class OkrStore {
   /** Calls `listener` after every change, made here or elsewhere; the notice carries what changed. Returns an unsubscribe. */
   subscribe(listener: (change: StoreChange) => void): () => void {
     return this.#core.sessions.subscribe(listener);
+  }
+
+  /** Where a store on a server (`syncStorage`) stands: online or offline, changes waiting, the last error. Undefined otherwise. */
+  get syncStatus(): SyncStatus | undefined {
+    return isSyncing(this.storage) ? this.storage.syncStatus : undefined;
+  }
+
+  /** Calls `listener` when the sync status changes and when the server refuses a queued command (which is then gone). */
+  subscribeSync(listener: (event: SyncEvent) => void): () => void {
+    return isSyncing(this.storage) ? this.storage.subscribeSync(listener) : () => undefined;
   }
 
   /** Stops watching storage and closes it (for every view of this store). */

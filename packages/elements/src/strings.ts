@@ -86,6 +86,16 @@ export interface OkrStrings {
   readonly discard: string;
   readonly keepEditing: string;
   readonly sessionLoadError: string;
+
+  // ---- a store on a server (sync status) ----
+  /** A change is on its way to the server. */
+  readonly syncSaving: string;
+  /** Changes made here that the server has not confirmed yet. */
+  readonly syncWaiting: (count: number) => string;
+  readonly syncOffline: string;
+  readonly syncOfflineWaiting: (count: number) => string;
+  /** The server refused a change on arrival; it was not saved. `reason` is the server's. */
+  readonly syncRefused: (reason: string) => string;
 }
 
 export const OKR_STRINGS: OkrStrings = {
@@ -175,6 +185,13 @@ export const OKR_STRINGS: OkrStrings = {
   discard: 'Discard changes',
   keepEditing: 'Keep editing',
   sessionLoadError: 'This session could not be loaded.',
+
+  // ---- a store on a server (sync status) ----
+  syncSaving: 'Saving…',
+  syncWaiting: (count) => (count === 1 ? '1 change waiting' : `${count} changes waiting`),
+  syncOffline: 'Offline',
+  syncOfflineWaiting: (count) => (count === 1 ? 'Offline: 1 change waiting' : `Offline: ${count} changes waiting`),
+  syncRefused: (reason) => `Not saved: ${reason}`,
 };
 
 /** The defaults with `overrides` merged over them. */

@@ -1,6 +1,7 @@
+import type { Command } from '../command-types.js';
 import { OkrError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
-import type { SessionHeader } from '../model.js';
+import type { Actor, SessionHeader } from '../model.js';
 
 /**
  * Where sessions live. An adapter speaks in sessions and journal entries, not in
@@ -33,13 +34,23 @@ export interface StorageAdapter {
    * Creates a session: allocates its number (and so its id, `sessionIdOf(number)`),
    * stores `header` completed with them, and `entries` as its journal, atomically.
    */
-  createSession(header: NewSessionHeader, entries: readonly JournalEntry[]): Promise<SessionHeader>;
+  createSession(
+    header: NewSessionHeader,
+    entries: readonly JournalEntry[],
+    cause?: AppendCause,
+  ): Promise<SessionHeader>;
 
   /**
    * Appends `entries` (seq `expectedHead + 1` onwards) and replaces the header, atomically,
    * if and only if the stored head is still `expectedHead`.
    */
-  append(id: string, expectedHead: number, entries: readonly JournalEntry[], header: SessionHeader): Promise<void>;
+  append(
+    id: string,
+    expectedHead: number,
+    entries: readonly JournalEntry[],
+    header: SessionHeader,
+    cause?: AppendCause,
+  ): Promise<void>;
 
   /**
    * Optional: runs `work` (a command's load, plan and append) while no other writer of this
@@ -69,10 +80,25 @@ export interface StorageAdapter {
 /** A header before storage has given it a number. */
 export type NewSessionHeader = Omit<SessionHeader, 'id' | 'number'>;
 
+/**
+ * The command whose entries are being stored, and who ran it. Adapters that keep entries
+ * ignore it; one that sends commands to a server (`syncStorage`) queues the command.
+ */
+export interface AppendCause {
+  readonly command: Command;
+  readonly actor: Actor;
+}
+
 export interface StorageChange {
   readonly sessionId: string;
   /** The journal head after the change. */
   readonly head: number;
+  /**
+   * Set when the journal was not only extended: entries after `rebasedAfter` were replaced
+   * (a sync store's pending changes were rebased on what the server confirmed). Whoever
+   * folded beyond it folds again from storage.
+   */
+  readonly rebasedAfter?: number;
 }
 
 /**

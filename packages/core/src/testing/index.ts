@@ -1,1 +1,2 @@
 export { describeStorageContract, type StorageContractOptions, sampleHeader } from './contract.js';
+export { TestNetwork } from './network.js';

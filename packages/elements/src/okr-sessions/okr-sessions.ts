@@ -28,6 +28,8 @@ import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { switchStyles } from '../switch.styles.js';
+import { renderSyncStatus, SyncStatusController } from '../sync-status.js';
+import { syncStatusStyles } from '../sync-status.styles.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-sessions.styles.js';
 
@@ -71,10 +73,11 @@ function allTimeZones(): readonly string[] {
  * @event okr-session-create - A person added a session; fired after it was saved. `OkrSessionCreateEvent`, `.session`.
  * @event okr-session-change - Bubbles from the drawer: a person saved a session's details.
  * @event okr-session-transition - Bubbles from the drawer: cancelable, before a lifecycle transition runs.
- * @event okr-error - Loading or saving failed. `OkrErrorEvent`, `.detail` is the `OkrError`.
+ * @event okr-error - Loading or saving failed, or the server refused a change on arrival. `OkrErrorEvent`, `.detail` is the `OkrError`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart toolbar - The bar with the closed-sessions switch and the Add button.
+ * @csspart sync-status - On a store that syncs with a server: "Saving…", "3 changes waiting", "Offline", or a change the server refused.
  * @csspart switch - The "Include closed sessions" switch.
  * @csspart add-button - The "Add session" button.
  * @csspart table - The table of sessions.
@@ -108,7 +111,7 @@ function allTimeZones(): readonly string[] {
  * @cssproperty --okr-radius - Corner radius. Default 6px.
  */
 export class OkrSessions extends LitElement {
-  static override styles = [theme, states, switchStyles, iconStyles, styles];
+  static override styles = [theme, states, switchStyles, iconStyles, syncStatusStyles, styles];
 
   static override properties = {
     sessions: { state: true, attribute: false },
@@ -180,6 +183,7 @@ export class OkrSessions extends LitElement {
   }
 
   readonly #controller = new StoreController(this, (store) => void this.#load(store));
+  readonly #sync = new SyncStatusController(this, () => this.#controller.store);
   #loads = 0;
   #titleTouched = false;
   #createdId: string | undefined;
@@ -432,6 +436,7 @@ export class OkrSessions extends LitElement {
           : nothing
       }
       <span class="spacer"></span>
+      ${renderSyncStatus(this.#sync, s)}
       ${
         showAdd
           ? html`<button id="add" part="add-button" class="button primary" type="button" @click=${this.#openAddDialog}>

@@ -512,7 +512,7 @@ export const styles = css`
     letter-spacing: 0.03em;
   }
   .flag.new {
-    background: color-mix(in srgb, var(--_accent) 13%, var(--_surface));
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
     color: var(--_accent);
   }
   .flag.removed {

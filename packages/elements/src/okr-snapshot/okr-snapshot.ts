@@ -30,6 +30,8 @@ import { personChip, personStyles } from '../person.js';
 import { states } from '../states.styles.js';
 import { concerns, StoreController } from '../store-controller.js';
 import { type OkrSnapshotStrings, type OkrStrings, resolveSnapshotStrings } from '../strings.js';
+import { renderSyncStatus, SyncStatusController } from '../sync-status.js';
+import { syncStatusStyles } from '../sync-status.styles.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-snapshot.styles.js';
 import { type RowWindow, rowOffsets, rowWindow } from './row-window.js';
@@ -141,10 +143,11 @@ export function defaultWeek(calendar: Pick<Calendar, 'weeks' | 'current'>): stri
  * @event okr-owner-filter-change - A person chose another owner filter; `owner` already changed. `OkrOwnerFilterChangeEvent`, `.owner`.
  * @event okr-check-in-request - Cancelable: a person asked to check in on a key result of the current week. `OkrCheckInRequestEvent`, `.sessionId`, `.keyResultId`.
  * @event okr-export - Cancelable, before the download: `.detail` is `{ format, filename, content }`; `preventDefault()` keeps the file from downloading.
- * @event okr-error - Loading failed. `OkrErrorEvent`, `.detail` is the `OkrError`.
+ * @event okr-error - Loading failed, or the server refused a change to this session on arrival. `OkrErrorEvent`, `.detail` is the `OkrError`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart header - The session title, the week and its Live or Read-only badge.
+ * @csspart sync-status - On a store that syncs with a server: "Saving…", "3 changes waiting", "Offline", or a change to this session the server refused.
  * @csspart toolbar - The week controls, the owner filter and the export buttons.
  * @csspart week-nav - The previous/next week buttons, the month picker and the weeks of the month.
  * @csspart month-select - The month picker.
@@ -197,7 +200,7 @@ export function defaultWeek(calendar: Pick<Calendar, 'weeks' | 'current'>): stri
  * @cssproperty --okr-radius - Corner radius. Default 6px.
  */
 export class OkrSnapshot extends LitElement {
-  static override styles = [theme, states, iconStyles, personStyles, styles];
+  static override styles = [theme, states, iconStyles, personStyles, syncStatusStyles, styles];
 
   static override properties = {
     status: { state: true, attribute: false },
@@ -265,6 +268,11 @@ export class OkrSnapshot extends LitElement {
     // Connecting and a new `.store` both ask for a load: skip the one already under way.
     if (change || store !== this.#requestedStore || this.#requested !== this.#key()) void this.#load(store, change);
   });
+  readonly #sync = new SyncStatusController(
+    this,
+    () => this.#controller.store,
+    () => this.sessionId,
+  );
   #loads = 0;
   #requestedStore: OkrStore | undefined;
   /** `sessionId|week` of the last load started, so that changing them loads once. */
@@ -627,6 +635,7 @@ export class OkrSnapshot extends LitElement {
               >`
             : nothing
         }
+        ${renderSyncStatus(this.#sync, s)}
       </div>
     </div>`;
   }
