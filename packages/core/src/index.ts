@@ -126,7 +126,13 @@ export {
   type UnavailableReason,
   unavailableReason,
 } from './snapshot.js';
-export { checkFollows, type NewSessionHeader, type StorageAdapter, type StorageChange } from './storage/adapter.js';
+export {
+  checkFollows,
+  linksConflict,
+  type NewSessionHeader,
+  type StorageAdapter,
+  type StorageChange,
+} from './storage/adapter.js';
 export { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from './storage/indexeddb.js';
 export { MemoryStorage, memoryStorage } from './storage/memory.js';
 export { requestPersistentStorage } from './storage/persist.js';
