@@ -11,8 +11,9 @@ import {
 } from './commands.js';
 import { OkrError } from './errors.js';
 import { type EntryDraft, headerOf, type JournalEntry, replay, type Session } from './journal.js';
+import { LinkedReads } from './linked-reads.js';
 import type { LiveSessions } from './live-sessions.js';
-import type { Actor } from './model.js';
+import type { Actor, SessionHeader } from './model.js';
 import { type Decision, decide } from './policy.js';
 import { invalid } from './session-rules.js';
 import type { AppendCause } from './storage/adapter.js';
@@ -98,15 +99,16 @@ export class CommandRunner {
     return { args: { ...args, [makes.field]: this.#options.makeId(makes.kind) }, idsMadeHere: true };
   }
 
-  #context(actor: Actor, session: Session | undefined, idsMadeHere: boolean): CommandContext {
+  /** What a row may look up; its looks at other sessions go through `linked`, which reads the links version first. */
+  #context(actor: Actor, session: Session | undefined, idsMadeHere: boolean, linked: LinkedReads): CommandContext {
     const sessions = this.#sessions;
     return {
       actor,
       now: this.#options.clock(),
       timeZone: this.#options.timeZone,
       idsMadeHere,
-      headers: () => sessions.headers(),
-      visible: (id, who) => sessions.visible(id, who),
+      headers: () => linked.headers(),
+      visible: (id, who) => linked.visible(id, who),
       ids: () => {
         if (!session) throw new OkrError('invalid-input', 'There is no session to look up ids in.');
         return sessions.ids(session);
@@ -141,23 +143,26 @@ export class CommandRunner {
   ): Promise<{ session: Session; drafts: readonly EntryDraft[] } | undefined> {
     const { actor } = cause;
     const session = await this.#sessions.load(id, attempt > 0);
-    const context = this.#context(actor, session, idsMadeHere);
+    const linked = new LinkedReads(this.#sessions);
+    const context = this.#context(actor, session, idsMadeHere, linked);
     const actions = row.actions(args);
     // Whether the actor may see the session comes first: owners are looked up only for those who may.
     allow(this.#decideAll(actor, ['session.view'], session));
     const owners = row.owners ? await row.owners(session, args, context) : undefined;
     allow(this.#decideAll(actor, actions, session, owners));
+    if (row.links?.(args)) await linked.version();
     const drafts = await row.plan(session, args, context);
     if (drafts.length === 0) return { session, drafts };
     const entries = this.#record(session, drafts, actor);
     const next = replay(session, entries, session) as Session;
+    const links = await linked.planned;
     try {
       await this.#sessions.guard(
-        () => this.#sessions.storage.append(id, session.head, entries, headerOf(next), cause),
+        () => this.#sessions.storage.append(id, session.head, entries, headerOf(next), links, cause),
         'save the change',
       );
     } catch (error) {
-      if (error instanceof OkrError && error.code === 'conflict' && attempt < this.#options.retries) return undefined;
+      if (this.#retry(error, attempt)) return undefined;
       throw error;
     }
     this.#sessions.accepted(next, entries);
@@ -168,17 +173,33 @@ export class CommandRunner {
     const { actor } = cause;
     allow(this.#decideAll(actor, row.actions(args)));
     return this.#sessions.creating(async () => {
-      const entries = await row.plan(args, this.#context(actor, undefined, true));
-      const draft = replay({ id: '', number: 0 }, entries) as Session;
-      const { id: _id, number: _number, ...header } = headerOf(draft);
-      const stored = await this.#sessions.guard(
-        () => this.#sessions.storage.createSession(header, entries, cause),
-        'create the session',
-      );
-      const session = replay(stored, entries) as Session;
-      this.#sessions.accepted(session, entries);
-      return session;
+      for (let attempt = 0; ; attempt++) {
+        // A session created under a parent planned on the links version: one that moved plans again.
+        const linked = new LinkedReads(this.#sessions);
+        const entries = await row.plan(args, this.#context(actor, undefined, true, linked));
+        const draft = replay({ id: '', number: 0 }, entries) as Session;
+        const { id: _id, number: _number, ...header } = headerOf(draft);
+        const links = await linked.planned;
+        let stored: SessionHeader;
+        try {
+          stored = await this.#sessions.guard(
+            () => this.#sessions.storage.createSession(header, entries, links, cause),
+            'create the session',
+          );
+        } catch (error) {
+          if (this.#retry(error, attempt)) continue;
+          throw error;
+        }
+        const session = replay(stored, entries) as Session;
+        this.#sessions.accepted(session, entries);
+        return session;
+      }
     });
+  }
+
+  /** Whether a failed write lost a race (to the session's head or the links version) and has an attempt left. */
+  #retry(error: unknown, attempt: number): boolean {
+    return error instanceof OkrError && error.code === 'conflict' && attempt < this.#options.retries;
   }
 
   /** Gives drafts their seq, instant and actor. Instants never go back in time. */

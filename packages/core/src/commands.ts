@@ -70,6 +70,13 @@ export interface SessionCommand<A, R> {
   readonly makes?: MadeId;
   readonly validate: (args: unknown) => A;
   readonly owners?: (session: Session, args: A, context: CommandContext) => Owners | Promise<Owners>;
+  /**
+   * Whether the command could break another session's rules although its plan reads no
+   * other session (removing an objective another session may align to): then its write
+   * is checked against, and raises, the storage's links version. Commands that read other
+   * sessions (`headers`, `visible`) are checked so without saying it.
+   */
+  readonly links?: (args: A) => boolean;
   readonly plan: (session: Session, args: A, context: CommandContext) => Planned;
   /** What the caller gets back, read from the state after the command (`drafts`: what it appended). */
   readonly result: (session: Session, args: A, drafts: readonly EntryDraft[]) => R;
@@ -241,6 +248,8 @@ export const COMMANDS = {
 
   'objective.remove': sessionRow({
     actions: one('objective.remove'),
+    // An objective of a child session may be aligning to it at this moment.
+    links: () => true,
     validate: (args: unknown) => ({
       id: refId(argsOf(args, ['id'], 'Objective not removed').id, 'id', 'Objective not removed'),
     }),

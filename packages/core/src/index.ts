@@ -129,6 +129,7 @@ export {
 export {
   type AppendCause,
   checkFollows,
+  linksConflict,
   type NewSessionHeader,
   type StorageAdapter,
   type StorageChange,

@@ -66,10 +66,10 @@ export class LiveSessions {
     return session;
   }
 
-  /** The session if `actor` may view it; undefined when it is missing, deleted or not shared with them. */
-  async visible(id: string, actor: Actor): Promise<Session | undefined> {
+  /** The session if `actor` may view it (caught up with storage when `fresh`); undefined when it is missing, deleted or not shared with them. */
+  async visible(id: string, actor: Actor, fresh = false): Promise<Session | undefined> {
     try {
-      const session = await this.load(id);
+      const session = await this.load(id, fresh);
       return decide(actor, 'session.view', { session }).allowed ? session : undefined;
     } catch (error) {
       if (error instanceof OkrError && (error.code === 'not-found' || error.code === 'invalid-input')) return undefined;

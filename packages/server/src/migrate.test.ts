@@ -52,13 +52,15 @@ async function versions(database: Database): Promise<string[]> {
   return rows.map((r) => `${r.version} ${r.name}`);
 }
 
-/** From schema 1 with data to the newest: run on each engine. */
-async function upgradesKeepingData(database: Database): Promise<void> {
-  assert.equal(await migrate(database, { to: 1 }), 1);
-  assert.deepEqual(await versions(database), ['1 journal']);
+const ALL_VERSIONS = ['1 journal', '2 push-results', '3 links'];
+
+/** From schema `from` (1 or 2) with data to the newest: run on each engine. */
+async function upgradesKeepingData(database: Database, from = 1): Promise<void> {
+  assert.equal(await migrate(database, { to: from }), from);
+  assert.deepEqual(await versions(database), ALL_VERSIONS.slice(0, from));
   const old = await writeSchema1Data(database, 'acme');
-  assert.equal(await migrate(database), 2);
-  assert.deepEqual(await versions(database), ['1 journal', '2 push-results']);
+  assert.equal(await migrate(database), 3);
+  assert.deepEqual(await versions(database), ALL_VERSIONS);
   const storage = postgresStorage({ database, tenant: 'acme' });
   assert.deepEqual(await storage.getSession('SE-01001'), old.header);
   assert.deepEqual(await storage.readJournal('SE-01001'), old.journal);
@@ -69,6 +71,14 @@ async function upgradesKeepingData(database: Database): Promise<void> {
   assert.equal((await storage.createSession(next, [createdEntry(next)])).id, 'SE-01002');
   await database.query(
     `INSERT INTO okrkit_push_results (tenant, client_id, mutation_id, result) VALUES ('acme', 'c1', 1, '{"ok":true}')`,
+  );
+  // Schema 3: the organisation starts at links version 0, and a write given it raises it.
+  assert.equal(await storage.linksVersion(), 0);
+  await storage.append('SE-01001', 2, [renamedEntry(3, 'FY2026 (company)')], { ...old.header, head: 3 }, 0);
+  assert.equal(await storage.linksVersion(), 1);
+  await assert.rejects(
+    storage.append('SE-01001', 3, [renamedEntry(4, 'stale')], { ...old.header, head: 4 }, 0),
+    (error: unknown) => isOkrError(error, 'conflict'),
   );
   await storage.close();
 }
@@ -97,9 +107,9 @@ describe('migrations on PostgreSQL', () => {
 
   it('creates every table in an empty database, and a restart finds nothing to do', async () => {
     const database = (await emptyDatabase())();
-    assert.equal(await migrate(database), 2);
-    assert.equal(await migrate(database), 2);
-    assert.deepEqual(await versions(database), ['1 journal', '2 push-results']);
+    assert.equal(await migrate(database), 3);
+    assert.equal(await migrate(database), 3);
+    assert.deepEqual(await versions(database), ALL_VERSIONS);
     const { rows } = await database.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
     );
@@ -126,24 +136,28 @@ describe('migrations on PostgreSQL', () => {
   it('applies each migration once when two instances start together', async () => {
     const open = await emptyDatabase();
     const [one, two] = [open(), open()];
-    assert.deepEqual(await Promise.all([migrate(one), migrate(two), migrate(one), migrate(two)]), [2, 2, 2, 2]);
-    assert.deepEqual(await versions(two), ['1 journal', '2 push-results']);
+    assert.deepEqual(await Promise.all([migrate(one), migrate(two), migrate(one), migrate(two)]), [3, 3, 3, 3]);
+    assert.deepEqual(await versions(two), ALL_VERSIONS);
   });
 
   it('upgrades a database of schema 1 and keeps its sessions, journals, numbers and checkpoints', async () => {
     await upgradesKeepingData((await emptyDatabase())());
   });
 
+  it('upgrades a database of schema 2 and keeps its data, with links version 0', async () => {
+    await upgradesKeepingData((await emptyDatabase())(), 2);
+  });
+
   it('refuses a database of a newer schema and changes nothing', async () => {
     const database = (await emptyDatabase())();
     await migrate(database);
-    await database.query(`INSERT INTO okrkit_schema_version (version, name) VALUES (3, 'from the future')`);
+    await database.query(`INSERT INTO okrkit_schema_version (version, name) VALUES (4, 'from the future')`);
     await assert.rejects(migrate(database), (error: unknown) => {
       assert.ok(isOkrError(error, 'storage'));
-      assert.match(error.message, /schema 3, newer than this server knows \(2\)/);
+      assert.match(error.message, /schema 4, newer than this server knows \(3\)/);
       return true;
     });
-    assert.deepEqual(await versions(database), ['1 journal', '2 push-results', '3 from the future']);
+    assert.deepEqual(await versions(database), [...ALL_VERSIONS, '4 from the future']);
     await assert.rejects(postgresStorage({ database }).listSessions(), (error: unknown) =>
       isOkrError(error, 'storage'),
     );
@@ -151,10 +165,15 @@ describe('migrations on PostgreSQL', () => {
 });
 
 describe('migrations on PGlite', () => {
-  const database = pgliteDatabase();
-  after(() => database.close());
-
   it('upgrades a database of schema 1 and keeps its sessions, journals, numbers and checkpoints', async () => {
+    const database = pgliteDatabase();
     await upgradesKeepingData(database);
+    await database.close();
+  });
+
+  it('upgrades a database of schema 2 and keeps its data, with links version 0', async () => {
+    const database = pgliteDatabase();
+    await upgradesKeepingData(database, 2);
+    await database.close();
   });
 });

@@ -4,6 +4,7 @@ import {
   FIRST_SESSION_NUMBER,
   isOkrError,
   type JournalEntry,
+  linksConflict,
   type NewSessionHeader,
   OkrError,
   type SessionHeader,
@@ -40,6 +41,10 @@ export interface PostgresStorageOptions {
  *   UPDATE waits for the first to commit, then matches no row, and gets `conflict`.
  * - Session numbers come from a per-tenant counter row, locked and incremented in the
  *   transaction that inserts the session: gapless, and never handed out twice.
+ * - The links version is a column of the same per-tenant row (schema 3). A write given
+ *   `links` locks that row in its transaction, compares and raises the version, then
+ *   writes as any other (for `append`: a transaction of two round trips instead of one
+ *   statement). Writes without `links` never touch the row.
  * - Changes are announced with NOTIFY in the writing transaction (so only commits are
  *   heard), to this adapter's watchers at once and to every other adapter, in any
  *   instance, through LISTEN. When the listening connection was lost, watchers hear of
@@ -143,7 +148,19 @@ export class PostgresStorage implements StorageAdapter {
     return rows.map(({ seq, at, actor, type, data }) => ({ seq, at, actor, type, data }) as JournalEntry);
   }
 
-  async createSession(header: NewSessionHeader, entries: readonly JournalEntry[]): Promise<SessionHeader> {
+  async linksVersion(): Promise<number> {
+    const db = await this.#ready();
+    const { rows } = await db.query<{ links: number }>('SELECT links FROM okrkit_tenants WHERE tenant = $1', [
+      this.tenant,
+    ]);
+    return rows[0]?.links ?? 0;
+  }
+
+  async createSession(
+    header: NewSessionHeader,
+    entries: readonly JournalEntry[],
+    links?: number,
+  ): Promise<SessionHeader> {
     checkFollows('a new session', 0, entries);
     checkHead('a new session', header.head, entries.length);
     const db = await this.#ready();
@@ -151,13 +168,14 @@ export class PostgresStorage implements StorageAdapter {
     const stored = await db.transaction(async (tx) => {
       // The counter row stays locked until commit: concurrent creates of a tenant queue
       // here, and a create that fails returns its number with the rollback.
-      const { rows } = await tx.query<{ number: number }>(
+      const { rows } = await tx.query<{ number: number; links: number }>(
         `INSERT INTO okrkit_tenants (tenant, next_number) VALUES ($1, $2)
          ON CONFLICT (tenant) DO UPDATE SET next_number = okrkit_tenants.next_number + 1
-         RETURNING next_number - 1 AS number`,
+         RETURNING next_number - 1 AS number, links`,
         [this.tenant, FIRST_SESSION_NUMBER + 1],
       );
       const number = rows[0]?.number ?? FIRST_SESSION_NUMBER;
+      if (links !== undefined) await this.#swapLinks(tx, links, rows[0]?.links ?? 0);
       const created: SessionHeader = { ...header, id: sessionIdOf(number), number };
       await tx.query(
         'INSERT INTO okrkit_sessions (tenant, id, number, head, header) VALUES ($1, $2, $3, $4, $5::json)',
@@ -183,6 +201,7 @@ export class PostgresStorage implements StorageAdapter {
     expectedHead: number,
     entries: readonly JournalEntry[],
     header: SessionHeader,
+    links?: number,
   ): Promise<void> {
     if (header.id !== id) {
       throw new OkrError('invalid-input', `The header of session ${header.id} cannot be saved as session ${id}.`);
@@ -192,6 +211,7 @@ export class PostgresStorage implements StorageAdapter {
     const db = await this.#ready();
     const also = this.#alsoWrite?.({ sessionId: id, head: header.head });
     const write = async (tx: Queryable) => {
+      if (links !== undefined) await this.#swapLinks(tx, links, await this.#lockLinks(tx));
       const swapped = await this.#swapAndInsert(tx, id, expectedHead, entries, header, also);
       if (!swapped) {
         const { rows } = await tx.query<{ head: number }>(
@@ -209,7 +229,7 @@ export class PostgresStorage implements StorageAdapter {
     };
     // One statement is atomic by itself: a transaction only for more entries than one statement takes.
     try {
-      if (entries.length > ENTRIES_PER_INSERT) await db.transaction(write);
+      if (entries.length > ENTRIES_PER_INSERT || links !== undefined) await db.transaction(write);
       else await write(db);
     } catch (error) {
       if (isOkrError(error, 'conflict')) await this.#tellContended(db, id);
@@ -278,6 +298,23 @@ export class PostgresStorage implements StorageAdapter {
     await ensureSchema(this.#database);
     await this.#listening.ready;
     return this.#database;
+  }
+
+  /** The links version, its row locked until the transaction ends (made when the organisation has none yet). */
+  async #lockLinks(tx: Queryable): Promise<number> {
+    const { rows } = await tx.query<{ links: number }>(
+      `INSERT INTO okrkit_tenants (tenant, next_number) VALUES ($1, $2)
+       ON CONFLICT (tenant) DO UPDATE SET links = okrkit_tenants.links
+       RETURNING links`,
+      [this.tenant, FIRST_SESSION_NUMBER],
+    );
+    return rows[0]?.links ?? 0;
+  }
+
+  /** Raises the locked links version if it is still `expected`; otherwise the transaction's write is a conflict. */
+  async #swapLinks(tx: Queryable, expected: number, now: number): Promise<void> {
+    if (now !== expected) throw linksConflict(expected, now);
+    await tx.query('UPDATE okrkit_tenants SET links = links + 1 WHERE tenant = $1', [this.tenant]);
   }
 
   async #insertEntries(tx: Queryable, id: string, entries: readonly JournalEntry[]): Promise<void> {

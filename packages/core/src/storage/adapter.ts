@@ -16,6 +16,11 @@ import type { Actor, SessionHeader } from '../model.js';
  * - Entries continue the journal: `createSession` takes seq 1, 2, ..., `append` seq
  *   `expectedHead + 1`, ...; anything else rejects with `invalid-input` (`checkFollows`).
  * - Failures of the storage itself reject with `OkrError('storage')` carrying the cause.
+ * - The links version (`linksVersion`) guards the rules between sessions (a parent exists
+ *   and encloses its children, a parent with children stays, an alignment points at an
+ *   objective that exists): a write given `links` also compares-and-swaps it, atomically
+ *   with the session's head, and raises it by one; a mismatch rejects with `conflict` and
+ *   writes nothing. A write given no `links` neither checks nor raises it.
  */
 export interface StorageAdapter {
   /** A short name for messages and benchmarks, e.g. `memory`, `indexeddb`. */
@@ -32,25 +37,37 @@ export interface StorageAdapter {
 
   /**
    * Creates a session: allocates its number (and so its id, `sessionIdOf(number)`),
-   * stores `header` completed with them, and `entries` as its journal, atomically.
+   * stores `header` completed with them, and `entries` as its journal, atomically (when
+   * `links` is given, only if the links version is still `links`, raising it by one).
    */
   createSession(
     header: NewSessionHeader,
     entries: readonly JournalEntry[],
+    links?: number,
     cause?: AppendCause,
   ): Promise<SessionHeader>;
 
   /**
    * Appends `entries` (seq `expectedHead + 1` onwards) and replaces the header, atomically,
-   * if and only if the stored head is still `expectedHead`.
+   * if and only if the stored head is still `expectedHead` (and, when `links` is given, the
+   * links version is still `links`: then it is raised by one in the same write).
    */
   append(
     id: string,
     expectedHead: number,
     entries: readonly JournalEntry[],
     header: SessionHeader,
+    links?: number,
     cause?: AppendCause,
   ): Promise<void>;
+
+  /**
+   * The links version of this storage (0 when nothing raised it yet). A command whose plan
+   * reads another session's rules, or could break them, reads it before it reads anything
+   * else and hands it to its write: a write of another such command in between makes that
+   * write a `conflict`, and the command is planned again on fresh state.
+   */
+  linksVersion(): Promise<number>;
 
   /**
    * Optional: runs `work` (a command's load, plan and append) while no other writer of this
@@ -115,4 +132,12 @@ export function checkFollows(id: string, head: number, entries: readonly Journal
       );
     }
   });
+}
+
+/** The conflict of a write planned on a links version that has moved since. */
+export function linksConflict(expected: number, now: number): OkrError {
+  return new OkrError(
+    'conflict',
+    `Sessions linked to this one were changed elsewhere (links version ${now}, expected ${expected}).`,
+  );
 }

@@ -14,8 +14,11 @@ import type { SessionHeader } from '../model.js';
  */
 export const SCHEMA_VERSION = 2;
 
-/** The only key of the `meta` store so far. */
+/** The key of the session counter in the `meta` store. */
 export const NEXT_NUMBER_KEY = 'nextNumber';
+
+/** The key of the links version in the `meta` store (absent: 0). No schema step: `meta` holds any counter. */
+export const LINKS_KEY = 'links';
 
 /**
  * Entries per journal page. IndexedDB pays per record (a lookup, a structured clone, a
@@ -44,7 +47,7 @@ export interface OkrDatabase extends DBSchema {
   journalPages: { key: [string, number]; value: JournalEntry[] };
   /** Cached derived values, keyed out of line by `[sessionId, key]`; any JSON value. */
   checkpoints: { key: [string, string]; value: unknown };
-  /** Counters: `nextNumber` is the number the next created session gets. */
+  /** Counters: `nextNumber` is the number the next created session gets; `links` the links version. */
   meta: { key: string; value: number };
 }
 

@@ -2,9 +2,16 @@ import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, openDB, 
 import { OkrError, storageError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
 import { FIRST_SESSION_NUMBER, type SessionHeader, sessionIdOf } from '../model.js';
-import { checkFollows, type NewSessionHeader, type StorageAdapter, type StorageChange } from './adapter.js';
+import {
+  checkFollows,
+  linksConflict,
+  type NewSessionHeader,
+  type StorageAdapter,
+  type StorageChange,
+} from './adapter.js';
 import {
   JOURNAL_PAGE_SIZE,
+  LINKS_KEY,
   NEXT_NUMBER_KEY,
   type OkrDatabase,
   type OkrStoreName,
@@ -107,19 +114,29 @@ export class IndexedDbStorage implements StorageAdapter {
     return skip === 0 ? entries : entries.slice(skip);
   }
 
-  async createSession(header: NewSessionHeader, entries: readonly JournalEntry[]): Promise<SessionHeader> {
+  async createSession(
+    header: NewSessionHeader,
+    entries: readonly JournalEntry[],
+    links?: number,
+  ): Promise<SessionHeader> {
     checkFollows('a new session', 0, entries);
     const stored = await this.#run('create the session', (db) =>
       // A new session must survive a crash once the caller has been told it exists.
       this.#write(db, ['meta', 'sessions', 'journalPages'], 'strict', async (tx) => {
         const meta = tx.objectStore('meta');
-        const number = (await meta.get(NEXT_NUMBER_KEY)) ?? FIRST_SESSION_NUMBER;
+        const [counter, linksNow] = await Promise.all([
+          meta.get(NEXT_NUMBER_KEY),
+          links === undefined ? Promise.resolve(undefined) : meta.get(LINKS_KEY),
+        ]);
+        if (links !== undefined && links !== (linksNow ?? 0)) throw linksConflict(links, linksNow ?? 0);
+        const number = counter ?? FIRST_SESSION_NUMBER;
         const id = sessionIdOf(number);
         const created: SessionHeader = { ...header, id, number };
         const sessions = tx.objectStore('sessions');
         // `add`, not `put`: an existing record under these keys is a bug to report, never to overwrite.
         await issueAll([
           () => meta.put(number + 1, NEXT_NUMBER_KEY),
+          ...(links === undefined ? [] : [() => meta.put(links + 1, LINKS_KEY)]),
           () => sessions.add(created),
           ...pageWrites(tx.objectStore('journalPages'), id, 0, [], entries),
         ]);
@@ -136,6 +153,7 @@ export class IndexedDbStorage implements StorageAdapter {
     expectedHead: number,
     entries: readonly JournalEntry[],
     header: SessionHeader,
+    links?: number,
   ): Promise<void> {
     if (header.id !== id) {
       // Headers are keyed by their own id: a mismatch would overwrite another session.
@@ -144,16 +162,22 @@ export class IndexedDbStorage implements StorageAdapter {
     checkFollows(id, expectedHead, entries);
     // Every append is a change someone was told was saved (a check-in, a transition):
     // strict, so that an acknowledged entry survives a power failure.
+    // A write given `links` takes `meta` into its transaction too: the links version is
+    // compared and raised with the head, atomically. Others leave `meta` out (and wait for no one on it).
+    const stores =
+      links === undefined ? (['sessions', 'journalPages'] as const) : (['sessions', 'journalPages', 'meta'] as const);
     await this.#run('save the change', (db) =>
-      this.#write(db, ['sessions', 'journalPages'], 'strict', async (tx) => {
+      this.#write(db, [...stores], 'strict', async (tx) => {
         const sessions = tx.objectStore('sessions');
         const pages = tx.objectStore('journalPages');
+        const meta = links === undefined ? undefined : tx.objectStore('meta');
         // The last page, if it has room, is topped up: read it in the same transaction.
         const page = pageOf(expectedHead + 1);
         const short = expectedHead % JOURNAL_PAGE_SIZE;
-        const [stored, last] = await Promise.all([
+        const [stored, last, linksNow] = await Promise.all([
           sessions.get(id),
           short > 0 ? pages.get([id, page]) : Promise.resolve(undefined),
+          meta ? meta.get(LINKS_KEY) : Promise.resolve(undefined),
         ]);
         if (!stored) throw new OkrError('not-found', `Session ${id} does not exist.`);
         if (stored.head !== expectedHead) {
@@ -168,10 +192,19 @@ export class IndexedDbStorage implements StorageAdapter {
             `The stored journal of ${id} is incomplete (page ${page} holds ${last?.length ?? 0} entries, not ${short}); nothing was saved.`,
           );
         }
-        await issueAll([...pageWrites(pages, id, page, last ?? [], entries), () => sessions.put(header)]);
+        if (meta && links !== undefined && links !== (linksNow ?? 0)) throw linksConflict(links, linksNow ?? 0);
+        await issueAll([
+          ...pageWrites(pages, id, page, last ?? [], entries),
+          () => sessions.put(header),
+          ...(meta && links !== undefined ? [() => meta.put(links + 1, LINKS_KEY)] : []),
+        ]);
       }),
     );
     this.#announce({ sessionId: id, head: header.head });
+  }
+
+  async linksVersion(): Promise<number> {
+    return (await this.#run('read the links version', (db) => db.get('meta', LINKS_KEY))) ?? 0;
   }
 
   readCheckpoint(id: string, key: string): Promise<unknown> {

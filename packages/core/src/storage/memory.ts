@@ -1,7 +1,13 @@
 import { OkrError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
 import { FIRST_SESSION_NUMBER, type SessionHeader, sessionIdOf } from '../model.js';
-import { checkFollows, type NewSessionHeader, type StorageAdapter, type StorageChange } from './adapter.js';
+import {
+  checkFollows,
+  linksConflict,
+  type NewSessionHeader,
+  type StorageAdapter,
+  type StorageChange,
+} from './adapter.js';
 
 interface StoredSession {
   header: SessionHeader;
@@ -19,6 +25,7 @@ export class MemoryStorage implements StorageAdapter {
   readonly #sessions = new Map<string, StoredSession>();
   readonly #listeners = new Set<(change: StorageChange) => void>();
   #nextNumber = FIRST_SESSION_NUMBER;
+  #links = 0;
   #closed = false;
 
   async listSessions(): Promise<SessionHeader[]> {
@@ -39,9 +46,14 @@ export class MemoryStorage implements StorageAdapter {
     return copy(journal.slice(Math.max(0, afterSeq)));
   }
 
-  async createSession(header: NewSessionHeader, entries: readonly JournalEntry[]): Promise<SessionHeader> {
+  async createSession(
+    header: NewSessionHeader,
+    entries: readonly JournalEntry[],
+    links?: number,
+  ): Promise<SessionHeader> {
     this.#check();
     checkFollows('a new session', 0, entries);
+    this.#swapLinks(links);
     const number = this.#nextNumber++;
     const id = sessionIdOf(number);
     const stored: SessionHeader = { ...copy(header), id, number };
@@ -55,6 +67,7 @@ export class MemoryStorage implements StorageAdapter {
     expectedHead: number,
     entries: readonly JournalEntry[],
     header: SessionHeader,
+    links?: number,
   ): Promise<void> {
     this.#check();
     if (header?.id !== id) {
@@ -73,9 +86,15 @@ export class MemoryStorage implements StorageAdapter {
         `Session ${id} was changed elsewhere (now at entry ${stored.header.head}, expected ${expectedHead}).`,
       );
     }
+    this.#swapLinks(links);
     stored.journal.push(...copy([...entries]));
     stored.header = copy(header);
     this.#emit({ sessionId: id, head: header.head });
+  }
+
+  async linksVersion(): Promise<number> {
+    this.#check();
+    return this.#links;
   }
 
   async readCheckpoint(id: string, key: string): Promise<unknown> {
@@ -101,6 +120,13 @@ export class MemoryStorage implements StorageAdapter {
 
   #check(): void {
     if (this.#closed) throw new OkrError('storage', 'This storage was closed.');
+  }
+
+  /** Checks and raises the links version, synchronously with the write that follows (nothing runs in between). */
+  #swapLinks(links: number | undefined): void {
+    if (links === undefined) return;
+    if (links !== this.#links) throw linksConflict(links, this.#links);
+    this.#links += 1;
   }
 
   #emit(change: StorageChange): void {

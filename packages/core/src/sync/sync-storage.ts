@@ -109,10 +109,19 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
 
   // ---- writes: commands into the outbox ---------------------------------------------
 
+  /**
+   * Always 0: rules across sessions are the server's to hold (it runs every command again,
+   * under its own links version); here a pending command is only shown, never final.
+   */
+  async linksVersion(): Promise<number> {
+    return 0;
+  }
+
   /** A new session needs its number from the server: the command takes its place in line and this waits for the answer. */
   async createSession(
     _header: NewSessionHeader,
     _entries: readonly JournalEntry[],
+    _links?: number,
     cause?: AppendCause,
   ): Promise<SessionHeader> {
     await this.#open();
@@ -131,6 +140,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
     expectedHead: number,
     entries: readonly JournalEntry[],
     header: SessionHeader,
+    _links?: number,
     cause?: AppendCause,
   ): Promise<void> {
     await this.#open();

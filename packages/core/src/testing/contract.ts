@@ -3,6 +3,10 @@ import type { JournalEntry } from '../journal.js';
 import type { SessionHeader } from '../model.js';
 import type { NewSessionHeader, StorageAdapter, StorageChange } from '../storage/adapter.js';
 import { createOkrStore } from '../store.js';
+import { created, equal, fail, rejectsWith, renamed, sampleHeader } from './contract-helpers.js';
+import { describeLinksContract } from './links-contract.js';
+
+export { sampleHeader };
 
 /**
  * The contract every `StorageAdapter` keeps, as a test suite that runs under any test
@@ -28,69 +32,6 @@ export interface StorageContractOptions {
   readonly dispose?: (storage: StorageAdapter) => void | Promise<void>;
   readonly describe: (name: string, body: () => void) => unknown;
   readonly it: (name: string, body: () => Promise<void>) => unknown;
-}
-
-const ACTOR = 'contract-admin';
-
-export function sampleHeader(overrides: Partial<NewSessionHeader> = {}): NewSessionHeader {
-  return {
-    title: 'Q1 2027',
-    start: '2027-01-01',
-    end: '2027-03-31',
-    timeZone: 'Europe/Berlin',
-    cadence: 'quarter',
-    checkInCadence: 'weekly',
-    access: { view: { everyone: true }, edit: { everyone: true } },
-    state: 'open',
-    deleted: false,
-    createdBy: ACTOR,
-    createdAt: '2026-11-02T09:00:00.000Z',
-    changedBy: ACTOR,
-    changedAt: '2026-11-02T09:00:00.000Z',
-    head: 1,
-    ...overrides,
-  };
-}
-
-function created(header: NewSessionHeader): JournalEntry {
-  const { title, start, end, timeZone, cadence, checkInCadence, access } = header;
-  return {
-    seq: 1,
-    at: header.createdAt,
-    actor: ACTOR,
-    type: 'session.created',
-    data: { title, start, end, timeZone, cadence, checkInCadence, access },
-  };
-}
-
-function renamed(seq: number, title: string): JournalEntry {
-  return {
-    seq,
-    at: `2026-11-02T09:00:${String(seq % 60).padStart(2, '0')}.000Z`,
-    actor: ACTOR,
-    type: 'session.changed',
-    data: { title },
-  };
-}
-
-function fail(message: string): never {
-  throw new Error(`Storage contract: ${message}`);
-}
-
-function equal(actual: unknown, expected: unknown, what: string): void {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) fail(`${what}: expected ${e}, got ${a}`);
-}
-
-async function rejectsWith(promise: Promise<unknown>, code: OkrError['code'], what: string): Promise<OkrError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OkrError && error.code === code) return error;
-    fail(`${what}: expected an OkrError with code ${code}, got ${String(error)}`);
-  }
-  fail(`${what}: expected a rejection with code ${code}, but it resolved`);
 }
 
 function nextTurn(): Promise<void> {
@@ -412,6 +353,8 @@ export function describeStorageContract(options: StorageContractOptions): void {
         );
       }),
     );
+
+    describeLinksContract(it, using, create);
 
     if (options.connect) {
       const connect = options.connect;
