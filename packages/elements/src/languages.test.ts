@@ -181,9 +181,9 @@ describe('languages', () => {
     ]);
     expect(enSnap.pointsDown('1.5', 1.5)).to.equal('down 1.5 points');
     expect([0, 1, 2].map((n) => deSnap.pointsUp(String(n), n))).to.deep.equal([
-      '0 Punkte gestiegen',
-      '1 Punkt gestiegen',
-      '2 Punkte gestiegen',
+      '0 Punkte mehr',
+      '1 Punkt mehr',
+      '2 Punkte mehr',
     ]);
   });
 
@@ -214,7 +214,7 @@ describe('languages', () => {
     expect([change(one.id), change(two.id)]).to.deep.equal(['up 1 point', 'up 2 points']);
     el.setAttribute('lang', 'de');
     await heard(el as unknown as OkrSessions);
-    expect([change(one.id), change(two.id)]).to.deep.equal(['1 Punkt gestiegen', '2 Punkte gestiegen']);
+    expect([change(one.id), change(two.id)]).to.deep.equal(['1 Punkt mehr', '2 Punkte mehr']);
   });
 
   it('has a German text for every English key', () => {

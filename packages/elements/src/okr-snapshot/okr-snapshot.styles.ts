@@ -141,6 +141,8 @@ export const styles = css`
     background: var(--_surface);
   }
   .week {
+    /* The strip scrolls when the weeks do not fit: a button never shrinks below its text ("KW52"). */
+    flex-shrink: 0;
     min-inline-size: 46px;
     min-block-size: 28px;
     padding-inline: var(--_space-s);
