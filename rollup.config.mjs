@@ -55,7 +55,7 @@ const bundle = {
 
 const libraries = [
   library('packages/core', ['index.ts', 'internals.ts', 'testing/index.ts']),
-  library('packages/elements', ['index.ts', 'react/index.ts']),
+  library('packages/elements', ['index.ts', 'react/index.ts', 'locales/de.ts']),
   library('packages/server', ['index.ts', 'cli.ts']),
 ];
 

@@ -8,6 +8,12 @@ import { seedSampleData } from './sample-data.js';
 
 type View = 'list' | 'tree' | 'snapshot';
 
+/** The languages the header offers: the elements follow `<html lang>`, which the control sets. */
+export const LANGUAGES = [
+  { lang: 'en', label: 'English', openSnapshot: 'Open the weekly snapshot' },
+  { lang: 'de', label: 'Deutsch', openSnapshot: 'Wochenstand öffnen' },
+] as const;
+
 interface Route {
   readonly page: 'sessions' | 'session';
   readonly sessionId?: string;
@@ -180,6 +186,10 @@ export class DemoApp extends LitElement {
       border-radius: 10px;
       padding: 16px 20px;
     }
+    .drawer-link {
+      color: #0969da;
+      font-weight: 600;
+    }
     .busy {
       font-size: 13px;
       color: #fff;
@@ -200,6 +210,8 @@ export class DemoApp extends LitElement {
 
   @property({ attribute: false }) accessor store!: OkrStore;
   @property() accessor persona = 'admin';
+  /** The page's language (`<html lang>`): every okrkit element on the page follows it. */
+  @state() accessor language = document.documentElement.lang || 'en';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -237,6 +249,13 @@ export class DemoApp extends LitElement {
     localStorage.setItem('okrkit-demo-persona', key);
     this.persona = key;
     this.store.setActor(persona.actor);
+  }
+
+  #onLanguage(event: Event): void {
+    const lang = (event.target as HTMLSelectElement).value;
+    localStorage.setItem('okrkit-demo-lang', lang);
+    document.documentElement.lang = lang;
+    this.language = lang;
   }
 
   async #reset(): Promise<void> {
@@ -294,6 +313,12 @@ export class DemoApp extends LitElement {
       </nav>
       <span class="spacer"></span>
       ${this.busy ? html`<span class="busy" role="status">${this.busy}</span>` : ''}
+      <label
+        >Language
+        <select @change=${this.#onLanguage} aria-label="Language">
+          ${LANGUAGES.map((l) => html`<option value=${l.lang} lang=${l.lang} ?selected=${l.lang === this.language}>${l.label}</option>`)}
+        </select>
+      </label>
       <label
         >Acting as
         <select @change=${this.#onPersona} aria-label="Persona">
@@ -371,7 +396,17 @@ export class DemoApp extends LitElement {
         ${
           this.route.page === 'sessions'
             ? html`${this.#renderIntro('sessions')}
-              <div class="card"><okr-sessions .people=${PEOPLE} @okr-session-select=${this.#onSelect}></okr-sessions></div>`
+              <div class="card">
+                <okr-sessions .people=${PEOPLE} @okr-session-select=${this.#onSelect}>
+                  ${
+                    this.lastSelected
+                      ? html`<a slot="drawer-footer" class="drawer-link" href="#/session/${this.lastSelected}/snapshot"
+                          >${LANGUAGES.find((l) => l.lang === this.language)?.openSnapshot ?? LANGUAGES[0].openSnapshot}</a
+                        >`
+                      : ''
+                  }
+                </okr-sessions>
+              </div>`
             : this.#renderSession()
         }
       </main>

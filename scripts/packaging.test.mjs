@@ -30,7 +30,9 @@ for (const dir of ['packages/core', 'packages/elements']) {
         assert.equal(keys[0], 'types', `${subpath}: "types" comes first`);
         const source = target['@okrkit/source'];
         if (source === undefined) continue; // a types-only entry (./vue)
-        for (const file of [source.replace('*', 'okr-error-event')]) {
+        // A pattern entry (./events/*.js, ./locales/*.js) is checked with one module it matches.
+        const sample = subpath.startsWith('./locales/') ? 'de' : 'okr-error-event';
+        for (const file of [source.replace('*', sample)]) {
           assert.ok(existsSync(join(root, dir, file)), `${subpath} → ${file} exists`);
         }
         assert.equal(target.types, source.replace('./src/', './dist/').replace(/\.ts$/, '.d.ts'), `${subpath} types`);
@@ -70,15 +72,27 @@ describe('@okrkit/elements sideEffects', () => {
     assert.deepEqual(direct, [], 'register with defineElement(tag, Class) from define.ts, not customElements.define');
   });
 
-  it('lists exactly those modules (as sources and as built), the entry that imports them all, and the bundle', () => {
+  it('lists exactly those modules (as sources and as built), the entry that imports them all, the locales and the bundle', () => {
     const expected = [
       './dist/index.js',
       './src/index.ts',
       './dist/okrkit.bundle.js',
+      // Each locale module registers its texts on import (registerStrings): a side effect too.
+      './dist/locales/*.js',
+      './src/locales/*.ts',
       ...registering.map((file) => `./src/${file}`),
       ...registering.map((file) => `./dist/${file.replace(/\.ts$/, '.js')}`),
     ].sort();
     assert.deepEqual([...pkg.sideEffects].sort(), expected);
+  });
+
+  it('has locale modules that each register their texts, and nothing else in locales/', () => {
+    const locales = sourcesOf('packages/elements/src/locales');
+    assert.ok(locales.includes('de.ts'), locales.join(', '));
+    for (const file of locales) {
+      const code = readFileSync(join(root, 'packages/elements/src/locales', file), 'utf8');
+      assert.match(code, /^registerStrings\('[a-z-]+', /m, `locales/${file} registers its texts`);
+    }
   });
 
   it('offers each registering module as its own entry point', () => {

@@ -75,6 +75,11 @@ export const ENTRIES = [
   },
   { name: '@okrkit/elements/okr-provider.js', use: "import '@okrkit/elements/okr-provider.js';", budget: 7 },
   {
+    name: '@okrkit/elements/locales/de.js (German texts, registered)',
+    use: "import '@okrkit/elements/locales/de.js';",
+    budget: 5,
+  },
+  {
     name: 'OkrSessionSelectEvent (events/*.js)',
     use: "export { OkrSessionSelectEvent } from '@okrkit/elements/events/okr-session-select-event.js';",
     budget: 0.5,

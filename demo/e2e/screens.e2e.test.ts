@@ -1,5 +1,6 @@
 // Every screen of the gallery (demo/gallery/: each element on fixed sample data, a fixed
-// clock, UTC) in headless Chromium, in light, dark and right-to-left pages:
+// clock, UTC) in headless Chromium, in light, dark, right-to-left and German pages (German
+// words are long: the 320 px check below is where they would overflow):
 // - compared with the committed baseline PNG at 390, 900 and 1280 px within a tolerance,
 //   so that a layout regression fails CI;
 // - no horizontal overflow of the page or the element in a 320 px window;
@@ -30,7 +31,7 @@ const FAILURES = join(tmpdir(), 'okrkit-screens');
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const WIDTHS = [390, 900, 1280] as const;
 const HEIGHT = 900;
-const MODES = ['light', 'dark', 'rtl'] as const;
+const MODES = ['light', 'dark', 'rtl', 'de'] as const;
 type Mode = (typeof MODES)[number];
 // Kept in step with SCREENS in demo/gallery/gallery.ts (a browser module, not importable here).
 const SCREENS = ['sessions', 'snapshot', 'snapshot-closed', 'tree', 'check-in', 'drawer'] as const;
@@ -92,8 +93,8 @@ async function openScreen(screen: string): Promise<{ page: Page; errors: string[
 }
 
 /**
- * Turns the loaded page light, dark or right-to-left, as a host page would (its
- * `color-scheme` and `dir`), with the OS saying the opposite: the elements must follow the
+ * Turns the loaded page light, dark, right-to-left or German, as a host page would (its
+ * `color-scheme`, `dir` and `lang`), with the OS saying the opposite: the elements must follow the
  * page. One load per screen, not per mode: seeding the sample data is most of the time.
  */
 async function setMode(page: Page, mode: Mode): Promise<void> {
@@ -104,6 +105,7 @@ async function setMode(page: Page, mode: Mode): Promise<void> {
   await page.evaluate((m) => {
     document.documentElement.dataset.scheme = m === 'dark' ? 'dark' : 'light';
     document.documentElement.dir = m === 'rtl' ? 'rtl' : 'ltr';
+    document.documentElement.lang = m === 'de' ? 'de' : 'en';
   }, mode);
 }
 

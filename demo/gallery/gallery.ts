@@ -1,10 +1,11 @@
 // One element on fixed sample data, for the screenshot, overflow and axe tests of
 // demo/e2e/screens.e2e.test.ts (and for looking at an element by hand):
-// `/demo/gallery/?screen=snapshot&scheme=dark&dir=rtl`. The store's clock is fixed, so
+// `/demo/gallery/?screen=snapshot&scheme=dark&dir=rtl&lang=de`. The store's clock is fixed, so
 // every visit renders the same pixels. When everything has rendered, `<html>` gets
 // `data-ready`.
 import { createOkrStore, memoryStorage, type OkrStore, type SessionHeader } from '@okrkit/core';
 import '@okrkit/elements';
+import '@okrkit/elements/locales/de.js';
 import { PEOPLE, PERSONAS } from '../people.js';
 import { seedSampleData } from '../sample-data.js';
 
@@ -19,6 +20,7 @@ const params = new URLSearchParams(location.search);
 const screen = (params.get('screen') ?? 'snapshot') as Screen;
 document.documentElement.dataset.scheme = params.get('scheme') === 'dark' ? 'dark' : 'light';
 document.documentElement.dir = params.get('dir') === 'rtl' ? 'rtl' : 'ltr';
+document.documentElement.lang = params.get('lang') ?? 'en';
 
 const storage = memoryStorage();
 await seedSampleData(storage, GALLERY_NOW);

@@ -55,7 +55,11 @@ export interface OkrElements {
       'okr-error': OkrErrorEvent;
     };
   };
-  'okr-provider': { element: OkrProvider; props: 'store'; events: Record<never, Event> };
+  'okr-provider': {
+    element: OkrProvider;
+    props: 'store' | 'locale' | 'strings' | 'people';
+    events: Record<never, Event>;
+  };
   'okr-session-drawer': {
     element: OkrSessionDrawer;
     props: 'store' | 'sessionId' | 'open' | 'people' | 'locale' | 'strings';

@@ -1,19 +1,9 @@
 /**
  * Locale-aware formatting for the elements, through `Intl`. Session dates (`2027-03-31`)
  * are calendar days in the session's time zone, so they are formatted as such (never
- * shifted by the viewer's zone); instants are shown in the session's time zone.
+ * shifted by the viewer's zone); instants are shown in the session's time zone. Which locale
+ * an element uses is its `DisplayController`'s to say (display-controller.ts).
  */
-
-import { isServer } from 'lit';
-
-/** The locale of `element`: its `locale` override, else the nearest `lang`, else the browser's. */
-export function localeOf(element: HTMLElement, override?: string): string {
-  if (override) return override;
-  // Server rendering (@lit-labs/ssr) has no document tree to search: the element's own `lang`, else English.
-  if (isServer) return element.getAttribute('lang') || 'en';
-  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-  return lang || navigator.language || 'en';
-}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

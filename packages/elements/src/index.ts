@@ -1,5 +1,6 @@
-export { okrStoreContext } from './context.js';
+export { type OkrDisplay, okrDisplayContext, okrStoreContext } from './context.js';
 export { defaultStore } from './default-store.js';
+export { DisplayController, type DisplayHost } from './display-controller.js';
 export { OkrCheckInCloseEvent } from './events/okr-check-in-close-event.js';
 export { OkrCheckInEvent } from './events/okr-check-in-event.js';
 export { OkrCheckInRequestEvent } from './events/okr-check-in-request-event.js';
@@ -29,7 +30,9 @@ export { OkrSessionDrawer } from './okr-session-drawer/okr-session-drawer.js';
 export { OkrSessions, SESSION_COLUMNS, type SessionColumn, type SortDirection } from './okr-sessions/okr-sessions.js';
 export { exportFilename, OkrSnapshot, ownerFilterOf } from './okr-snapshot/okr-snapshot.js';
 export { buildTree, OkrTree, type TreeNode } from './okr-tree/okr-tree.js';
+export { type PluralForms, plural } from './plural.js';
 export { StoreController, type StoreHost } from './store-controller.js';
+export { type OkrStringTable, registerStrings } from './string-registry.js';
 export {
   OKR_SNAPSHOT_STRINGS,
   OKR_STRINGS,

@@ -33,6 +33,8 @@ export const items = css`
     background: var(--okr-color-off-track, var(--_danger));
   }
   .percent {
+    /* Never narrower than its text: "100 %" (German puts a space before the sign) beside a bar. */
+    flex-shrink: 0;
     font-variant-numeric: tabular-nums;
     font-weight: 600;
     min-inline-size: 4ch;

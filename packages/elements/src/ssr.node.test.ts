@@ -6,6 +6,7 @@ import { createOkrStore, memoryStorage } from '@okrkit/core';
 import { html, type TemplateResult } from 'lit';
 import { defaultStore } from './default-store.js';
 import './index.js';
+import './locales/de.js';
 
 /** What a page served with this HTML shows before any script runs: the text, without styles and Lit's markers. */
 function visibleText(markup: string): string {
@@ -56,6 +57,17 @@ describe('server rendering (@lit-labs/ssr)', () => {
       html`<okr-snapshot lang="de" session-id="SE-01001" .store=${store}></okr-snapshot>`,
     );
     assert.match(markup, /<okr-snapshot[^>]*lang="de"/);
+  });
+
+  it('renders German on the server for an element with lang="de" (or locale="de")', async () => {
+    assert.match(
+      visibleText(await serverRender(html`<okr-sessions lang="de"></okr-sessions>`)),
+      /Sessions werden geladen…/,
+    );
+    assert.match(
+      visibleText(await serverRender(html`<okr-list locale="de-AT" .store=${store}></okr-list>`)),
+      /Wählen Sie eine Session|Ziele werden geladen…/,
+    );
   });
 
   it('gives elements without a store an empty in-memory store on the server, not IndexedDB', async () => {

@@ -7,12 +7,16 @@ import type {
   SessionState,
   Transition,
 } from '@okrkit/core';
+import { plural } from './plural.js';
+import { type OkrStringTable, registeredStrings } from './string-registry.js';
 
 /**
- * Every text the elements show, in English. Each element has a `strings` property that
- * takes a partial object merged over these (`el.strings = { addSession: 'Neue Session' }`).
- * Entries that are records (`states`, `cadences`, ...) are replaced whole; entries that
- * are functions receive the values they interpolate.
+ * Every text the elements show, in English. Other languages are registered over these
+ * (`registerStrings('de', {...})`, see string-registry.ts), and each element has a `strings`
+ * property that takes a partial object merged over both (`el.strings = { addSession: 'Neue
+ * Session' }`). Entries that are records (`states`, `cadences`, ...) are replaced whole;
+ * entries that are functions receive the values they interpolate, counts as numbers, so
+ * that a language picks its plural forms with `plural` (`Intl.PluralRules`).
  */
 export interface OkrStrings {
   /** Accessible name of the sessions table. */
@@ -194,9 +198,9 @@ export const OKR_STRINGS: OkrStrings = {
   syncRefused: (reason) => `Not saved: ${reason}`,
 };
 
-/** The defaults with `overrides` merged over them. */
-export function resolveStrings(overrides: Partial<OkrStrings> | undefined): OkrStrings {
-  return overrides ? { ...OKR_STRINGS, ...overrides } : OKR_STRINGS;
+/** The English defaults, the texts registered for `lang` (default English) and `overrides`, merged in that order. */
+export function resolveStrings(overrides: OkrStringTable | undefined, lang = 'en'): OkrStrings {
+  return { ...OKR_STRINGS, ...registeredStrings(lang), ...overrides };
 }
 
 // ---- <okr-snapshot> ------------------------------------------------------------------
@@ -261,8 +265,9 @@ export interface OkrSnapshotStrings {
   readonly staleBadge: string;
   readonly contextHint: string;
   readonly rawProgress: (raw: string) => string;
-  readonly pointsUp: (points: string) => string;
-  readonly pointsDown: (points: string) => string;
+  /** `points` as shown ("1.5"); `value`, the number it shows, picks the plural form. */
+  readonly pointsUp: (points: string, value: number) => string;
+  readonly pointsDown: (points: string, value: number) => string;
   readonly noChange: string;
   readonly showComment: (title: string) => string;
   readonly noComment: string;
@@ -340,8 +345,9 @@ export const OKR_SNAPSHOT_STRINGS: OkrSnapshotStrings = {
   staleBadge: 'Stale',
   contextHint: '(shown for context)',
   rawProgress: (raw) => `actual ${raw}`,
-  pointsUp: (points) => `up ${points} points`,
-  pointsDown: (points) => `down ${points} points`,
+  pointsUp: (points, value) => plural('en', value, { one: `up ${points} point`, other: `up ${points} points` }, 1),
+  pointsDown: (points, value) =>
+    plural('en', value, { one: `down ${points} point`, other: `down ${points} points` }, 1),
   noChange: 'No change',
   showComment: (title) => `Latest check-in comment on ${title}`,
   noComment: 'The latest check-in has no comment.',
@@ -351,11 +357,12 @@ export const OKR_SNAPSHOT_STRINGS: OkrSnapshotStrings = {
   trendLabel: (from, to) => `Trend: ${from} to ${to}`,
 };
 
-/** `<okr-snapshot>`'s texts: the shared and the snapshot defaults with `overrides` merged over them. */
+/** `<okr-snapshot>`'s texts: the shared and the snapshot defaults, the texts registered for `lang`, then `overrides`. */
 export function resolveSnapshotStrings(
-  overrides: Partial<OkrStrings & OkrSnapshotStrings> | undefined,
+  overrides: OkrStringTable | undefined,
+  lang = 'en',
 ): OkrStrings & OkrSnapshotStrings {
-  return { ...OKR_STRINGS, ...OKR_SNAPSHOT_STRINGS, ...overrides };
+  return { ...OKR_STRINGS, ...OKR_SNAPSHOT_STRINGS, ...registeredStrings(lang), ...overrides };
 }
 
 // ---- <okr-list>, <okr-check-in>, <okr-tree> ------------------------------------------
@@ -523,7 +530,8 @@ function okrListStrings(): OkrListStrings {
     },
     done: 'Done',
     notDone: 'Not done',
-    stepsReached: (reached, total) => `${reached} of ${total} steps`,
+    stepsReached: (reached, total) =>
+      plural('en', total, { one: `${reached} of ${total} step`, other: `${reached} of ${total} steps` }),
     edit: 'Edit',
     editTitleOf: (title) => `Edit the title of ${title}`,
     moveUp: (title) => `Move ${title} up`,
@@ -572,7 +580,7 @@ function okrListStrings(): OkrListStrings {
     booleanKindHint: 'Checked in as done or not done: nothing else to set.',
     notSaved: 'Not saved. Check the fields marked below.',
     errorNumber: 'Enter a number, such as 42 or 3.5.',
-    keyResultCount: (count) => (count === 1 ? '1 key result' : `${count} key results`),
+    keyResultCount: (count) => plural('en', count, { one: `${count} key result`, other: `${count} key results` }),
 
     checkInTitle: (title) => `Check in: ${title}`,
     correctTitle: (when) => `Correct the check-in of ${when}`,

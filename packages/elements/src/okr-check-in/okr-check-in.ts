@@ -14,11 +14,12 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { defineElement } from '../define.js';
+import { DisplayController } from '../display-controller.js';
 import { OkrCheckInCloseEvent } from '../events/okr-check-in-close-event.js';
 import { OkrCheckInEvent } from '../events/okr-check-in-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { splitFieldErrors } from '../field-errors.js';
-import { formatInstant, localeOf, personName } from '../format.js';
+import { formatInstant, personName } from '../format.js';
 import { iconClose, iconStyles } from '../icons.js';
 import { formatPercent, formatValue, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
@@ -137,12 +138,12 @@ export class OkrCheckIn extends LitElement {
   declare open: boolean;
 
   /** Display names of people by id; an unknown id is shown as is. */
-  declare people: Readonly<Record<string, string>>;
+  declare people: Readonly<Record<string, string>> | undefined;
 
-  /** BCP 47 locale for numbers and dates; default the nearest `lang` attribute, else the browser's. */
+  /** BCP 47 locale for texts, dates and numbers; wins over every `lang` (see the README's Languages). */
   declare locale: string | undefined;
 
-  /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
+  /** Texts to replace, merged over the English defaults and the registered language (see `OkrStrings`); wins over both. */
   declare strings: Partial<OkrStrings> | undefined;
 
   get dialog(): HTMLDialogElement | null {
@@ -159,9 +160,9 @@ export class OkrCheckIn extends LitElement {
     this.sessionId = '';
     this.keyResultId = '';
     this.open = false;
-    this.people = {};
   }
 
+  readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
   #loads = 0;
   #returnFocus: HTMLElement | null = null;
@@ -458,11 +459,11 @@ export class OkrCheckIn extends LitElement {
   // ---- render ------------------------------------------------------------------------
 
   get #s(): OkrStrings {
-    return resolveStrings(this.strings);
+    return this.#display.strings(resolveStrings);
   }
 
   get #locale(): string {
-    return localeOf(this, this.locale);
+    return this.#display.locale;
   }
 
   override render(): TemplateResult {
@@ -762,10 +763,10 @@ export class OkrCheckIn extends LitElement {
                   }
                 </div>
                 <div class="item-meta muted">
-                  ${personName(this.people, checkIn.author)} · <time datetime=${checkIn.at}>${when(checkIn)}</time>
+                  ${personName(this.#display.people, checkIn.author)} · <time datetime=${checkIn.at}>${when(checkIn)}</time>
                 </div>
                 ${checkIn.comment ? html`<p class="item-comment" dir="auto">${checkIn.comment}</p>` : nothing}
-                ${supersededBy ? html`<p class="mark corrected">${s.correctedBy(personName(this.people, supersededBy.author), when(supersededBy))}</p>` : nothing}
+                ${supersededBy ? html`<p class="mark corrected">${s.correctedBy(personName(this.#display.people, supersededBy.author), when(supersededBy))}</p>` : nothing}
                 ${corrects ? html`<p class="mark correction">${s.correctionOf(when(corrects))}</p>` : nothing}
               </li>`;
             })}

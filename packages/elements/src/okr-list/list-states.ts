@@ -30,13 +30,15 @@ export function errorState(s: OkrStrings, error: OkrError | undefined, retry: ()
 /** The session has no objectives yet: what they are for, and Add objective when allowed. */
 export function emptyList(s: OkrStrings, canAdd: boolean, onAdd: () => void): TemplateResult {
   return html`<div part="empty" class="state">
-    <svg class="empty-art" aria-hidden="true" viewBox="0 0 48 48" width="48" height="48">
-      <circle cx="24" cy="24" r="18" fill="none" stroke="currentColor" stroke-width="2.5" />
-      <circle cx="24" cy="24" r="10" fill="none" stroke="currentColor" stroke-width="2.5" />
-      <circle cx="24" cy="24" r="3" fill="currentColor" />
-    </svg>
-    <p class="state-title">${s.objectivesEmptyTitle}</p>
-    <p>${canAdd ? s.objectivesEmptyBody : s.objectivesEmptyBodyReadOnly}</p>
+    <slot name="empty">
+      <svg class="empty-art" aria-hidden="true" viewBox="0 0 48 48" width="48" height="48">
+        <circle cx="24" cy="24" r="18" fill="none" stroke="currentColor" stroke-width="2.5" />
+        <circle cx="24" cy="24" r="10" fill="none" stroke="currentColor" stroke-width="2.5" />
+        <circle cx="24" cy="24" r="3" fill="currentColor" />
+      </svg>
+      <p class="state-title">${s.objectivesEmptyTitle}</p>
+      <p>${canAdd ? s.objectivesEmptyBody : s.objectivesEmptyBodyReadOnly}</p>
+    </slot>
     ${canAdd ? addObjectiveButton(s, onAdd) : nothing}
   </div>`;
 }

@@ -19,6 +19,7 @@ export function listToolbar(view: ListView, count: number, onAdd: () => void): T
     ${notice}
     <span class="spacer"></span>
     ${can.addObjective && count > 0 ? addObjectiveButton(s, onAdd) : nothing}
+    <slot name="toolbar-end"></slot>
   </div>`;
 }
 

@@ -11,10 +11,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { defineElement } from '../define.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrOwnerChangeEvent, type OwnedItem } from '../events/okr-owner-change-event.js';
-import { localeOf } from '../format.js';
 import { iconStyles } from '../icons.js';
 import type { OkrCheckIn } from '../okr-check-in/okr-check-in.js';
 import '../okr-check-in/okr-check-in.js';
+import { DisplayController } from '../display-controller.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
 import { concerns, StoreController } from '../store-controller.js';
@@ -46,6 +46,9 @@ import { TitleEditor } from './title-editor.js';
  * is offered only when `store.can(...)` says the action would be accepted.
  *
  * @summary A session's objectives, key results and initiatives, editable as the lifecycle allows.
+ *
+ * @slot toolbar-end - The host's own controls at the end of the toolbar, after "Add objective".
+ * @slot empty - Replaces the picture and text shown when the session has no objectives; "Add objective" stays below it.
  *
  * @event okr-objective-add - A person added an objective. `OkrObjectiveAddEvent`, `.objective`.
  * @event okr-objective-change - A person renamed, described, moved or removed an objective. `.objective`, `.change` (`title`, `description`, `order`, `removed`).
@@ -134,12 +137,12 @@ export class OkrList extends LitElement {
   declare sessionId: string;
 
   /** Display names of people by id (`{ ada: 'Ada Lovelace' }`): the owner choices. An unknown id is shown as is. */
-  declare people: Readonly<Record<string, string>>;
+  declare people: Readonly<Record<string, string>> | undefined;
 
-  /** BCP 47 locale for numbers and dates; default the nearest `lang` attribute, else the browser's. */
+  /** BCP 47 locale for texts, dates and numbers; wins over every `lang` (see the README's Languages). */
   declare locale: string | undefined;
 
-  /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
+  /** Texts to replace, merged over the English defaults and the registered language (see `OkrStrings`); wins over both. */
   declare strings: Partial<OkrStrings> | undefined;
 
   get formDialog(): HTMLDialogElement | null {
@@ -158,9 +161,9 @@ export class OkrList extends LitElement {
     this.checkInFor = '';
     this.statusText = '';
     this.sessionId = '';
-    this.people = {};
   }
 
+  readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
   #loads = 0;
 
@@ -304,7 +307,7 @@ export class OkrList extends LitElement {
   // ---- render ------------------------------------------------------------------------
 
   get #s(): OkrStrings {
-    return resolveStrings(this.strings);
+    return this.#display.strings(resolveStrings);
   }
 
   override render(): TemplateResult {
@@ -318,8 +321,8 @@ export class OkrList extends LitElement {
     const view: ListView = {
       session,
       s,
-      locale: localeOf(this, this.locale),
-      people: this.people,
+      locale: this.#display.locale,
+      people: this.#display.people,
       can,
       now: store.now(),
     };
@@ -346,7 +349,7 @@ export class OkrList extends LitElement {
           </ol>`
       }
       ${count > 0 && (session.initiatives.size > 0 || canAddInitiative) ? initiativesSection(view, this.#actions, canAddInitiative, Math.max(0, limit - count)) : nothing}
-      ${this.#form.render(session, this.people, can)} ${this.#confirm.render()}
+      ${this.#form.render(session, this.#display.people, can)} ${this.#confirm.render()}
       <okr-check-in
         .store=${store}
         .people=${this.people}

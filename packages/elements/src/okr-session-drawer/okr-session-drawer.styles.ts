@@ -115,6 +115,14 @@ export const styles = css`
   .dialog-body {
     align-content: start;
   }
+  .dialog-footer {
+    flex-wrap: wrap;
+    justify-content: flex-start;
+    margin-block-start: auto;
+  }
+  .dialog-footer[hidden] {
+    display: none;
+  }
   section {
     display: grid;
     gap: var(--_space-m);

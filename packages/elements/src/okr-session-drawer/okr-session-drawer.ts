@@ -9,12 +9,13 @@ import {
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { defineElement } from '../define.js';
+import { DisplayController } from '../display-controller.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionChangeEvent } from '../events/okr-session-change-event.js';
 import { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-event.js';
 import { OkrSessionTransitionEvent } from '../events/okr-session-transition-event.js';
 import { splitFieldErrors } from '../field-errors.js';
-import { formatDay, formatInstant, localeOf } from '../format.js';
+import { formatDay, formatInstant } from '../format.js';
 import { iconChevronDown, iconChevronEnd, iconClose, iconStyles } from '../icons.js';
 import { personChip, personStyles } from '../person.js';
 import { concerns, StoreController } from '../store-controller.js';
@@ -51,6 +52,9 @@ type Confirmation = { readonly kind: 'transition'; readonly transition: Transiti
  * @csspart dialog - Same element as `base`.
  * @csspart header - The title bar with the actions menu and the close button.
  * @csspart actions-button - The button that opens the actions menu.
+ * @slot footer - The host's own content at the foot of the drawer (links, actions); no footer is shown when empty.
+ *
+ * @csspart footer - The footer around the `footer` slot.
  * @csspart menu - The actions menu.
  * @csspart details - The details section.
  * @csspart confirm - The confirmation dialog.
@@ -89,6 +93,7 @@ export class OkrSessionDrawer extends LitElement {
     menuOpen: { state: true, attribute: false },
     confirmation: { state: true, attribute: false },
     parentTitle: { state: true, attribute: false },
+    hasFooter: { state: true, attribute: false },
     store: { attribute: false },
     sessionId: { attribute: 'session-id' },
     open: { type: Boolean, reflect: true },
@@ -109,6 +114,8 @@ export class OkrSessionDrawer extends LitElement {
   declare confirmation: Confirmation | undefined;
   /** The parent session's title, once read (its id until then, or when it cannot be read). */
   declare parentTitle: string | undefined;
+  /** @internal Something is slotted into `footer`. */
+  declare hasFooter: boolean;
 
   /** The store; defaults to one from context (`<okr-provider>`), else the page's default store. */
   declare store: OkrStore | undefined;
@@ -120,12 +127,12 @@ export class OkrSessionDrawer extends LitElement {
   declare open: boolean;
 
   /** Display names of people by id; an unknown id is shown as is. */
-  declare people: Readonly<Record<string, string>>;
+  declare people: Readonly<Record<string, string>> | undefined;
 
-  /** BCP 47 locale for dates; default the nearest `lang` attribute, else the browser's. */
+  /** BCP 47 locale for texts, dates and numbers; wins over every `lang` (see the README's Languages). */
   declare locale: string | undefined;
 
-  /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
+  /** Texts to replace, merged over the English defaults and the registered language (see `OkrStrings`); wins over both. */
   declare strings: Partial<OkrStrings> | undefined;
 
   get dialog(): HTMLDialogElement | null {
@@ -141,12 +148,13 @@ export class OkrSessionDrawer extends LitElement {
     this.status = '';
     this.saving = false;
     this.moreOpen = false;
+    this.hasFooter = false;
     this.menuOpen = false;
     this.sessionId = '';
     this.open = false;
-    this.people = {};
   }
 
+  readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
   #loads = 0;
 
@@ -463,10 +471,15 @@ export class OkrSessionDrawer extends LitElement {
     }
   }
 
+  #onFooterChange(event: Event): void {
+    // Flattened, so that a slot passed on by <okr-sessions> counts only when it has content.
+    this.hasFooter = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
+  }
+
   // ---- render ------------------------------------------------------------------------
 
   get #s(): OkrStrings {
-    return resolveStrings(this.strings);
+    return this.#display.strings(resolveStrings);
   }
 
   override render(): TemplateResult {
@@ -535,6 +548,9 @@ export class OkrSessionDrawer extends LitElement {
           ${editable ? this.#renderEditable(session) : this.#renderReadOnly(session)} ${this.#renderMore(session)}
         </section>
         <p class="status" role="status">${this.status}</p>
+      </div>
+      <div class="dialog-footer" part="footer" ?hidden=${!this.hasFooter}>
+        <slot name="footer" @slotchange=${this.#onFooterChange}></slot>
       </div>`;
   }
 
@@ -622,7 +638,7 @@ export class OkrSessionDrawer extends LitElement {
 
   #renderReadOnly(session: Session): TemplateResult {
     const s = this.#s;
-    const locale = localeOf(this, this.locale);
+    const locale = this.#display.locale;
     return html`<dl class="facts">
       <div><dt>${s.fieldTitle}</dt><dd>${session.title}</dd></div>
       <div><dt>${s.fieldStart}</dt><dd>${formatDay(session.start, locale)}</dd></div>
@@ -647,7 +663,7 @@ export class OkrSessionDrawer extends LitElement {
 
   #renderMore(session: Session): TemplateResult {
     const s = this.#s;
-    const locale = localeOf(this, this.locale);
+    const locale = this.#display.locale;
     return html`<button
         id="more-button"
         class="button quiet disclosure"
@@ -661,9 +677,9 @@ export class OkrSessionDrawer extends LitElement {
         <span class="chevron">${iconChevronEnd()}</span> ${this.moreOpen ? s.showLess : s.showMore}
       </button>
       <dl id="more" class="facts" ?hidden=${!this.moreOpen}>
-        <div><dt>${s.createdBy}</dt><dd>${personChip(this.people, session.createdBy)}</dd></div>
+        <div><dt>${s.createdBy}</dt><dd>${personChip(this.#display.people, session.createdBy)}</dd></div>
         <div><dt>${s.createdAt}</dt><dd>${formatInstant(session.createdAt, locale, session.timeZone)}</dd></div>
-        <div><dt>${s.changedBy}</dt><dd>${personChip(this.people, session.changedBy)}</dd></div>
+        <div><dt>${s.changedBy}</dt><dd>${personChip(this.#display.people, session.changedBy)}</dd></div>
         <div><dt>${s.changedAt}</dt><dd>${formatInstant(session.changedAt, locale, session.timeZone)}</dd></div>
       </dl>`;
   }

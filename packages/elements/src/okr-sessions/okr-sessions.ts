@@ -20,10 +20,11 @@ import { OkrSessionCreateEvent } from '../events/okr-session-create-event.js';
 import type { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-event.js';
 import { OkrSessionSelectEvent } from '../events/okr-session-select-event.js';
 import { splitFieldErrors } from '../field-errors.js';
-import { formatDay, localeOf, personName } from '../format.js';
+import { formatDay, personName } from '../format.js';
 import { iconAdd, iconStyles, iconTriangleDown, iconTriangleUp } from '../icons.js';
 import type { OkrSessionDrawer } from '../okr-session-drawer/okr-session-drawer.js';
 import '../okr-session-drawer/okr-session-drawer.js';
+import { DisplayController } from '../display-controller.js';
 import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
@@ -68,6 +69,10 @@ function allTimeZones(): readonly string[] {
  * each session's details and lifecycle. Offers only what the current actor may do.
  *
  * @summary The list of OKR sessions: sort, filter closed ones, add, and open a session.
+ *
+ * @slot toolbar-end - The host's own controls at the end of the toolbar, after "Add session".
+ * @slot empty - Replaces the picture and text shown when there are no sessions; "Add session" stays below it.
+ * @slot drawer-footer - The footer of the session drawer (passed on to `<okr-session-drawer>`'s `footer` slot).
  *
  * @event okr-session-select - A person opened a session (row click or Enter). `OkrSessionSelectEvent`, `.session`.
  * @event okr-session-create - A person added a session; fired after it was saved. `OkrSessionCreateEvent`, `.session`.
@@ -151,13 +156,13 @@ export class OkrSessions extends LitElement {
   /** Show closed (archived) sessions too. The switch in the toolbar changes it. */
   declare includeArchived: boolean;
 
-  /** Display names of people by id (`{ ada: 'Ada Lovelace' }`); an unknown id is shown as is. */
-  declare people: Readonly<Record<string, string>>;
+  /** Display names of people by id (`{ ada: 'Ada Lovelace' }`); default the provider's; an unknown id is shown as is. */
+  declare people: Readonly<Record<string, string>> | undefined;
 
-  /** BCP 47 locale for dates; default the nearest `lang` attribute, else the browser's. */
+  /** BCP 47 locale for texts, dates and numbers; wins over every `lang` (see the README's Languages). */
   declare locale: string | undefined;
 
-  /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
+  /** Texts to replace, merged over the English defaults and the registered language (see `OkrStrings`); wins over both. */
   declare strings: Partial<OkrStrings> | undefined;
 
   /** The add-session dialog. Its form is rendered only while it is open. */
@@ -179,9 +184,9 @@ export class OkrSessions extends LitElement {
     this.saving = false;
     this.addOpen = false;
     this.includeArchived = false;
-    this.people = {};
   }
 
+  readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store) => void this.#load(store));
   readonly #sync = new SyncStatusController(this, () => this.#controller.store);
   #loads = 0;
@@ -378,7 +383,7 @@ export class OkrSessions extends LitElement {
   // ---- render ------------------------------------------------------------------------
 
   get #s(): OkrStrings {
-    return resolveStrings(this.strings);
+    return this.#display.strings(resolveStrings);
   }
 
   #row(id: string): HTMLElement | null {
@@ -387,7 +392,7 @@ export class OkrSessions extends LitElement {
 
   #visible(): SessionHeader[] {
     const shown = this.includeArchived ? [...this.sessions] : this.sessions.filter((s) => s.state !== 'archived');
-    const key = sortKey(this.sortColumn, this.people);
+    const key = sortKey(this.sortColumn, this.#display.people);
     const sign = this.sortDirection === 'ascending' ? 1 : -1;
     return shown.sort((a, b) => {
       const x = key(a);
@@ -409,6 +414,7 @@ export class OkrSessions extends LitElement {
         .strings=${this.strings}
         session-id=${this.selectedId ?? ''}
         @okr-session-drawer-close=${this.#onDrawerClose}
+        ><slot name="drawer-footer" slot="footer"></slot
       ></okr-session-drawer>
     </div>`;
   }
@@ -444,6 +450,7 @@ export class OkrSessions extends LitElement {
           </button>`
           : nothing
       }
+      <slot name="toolbar-end"></slot>
     </div>`;
   }
 
@@ -463,13 +470,15 @@ export class OkrSessions extends LitElement {
     }
     if (this.sessions.length === 0) {
       return html`<div part="empty" class="state empty">
-        <svg class="empty-art" aria-hidden="true" viewBox="0 0 48 48" width="48" height="48">
-          <rect x="6" y="10" width="36" height="32" rx="4" fill="none" stroke="currentColor" stroke-width="2.5" />
-          <path d="M6 19h36M16 6v8M32 6v8" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
-          <path d="M24 25v10M19 30h10" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
-        </svg>
-        <p class="state-title">${s.emptyTitle}</p>
-        <p class="state-body">${canCreate ? s.emptyBody : s.emptyBodyReadOnly}</p>
+        <slot name="empty">
+          <svg class="empty-art" aria-hidden="true" viewBox="0 0 48 48" width="48" height="48">
+            <rect x="6" y="10" width="36" height="32" rx="4" fill="none" stroke="currentColor" stroke-width="2.5" />
+            <path d="M6 19h36M16 6v8M32 6v8" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+            <path d="M24 25v10M19 30h10" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+          </svg>
+          <p class="state-title">${s.emptyTitle}</p>
+          <p class="state-body">${canCreate ? s.emptyBody : s.emptyBodyReadOnly}</p>
+        </slot>
         ${
           canCreate
             ? html`<button id="add" part="add-button" class="button primary" type="button" @click=${this.#openAddDialog}>
@@ -491,7 +500,7 @@ export class OkrSessions extends LitElement {
 
   #renderTable(visible: readonly SessionHeader[]): TemplateResult {
     const s = this.#s;
-    const locale = localeOf(this, this.locale);
+    const locale = this.#display.locale;
     const labels: Record<SessionColumn, string> = {
       number: s.columnNumber,
       name: s.columnName,
@@ -542,8 +551,8 @@ export class OkrSessions extends LitElement {
                 </td>
                 <td>${formatDay(session.start, locale)}</td>
                 <td>${formatDay(session.end, locale)}</td>
-                <td>${personName(this.people, session.createdBy)}</td>
-                <td>${personName(this.people, session.changedBy)}</td>
+                <td>${personName(this.#display.people, session.createdBy)}</td>
+                <td>${personName(this.#display.people, session.changedBy)}</td>
               </tr>`;
             },
           )}

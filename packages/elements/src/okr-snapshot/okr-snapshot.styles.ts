@@ -141,6 +141,8 @@ export const styles = css`
     background: var(--_surface);
   }
   .week {
+    /* The strip scrolls when the weeks do not fit: a button never shrinks below its text ("KW52"). */
+    flex-shrink: 0;
     min-inline-size: 46px;
     min-block-size: 28px;
     padding-inline: var(--_space-s);
@@ -651,8 +653,9 @@ export const styles = css`
   /* Phones: the owner is their avatar (the name stays for assistive technology and as a tooltip). */
   @container okr (max-width: 420px) {
     .viewport {
-      --_cols: 200px 76px 140px 104px 76px 96px 150px;
-      --_table-min: 842px;
+      /* Owner and change are 88px, not 76: room for their headings in German ("ZUSTÄNDIG", "ÄNDERUNG"). */
+      --_cols: 200px 88px 140px 104px 88px 96px 150px;
+      --_table-min: 866px;
     }
     .owner .person-name,
     .owner .unassigned {

@@ -142,7 +142,8 @@ function expectedChange(r: SnapshotRow): string {
   if (r.change.isNew) return 'New';
   const points = formatPoints(r.change.points, 'en');
   if (points === '0') return '–No change';
-  return r.change.points > 0 ? `${points}up ${points} points` : `${points}down ${points} points`;
+  const unit = points === '1' ? 'point' : 'points';
+  return r.change.points > 0 ? `${points}up ${points} ${unit}` : `${points}down ${points} ${unit}`;
 }
 
 /** A session of 1,000 objectives with 9 key results each: 10,000 rows. */

@@ -18,12 +18,13 @@ import {
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { defineElement } from '../define.js';
+import { DisplayController } from '../display-controller.js';
 import { OkrCheckInRequestEvent } from '../events/okr-check-in-request-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { type ExportFormat, OkrExportEvent } from '../events/okr-export-event.js';
 import { OkrOwnerFilterChangeEvent } from '../events/okr-owner-filter-change-event.js';
 import { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
-import { formatDay, formatInstant, formatter, localeOf, numberFormat, personName } from '../format.js';
+import { formatDay, formatInstant, formatter, numberFormat, personName } from '../format.js';
 import { iconChevronEnd, iconChevronStart, iconStyles, iconTriangleDown, iconTriangleUp } from '../icons.js';
 import { formatPercent } from '../key-result-format.js';
 import { personChip, personStyles } from '../person.js';
@@ -139,6 +140,9 @@ export function defaultWeek(calendar: Pick<Calendar, 'weeks' | 'current'>): stri
  *
  * @summary The weekly snapshot of a session: progress, status and change per week.
  *
+ * @slot toolbar-end - The host's own controls at the end of the toolbar, after the export buttons.
+ * @slot empty - Replaces the text shown when the week has no objectives (not the owner filter's "Nothing for this owner").
+ *
  * @event okr-week-change - A person moved to another week; `week` already changed. `OkrWeekChangeEvent`, `.week`, `.previous`.
  * @event okr-owner-filter-change - A person chose another owner filter; `owner` already changed. `OkrOwnerFilterChangeEvent`, `.owner`.
  * @event okr-check-in-request - Cancelable: a person asked to check in on a key result of the current week. `OkrCheckInRequestEvent`, `.sessionId`, `.keyResultId`.
@@ -244,13 +248,13 @@ export class OkrSnapshot extends LitElement {
   /** Owner filter: `all` (default), `unassigned`, or an owner's id. */
   declare owner: string;
 
-  /** Display names of people by id (`{ ada: 'Ada Lovelace' }`); an unknown id is shown as is. */
-  declare people: Readonly<Record<string, string>>;
+  /** Display names of people by id (`{ ada: 'Ada Lovelace' }`); default the provider's; an unknown id is shown as is. */
+  declare people: Readonly<Record<string, string>> | undefined;
 
-  /** BCP 47 locale for dates and numbers; default the nearest `lang` attribute, else the browser's. */
+  /** BCP 47 locale for texts, dates and numbers; wins over every `lang` (see the README's Languages). */
   declare locale: string | undefined;
 
-  /** Texts to replace, merged over the English defaults (see `OkrStrings` and `OkrSnapshotStrings`). */
+  /** Texts to replace, merged over the English defaults and the registered language (see `OkrStrings` and `OkrSnapshotStrings`); wins over both. */
   declare strings: Partial<OkrStrings & OkrSnapshotStrings> | undefined;
 
   constructor() {
@@ -261,9 +265,9 @@ export class OkrSnapshot extends LitElement {
     this.viewportHeight = 640;
     this.seriesVersion = 0;
     this.owner = 'all';
-    this.people = {};
   }
 
+  readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store, change) => {
     // Connecting and a new `.store` both ask for a load: skip the one already under way.
     if (change || store !== this.#requestedStore || this.#requested !== this.#key()) void this.#load(store, change);
@@ -318,8 +322,8 @@ export class OkrSnapshot extends LitElement {
     if (changed.has('result') || changed.has('owner')) {
       this.#shown = this.#filter();
     }
-    this.#s = resolveSnapshotStrings(this.strings);
-    this.#locale = localeOf(this, this.locale);
+    this.#s = this.#display.strings(resolveSnapshotStrings);
+    this.#locale = this.#display.locale;
     if (changed.has('result') || changed.has('owner') || changed.has('expanded')) {
       const rows = this.#shown?.rows ?? [];
       const open = this.expanded;
@@ -571,7 +575,7 @@ export class OkrSnapshot extends LitElement {
   #export(format: ExportFormat): void {
     const snapshot = this.#shown;
     if (!snapshot) return;
-    const options = { people: this.people, exportedAt: this.#controller.store.now() };
+    const options = { people: this.#display.people, exportedAt: this.#controller.store.now() };
     const content = format === 'csv' ? snapshotToCsv(snapshot, options) : snapshotToJson(snapshot, options);
     const filename = exportFilename(snapshot, format);
     if (!this.dispatchEvent(new OkrExportEvent({ format, filename, content }))) return;
@@ -732,6 +736,7 @@ export class OkrSnapshot extends LitElement {
           </button>`,
         )}
       </div>
+      <slot name="toolbar-end"></slot>
     </div>`;
   }
 
@@ -739,7 +744,7 @@ export class OkrSnapshot extends LitElement {
     const s = this.#s;
     const filter = ownerFilterOf(this.owner);
     const value = typeof filter === 'string' ? filter : filter.ownerId;
-    const from = [this.result, this.people, value, this.#locale];
+    const from = [this.result, this.#display.people, value, this.#locale];
     if (!this.#owners || from.some((input, i) => input !== this.#owners?.from[i])) {
       const result = this.result;
       const owners = new Set<string>();
@@ -747,7 +752,7 @@ export class OkrSnapshot extends LitElement {
       if (typeof filter !== 'string') owners.add(filter.ownerId);
       const collator = new Intl.Collator(this.#locale);
       const named = [...owners]
-        .map((id) => ({ id, name: personName(this.people, id) }))
+        .map((id) => ({ id, name: personName(this.#display.people, id) }))
         .sort((a, b) => collator.compare(a.name, b.name));
       this.#owners = { from, named };
     }
@@ -829,7 +834,9 @@ export class OkrSnapshot extends LitElement {
             <bdi class="mover-title" title=${m.title}>${m.title}</bdi>
             <span class="delta ${up ? 'up' : 'down'}"
               >${up ? iconTriangleUp() : iconTriangleDown()} ${
-                up ? s.pointsUp(formatPoints(m.points, locale)) : s.pointsDown(formatPoints(m.points, locale))
+                up
+                  ? s.pointsUp(formatPoints(m.points, locale), Math.abs(m.points))
+                  : s.pointsDown(formatPoints(m.points, locale), Math.abs(m.points))
               }</span
             >
           </li>`,
@@ -861,8 +868,10 @@ export class OkrSnapshot extends LitElement {
     if (rows.length === 0) {
       return sessionEmpty
         ? html`<div part="empty" class="state empty">
-            <p class="state-title">${s.snapshotEmptyTitle}</p>
-            <p class="state-body">${s.snapshotEmptyBody}</p>
+            <slot name="empty">
+              <p class="state-title">${s.snapshotEmptyTitle}</p>
+              <p class="state-body">${s.snapshotEmptyBody}</p>
+            </slot>
           </div>`
         : html`<div part="empty" class="state empty">
             <p class="state-title">${s.filterEmptyTitle}</p>
@@ -1016,7 +1025,7 @@ export class OkrSnapshot extends LitElement {
     if (ownerId === undefined) {
       return html`<span class="avatar none" aria-hidden="true"></span><span class="unassigned">${this.#s.unassigned}</span>`;
     }
-    return personChip(this.people, ownerId);
+    return personChip(this.#display.people, ownerId);
   }
 
   #renderChange(row: SnapshotRow): TemplateResult {
@@ -1031,7 +1040,7 @@ export class OkrSnapshot extends LitElement {
     const up = points > 0;
     return html`<span class="delta ${up ? 'up' : 'down'}"
       >${up ? iconTriangleUp() : iconTriangleDown()} <span class="points" aria-hidden="true">${formatPoints(points, locale)}</span
-      ><span class="visually-hidden">${up ? s.pointsUp(formatPoints(points, locale)) : s.pointsDown(formatPoints(points, locale))}</span></span
+      ><span class="visually-hidden">${up ? s.pointsUp(formatPoints(points, locale), Math.abs(points)) : s.pointsDown(formatPoints(points, locale), Math.abs(points))}</span></span
     >`;
   }
 
@@ -1062,7 +1071,7 @@ export class OkrSnapshot extends LitElement {
     const when = formatInstant(latest.at, this.#locale, this.#shown?.timeZone ?? 'UTC');
     return html`<div part="comment" class="comment" id=${id}>
       ${latest.comment ? html`<p class="comment-text">“<bdi>${latest.comment}</bdi>”</p>` : html`<p class="comment-text muted">${s.noComment}</p>`}
-      <p class="comment-meta">— ${s.commentBy(personName(this.people, latest.author), when)}</p>
+      <p class="comment-meta">— ${s.commentBy(personName(this.#display.people, latest.author), when)}</p>
     </div>`;
   }
 }

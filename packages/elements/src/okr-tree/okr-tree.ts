@@ -2,10 +2,11 @@ import type { OkrError, OkrStore } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { defineElement } from '../define.js';
+import { DisplayController } from '../display-controller.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrKeyResultSelectEvent } from '../events/okr-key-result-select-event.js';
 import { OkrObjectiveSelectEvent } from '../events/okr-objective-select-event.js';
-import { localeOf, personName } from '../format.js';
+import { personName } from '../format.js';
 import { iconChevronEnd, iconStyles } from '../icons.js';
 import { formatPercent, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
@@ -98,12 +99,12 @@ export class OkrTree extends LitElement {
   declare sessionId: string;
 
   /** Display names of people by id; an unknown id is shown as is. */
-  declare people: Readonly<Record<string, string>>;
+  declare people: Readonly<Record<string, string>> | undefined;
 
-  /** BCP 47 locale for numbers; default the nearest `lang` attribute, else the browser's. */
+  /** BCP 47 locale for texts, dates and numbers; wins over every `lang` (see the README's Languages). */
   declare locale: string | undefined;
 
-  /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
+  /** Texts to replace, merged over the English defaults and the registered language (see `OkrStrings`); wins over both. */
   declare strings: Partial<OkrStrings> | undefined;
 
   constructor() {
@@ -112,10 +113,10 @@ export class OkrTree extends LitElement {
     this.status = 'loading';
     this.collapsed = new Set();
     this.sessionId = '';
-    this.people = {};
   }
 
   // Any change may matter: a new child session, or an objective aligned from elsewhere.
+  readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store) => void this.#load(store));
   #loads = 0;
   #typed = '';
@@ -276,7 +277,7 @@ export class OkrTree extends LitElement {
   // ---- render ------------------------------------------------------------------------
 
   get #s(): OkrStrings {
-    return resolveStrings(this.strings);
+    return this.#display.strings(resolveStrings);
   }
 
   override render(): TemplateResult {
@@ -341,12 +342,12 @@ export class OkrTree extends LitElement {
     size: number,
     tabStop: string | undefined,
   ): TemplateResult {
-    const locale = localeOf(this, this.locale);
+    const locale = this.#display.locale;
     const kr = item.keyResult;
     const selected = this.selectedKey === item.key;
     const id = `n-${node.session.id}-${kr.id}`;
     const percent = formatPercent(item.progress, locale);
-    const owner = kr.ownerId ? personName(this.people, kr.ownerId) : undefined;
+    const owner = kr.ownerId ? personName(this.#display.people, kr.ownerId) : undefined;
     const row: TreeRow = { kind: 'keyResult', key: item.key, item, node, level, parentKey: node.key };
     return html`<li
       role="treeitem"
@@ -396,7 +397,7 @@ export class OkrTree extends LitElement {
     tabStop: string | undefined,
   ): TemplateResult {
     const s = this.#s;
-    const locale = localeOf(this, this.locale);
+    const locale = this.#display.locale;
     const parent = hasChildren(node);
     const expanded = parent && !this.collapsed.has(node.key);
     const selected = this.selectedKey === node.key;
@@ -404,7 +405,7 @@ export class OkrTree extends LitElement {
     const pct = percentOf(node.progress);
     const percent = formatPercent(node.progress, locale);
     const roleLabel = node.role === 'this' ? s.thisSession : node.role === 'parent' ? s.parentSession : s.childSession;
-    const owner = node.objective.ownerId ? personName(this.people, node.objective.ownerId) : undefined;
+    const owner = node.objective.ownerId ? personName(this.#display.people, node.objective.ownerId) : undefined;
     return html`<li
       role="treeitem"
       id=${id}
