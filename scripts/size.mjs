@@ -54,9 +54,11 @@ export const ENTRIES = [
     budget: 29.5,
     goal: 15,
   },
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 99, goal: 60 },
-  { name: '@okrkit/elements/bundle (elements and core)', use: "export * from '@okrkit/elements/bundle';", budget: 100 },
-  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 69 },
+  // The drawer (and so <okr-sessions> and the whole set) grew by 1.2 KB for <okr-next-session> and
+  // <okr-access-editor> (issue #20 item 9): the budgets rose by 2 KB with them.
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 101, goal: 60 },
+  { name: '@okrkit/elements/bundle (elements and core)', use: "export * from '@okrkit/elements/bundle';", budget: 102 },
+  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 71 },
   { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 72 },
   { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 78 },
   { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 64 },
@@ -64,7 +66,17 @@ export const ENTRIES = [
   {
     name: '@okrkit/elements/okr-session-drawer.js',
     use: "import '@okrkit/elements/okr-session-drawer.js';",
-    budget: 64.5,
+    budget: 66.5,
+  },
+  {
+    name: '@okrkit/elements/okr-next-session.js',
+    use: "import '@okrkit/elements/okr-next-session.js';",
+    budget: 62,
+  },
+  {
+    name: '@okrkit/elements/okr-access-editor.js',
+    use: "import '@okrkit/elements/okr-access-editor.js';",
+    budget: 62,
   },
   { name: '@okrkit/elements/okr-provider.js', use: "import '@okrkit/elements/okr-provider.js';", budget: 7 },
   {

@@ -19,8 +19,10 @@ import type { OkrSessionDrawerCloseEvent } from './events/okr-session-drawer-clo
 import type { OkrSessionSelectEvent } from './events/okr-session-select-event.js';
 import type { OkrSessionTransitionEvent } from './events/okr-session-transition-event.js';
 import type { OkrWeekChangeEvent } from './events/okr-week-change-event.js';
+import type { OkrAccessEditor } from './okr-access-editor/okr-access-editor.js';
 import type { OkrCheckIn } from './okr-check-in/okr-check-in.js';
 import type { OkrList } from './okr-list/okr-list.js';
+import type { OkrNextSession } from './okr-next-session/okr-next-session.js';
 import type { OkrProvider } from './okr-provider/okr-provider.js';
 import type { OkrSessionDrawer } from './okr-session-drawer/okr-session-drawer.js';
 import type { OkrSessions } from './okr-sessions/okr-sessions.js';
@@ -34,6 +36,11 @@ import type { OkrTree } from './okr-tree/okr-tree.js';
  * their internal reactive state as fields; these lists keep it out of frameworks' props.
  */
 export interface OkrElements {
+  'okr-access-editor': {
+    element: OkrAccessEditor;
+    props: 'store' | 'sessionId' | 'people' | 'teams' | 'strings';
+    events: { 'okr-session-change': OkrSessionChangeEvent; 'okr-error': OkrErrorEvent };
+  };
   'okr-check-in': {
     element: OkrCheckIn;
     props: 'store' | 'sessionId' | 'keyResultId' | 'open' | 'people' | 'locale' | 'strings';
@@ -55,10 +62,15 @@ export interface OkrElements {
       'okr-error': OkrErrorEvent;
     };
   };
+  'okr-next-session': {
+    element: OkrNextSession;
+    props: 'store' | 'sessionId' | 'open' | 'strings';
+    events: { 'okr-session-create': OkrSessionCreateEvent; 'okr-error': OkrErrorEvent };
+  };
   'okr-provider': { element: OkrProvider; props: 'store'; events: Record<never, Event> };
   'okr-session-drawer': {
     element: OkrSessionDrawer;
-    props: 'store' | 'sessionId' | 'open' | 'people' | 'locale' | 'strings';
+    props: 'store' | 'sessionId' | 'open' | 'people' | 'teams' | 'locale' | 'strings';
     events: {
       'okr-session-change': OkrSessionChangeEvent;
       'okr-session-transition': OkrSessionTransitionEvent;
@@ -68,7 +80,7 @@ export interface OkrElements {
   };
   'okr-sessions': {
     element: OkrSessions;
-    props: 'store' | 'includeArchived' | 'people' | 'locale' | 'strings';
+    props: 'store' | 'includeArchived' | 'people' | 'teams' | 'locale' | 'strings';
     events: {
       'okr-session-select': OkrSessionSelectEvent;
       'okr-session-create': OkrSessionCreateEvent;

@@ -125,6 +125,7 @@ export class OkrSessions extends LitElement {
     store: { attribute: false },
     includeArchived: { type: Boolean, attribute: 'include-archived', reflect: true },
     people: { attribute: false },
+    teams: { attribute: false },
     locale: {},
     strings: { attribute: false },
   };
@@ -150,6 +151,9 @@ export class OkrSessions extends LitElement {
 
   /** Display names of people by id (`{ ada: 'Ada Lovelace' }`); an unknown id is shown as is. */
   declare people: Readonly<Record<string, string>>;
+
+  /** Display names of teams by id, for the drawer's access editor (`{ sales: 'Sales' }`). */
+  declare teams: Readonly<Record<string, string>>;
 
   /** BCP 47 locale for dates; default the nearest `lang` attribute, else the browser's. */
   declare locale: string | undefined;
@@ -177,6 +181,7 @@ export class OkrSessions extends LitElement {
     this.addOpen = false;
     this.includeArchived = false;
     this.people = {};
+    this.teams = {};
   }
 
   readonly #controller = new StoreController(this, (store) => void this.#load(store));
@@ -401,6 +406,7 @@ export class OkrSessions extends LitElement {
       <okr-session-drawer
         .store=${store}
         .people=${this.people}
+        .teams=${this.teams}
         .locale=${this.locale}
         .strings=${this.strings}
         session-id=${this.selectedId ?? ''}

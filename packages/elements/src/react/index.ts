@@ -13,8 +13,10 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import type { OkrElements, OkrTagName, PascalCase } from '../element-types.js';
+import { OkrAccessEditor as OkrAccessEditorElement } from '../okr-access-editor/okr-access-editor.js';
 import { OkrCheckIn as OkrCheckInElement } from '../okr-check-in/okr-check-in.js';
 import { OkrList as OkrListElement } from '../okr-list/okr-list.js';
+import { OkrNextSession as OkrNextSessionElement } from '../okr-next-session/okr-next-session.js';
 import { OkrProvider as OkrProviderElement } from '../okr-provider/okr-provider.js';
 import { OkrSessionDrawer as OkrSessionDrawerElement } from '../okr-session-drawer/okr-session-drawer.js';
 import { OkrSessions as OkrSessionsElement } from '../okr-sessions/okr-sessions.js';
@@ -37,6 +39,22 @@ function eventsOf<T extends OkrTagName>(names: readonly (keyof OkrElements[T]['e
   // Built at run time from the names; its type is the mapped one above, checked by the type tests.
   return Object.fromEntries(names.map((name) => [`on${pascal(name)}`, name])) as unknown as ReactEvents<T>;
 }
+
+export const OkrAccessEditor = createComponent({
+  react: React,
+  tagName: 'okr-access-editor',
+  elementClass: OkrAccessEditorElement,
+  events: eventsOf<'okr-access-editor'>(['okr-session-change', 'okr-error']),
+  displayName: 'OkrAccessEditor',
+});
+
+export const OkrNextSession = createComponent({
+  react: React,
+  tagName: 'okr-next-session',
+  elementClass: OkrNextSessionElement,
+  events: eventsOf<'okr-next-session'>(['okr-session-create', 'okr-error']),
+  displayName: 'OkrNextSession',
+});
 
 export const OkrCheckIn = createComponent({
   react: React,
