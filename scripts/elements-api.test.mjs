@@ -21,6 +21,7 @@ describe('the elements API reference (npm run docs)', () => {
       'okr-provider',
       'okr-next-session',
       'okr-access-editor',
+      'okr-detail',
     ]) {
       assert.match(markdown, new RegExp(`^## \`<${tag}>\`$`, 'm'));
       assert.ok(markdown.includes(`import '@okrkit/elements/${tag}.js'`), tag);

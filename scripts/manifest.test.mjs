@@ -68,6 +68,7 @@ describe('custom-elements.json', () => {
     assert.deepEqual(tags, [
       'okr-access-editor',
       'okr-check-in',
+      'okr-detail',
       'okr-list',
       'okr-next-session',
       'okr-provider',

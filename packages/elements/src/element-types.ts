@@ -1,6 +1,7 @@
 import type { OkrCheckInCloseEvent } from './events/okr-check-in-close-event.js';
 import type { OkrCheckInEvent } from './events/okr-check-in-event.js';
 import type { OkrCheckInRequestEvent } from './events/okr-check-in-request-event.js';
+import type { OkrDetailOpenEvent } from './events/okr-detail-open-event.js';
 import type { OkrErrorEvent } from './events/okr-error-event.js';
 import type { OkrExportEvent } from './events/okr-export-event.js';
 import type { OkrInitiativeAddEvent } from './events/okr-initiative-add-event.js';
@@ -21,6 +22,7 @@ import type { OkrSessionTransitionEvent } from './events/okr-session-transition-
 import type { OkrWeekChangeEvent } from './events/okr-week-change-event.js';
 import type { OkrAccessEditor } from './okr-access-editor/okr-access-editor.js';
 import type { OkrCheckIn } from './okr-check-in/okr-check-in.js';
+import type { OkrDetail } from './okr-detail/okr-detail.js';
 import type { OkrList } from './okr-list/okr-list.js';
 import type { OkrNextSession } from './okr-next-session/okr-next-session.js';
 import type { OkrProvider } from './okr-provider/okr-provider.js';
@@ -46,10 +48,16 @@ export interface OkrElements {
     props: 'store' | 'sessionId' | 'keyResultId' | 'open' | 'people' | 'locale' | 'strings';
     events: { 'okr-check-in': OkrCheckInEvent; 'okr-check-in-close': OkrCheckInCloseEvent; 'okr-error': OkrErrorEvent };
   };
+  'okr-detail': {
+    element: OkrDetail;
+    props: 'store' | 'sessionId' | 'item' | 'week' | 'open' | 'people' | 'locale' | 'strings';
+    events: { 'okr-error': OkrErrorEvent };
+  };
   'okr-list': {
     element: OkrList;
     props: 'store' | 'sessionId' | 'people' | 'locale' | 'strings';
     events: {
+      'okr-detail-open': OkrDetailOpenEvent;
       'okr-objective-add': OkrObjectiveAddEvent;
       'okr-objective-change': OkrObjectiveChangeEvent;
       'okr-key-result-add': OkrKeyResultAddEvent;
@@ -96,6 +104,7 @@ export interface OkrElements {
       'okr-week-change': OkrWeekChangeEvent;
       'okr-owner-filter-change': OkrOwnerFilterChangeEvent;
       'okr-check-in-request': OkrCheckInRequestEvent;
+      'okr-detail-open': OkrDetailOpenEvent;
       'okr-export': OkrExportEvent;
       'okr-error': OkrErrorEvent;
     };
@@ -106,6 +115,7 @@ export interface OkrElements {
     events: {
       'okr-objective-select': OkrObjectiveSelectEvent;
       'okr-key-result-select': OkrKeyResultSelectEvent;
+      'okr-detail-open': OkrDetailOpenEvent;
       'okr-error': OkrErrorEvent;
     };
   };

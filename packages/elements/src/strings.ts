@@ -661,8 +661,8 @@ export interface OkrDetailStrings {
   readonly detailOf: Readonly<Record<'objective' | 'keyResult' | 'initiative' | 'checkIn', string>>;
   readonly closeDetail: string;
   readonly detailLoadError: string;
+  readonly loadingDetail: string;
   readonly detailOwner: string;
-  readonly noOwner: string;
   readonly detailProgress: string;
   readonly detailTrend: string;
   readonly detailKeyResults: string;
@@ -675,6 +675,8 @@ export interface OkrDetailStrings {
   readonly correctionBadge: string;
   readonly supersededBadge: string;
   readonly openDetail: (title: string) => string;
+  readonly checkedInBy: string;
+  readonly detailWhen: string;
 }
 
 export interface OkrStrings extends OkrDetailStrings {}
@@ -684,8 +686,8 @@ function okrDetailStrings(): OkrDetailStrings {
     detailOf: { objective: 'Objective', keyResult: 'Key result', initiative: 'Initiative', checkIn: 'Check-in' },
     closeDetail: 'Close details',
     detailLoadError: 'These details could not be loaded.',
+    loadingDetail: 'Loading…',
     detailOwner: 'Owner',
-    noOwner: 'Unassigned',
     detailProgress: 'Progress',
     detailTrend: 'Progress week by week',
     detailKeyResults: 'Key results',
@@ -698,5 +700,7 @@ function okrDetailStrings(): OkrDetailStrings {
     correctionBadge: 'Correction',
     supersededBadge: 'Corrected',
     openDetail: (title) => `Details of ${title}`,
+    checkedInBy: 'Checked in by',
+    detailWhen: 'When',
   };
 }

@@ -13,6 +13,7 @@ declare module 'vue' {
   interface GlobalComponents {
     'okr-access-editor': OkrVueComponent<'okr-access-editor'>;
     'okr-check-in': OkrVueComponent<'okr-check-in'>;
+    'okr-detail': OkrVueComponent<'okr-detail'>;
     'okr-list': OkrVueComponent<'okr-list'>;
     'okr-next-session': OkrVueComponent<'okr-next-session'>;
     'okr-provider': OkrVueComponent<'okr-provider'>;

@@ -15,6 +15,7 @@ import { localeOf } from '../format.js';
 import { iconStyles } from '../icons.js';
 import type { OkrCheckIn } from '../okr-check-in/okr-check-in.js';
 import '../okr-check-in/okr-check-in.js';
+import { detailPanel, openDetail } from '../okr-detail/detail-opener.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
 import { concerns, StoreController } from '../store-controller.js';
@@ -47,6 +48,7 @@ import { TitleEditor } from './title-editor.js';
  *
  * @summary A session's objectives, key results and initiatives, editable as the lifecycle allows.
  *
+ * @event okr-detail-open - Cancelable: a person opened an item's details (its Details button); the list's `<okr-detail>` shows it unless cancelled. `OkrDetailOpenEvent`.
  * @event okr-objective-add - A person added an objective. `OkrObjectiveAddEvent`, `.objective`.
  * @event okr-objective-change - A person renamed, described, moved or removed an objective. `.objective`, `.change` (`title`, `description`, `order`, `removed`).
  * @event okr-key-result-add - A person added a key result. `.keyResult`.
@@ -209,6 +211,7 @@ export class OkrList extends LitElement {
     confirmRemove: (removal) => void this.#confirm.ask(removal),
     assign: (item, id, ownerId) => void this.#assign(item, id, ownerId),
     openCheckIn: (keyResult) => void this.#openCheckIn(keyResult),
+    openDetail: (item) => this.session && openDetail(this, this.session.id, item),
     toggle: (id) => void this.#toggle(id),
   };
 
@@ -355,6 +358,7 @@ export class OkrList extends LitElement {
         session-id=${session.id}
         key-result-id=${this.checkInFor}
       ></okr-check-in>
+      ${detailPanel({ store, people: this.people, locale: this.locale, strings: this.strings })}
     </div>`;
   }
 }

@@ -15,6 +15,7 @@ import * as React from 'react';
 import type { OkrElements, OkrTagName, PascalCase } from '../element-types.js';
 import { OkrAccessEditor as OkrAccessEditorElement } from '../okr-access-editor/okr-access-editor.js';
 import { OkrCheckIn as OkrCheckInElement } from '../okr-check-in/okr-check-in.js';
+import { OkrDetail as OkrDetailElement } from '../okr-detail/okr-detail.js';
 import { OkrList as OkrListElement } from '../okr-list/okr-list.js';
 import { OkrNextSession as OkrNextSessionElement } from '../okr-next-session/okr-next-session.js';
 import { OkrProvider as OkrProviderElement } from '../okr-provider/okr-provider.js';
@@ -64,11 +65,20 @@ export const OkrCheckIn = createComponent({
   displayName: 'OkrCheckIn',
 });
 
+export const OkrDetail = createComponent({
+  react: React,
+  tagName: 'okr-detail',
+  elementClass: OkrDetailElement,
+  events: eventsOf<'okr-detail'>(['okr-error']),
+  displayName: 'OkrDetail',
+});
+
 export const OkrList = createComponent({
   react: React,
   tagName: 'okr-list',
   elementClass: OkrListElement,
   events: eventsOf<'okr-list'>([
+    'okr-detail-open',
     'okr-objective-add',
     'okr-objective-change',
     'okr-key-result-add',
@@ -125,6 +135,7 @@ export const OkrSnapshot = createComponent({
     'okr-week-change',
     'okr-owner-filter-change',
     'okr-check-in-request',
+    'okr-detail-open',
     'okr-export',
     'okr-error',
   ]),
@@ -135,6 +146,6 @@ export const OkrTree = createComponent({
   react: React,
   tagName: 'okr-tree',
   elementClass: OkrTreeElement,
-  events: eventsOf<'okr-tree'>(['okr-objective-select', 'okr-key-result-select', 'okr-error']),
+  events: eventsOf<'okr-tree'>(['okr-objective-select', 'okr-key-result-select', 'okr-detail-open', 'okr-error']),
   displayName: 'OkrTree',
 });
