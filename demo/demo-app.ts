@@ -3,7 +3,7 @@ import type { OkrCheckInRequestEvent, OkrSessionSelectEvent } from '@okrkit/elem
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { importLargeOrganisation } from './large-org.js';
-import { PEOPLE, PERSONAS } from './people.js';
+import { PEOPLE, PERSONAS, TEAM_NAMES } from './people.js';
 import { seedSampleData } from './sample-data.js';
 
 type View = 'list' | 'tree' | 'snapshot';
@@ -397,7 +397,7 @@ export class DemoApp extends LitElement {
           this.route.page === 'sessions'
             ? html`${this.#renderIntro('sessions')}
               <div class="card">
-                <okr-sessions .people=${PEOPLE} @okr-session-select=${this.#onSelect}>
+                <okr-sessions .people=${PEOPLE} .teams=${TEAM_NAMES} @okr-session-select=${this.#onSelect}>
                   ${
                     this.lastSelected
                       ? html`<a slot="drawer-footer" class="drawer-link" href="#/session/${this.lastSelected}/snapshot"

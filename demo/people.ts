@@ -25,6 +25,15 @@ export const TEAMS: Readonly<Record<string, readonly string[]>> = {
   success: ['u-lea', 'u-vic'],
 };
 
+/** The teams' display names, for the access editor. */
+export const TEAM_NAMES: Readonly<Record<string, string>> = {
+  leadership: 'Leadership',
+  sales: 'Sales',
+  product: 'Product',
+  engineering: 'Engineering',
+  success: 'Customer success',
+};
+
 export interface Persona {
   readonly key: string;
   readonly label: string;

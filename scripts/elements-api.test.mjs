@@ -19,6 +19,9 @@ describe('the elements API reference (npm run docs)', () => {
       'okr-check-in',
       'okr-session-drawer',
       'okr-provider',
+      'okr-next-session',
+      'okr-access-editor',
+      'okr-detail',
     ]) {
       assert.match(markdown, new RegExp(`^## \`<${tag}>\`$`, 'm'));
       assert.ok(markdown.includes(`import '@okrkit/elements/${tag}.js'`), tag);

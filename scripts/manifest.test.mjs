@@ -66,8 +66,11 @@ describe('custom-elements.json', () => {
   it('describes each element with its tag', () => {
     const tags = customElements.map(({ declaration }) => declaration.tagName).sort();
     assert.deepEqual(tags, [
+      'okr-access-editor',
       'okr-check-in',
+      'okr-detail',
       'okr-list',
+      'okr-next-session',
       'okr-provider',
       'okr-session-drawer',
       'okr-sessions',

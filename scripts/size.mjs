@@ -57,22 +57,33 @@ export const ENTRIES = [
     budget: 35,
     goal: 15,
   },
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 99, goal: 60 },
-  {
-    name: '@okrkit/elements/bundle (elements and core)',
-    use: "export * from '@okrkit/elements/bundle';",
-    budget: 105.5,
-  },
-  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 69 },
-  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 72 },
-  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 78 },
-  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 64 },
+  // The drawer (and so <okr-sessions> and the whole set) grew by 1.2 KB for <okr-next-session> and
+  // <okr-access-editor> (issue #20 item 9): the budgets rose by 2 KB with them. <okr-snapshot>, <okr-list>
+  // and <okr-tree> each carry an <okr-detail> (item 8; 3.5-5 KB with the progress and format code the
+  // tree did not need before): their budgets rose by that, the whole set's by 3 KB more.
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 104, goal: 60 },
+  { name: '@okrkit/elements/bundle (elements and core)', use: "export * from '@okrkit/elements/bundle';", budget: 110 },
+  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 71 },
+  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 75 },
+  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 82 },
+  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 69 },
   { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 66 },
   {
     name: '@okrkit/elements/okr-session-drawer.js',
     use: "import '@okrkit/elements/okr-session-drawer.js';",
-    budget: 64.5,
+    budget: 66.5,
   },
+  {
+    name: '@okrkit/elements/okr-next-session.js',
+    use: "import '@okrkit/elements/okr-next-session.js';",
+    budget: 62,
+  },
+  {
+    name: '@okrkit/elements/okr-access-editor.js',
+    use: "import '@okrkit/elements/okr-access-editor.js';",
+    budget: 62,
+  },
+  { name: '@okrkit/elements/okr-detail.js', use: "import '@okrkit/elements/okr-detail.js';", budget: 64 },
   { name: '@okrkit/elements/okr-provider.js', use: "import '@okrkit/elements/okr-provider.js';", budget: 7 },
   {
     name: '@okrkit/elements/locales/de.js (German texts, registered)',

@@ -6,7 +6,7 @@
 import { createOkrStore, memoryStorage, type OkrStore, type SessionHeader } from '@okrkit/core';
 import '@okrkit/elements';
 import '@okrkit/elements/locales/de.js';
-import { PEOPLE, PERSONAS } from '../people.js';
+import { PEOPLE, PERSONAS, TEAM_NAMES } from '../people.js';
 import { seedSampleData } from '../sample-data.js';
 
 /** The instant every screen is rendered at: a Wednesday in the sample's current quarter. */
@@ -77,6 +77,7 @@ async function mount(): Promise<HTMLElement> {
       return Object.assign(document.createElement('okr-session-drawer'), {
         store,
         people: PEOPLE,
+        teams: TEAM_NAMES,
         sessionId: current.id,
         open: true,
       });

@@ -1,6 +1,7 @@
 import type { OkrCheckInCloseEvent } from './events/okr-check-in-close-event.js';
 import type { OkrCheckInEvent } from './events/okr-check-in-event.js';
 import type { OkrCheckInRequestEvent } from './events/okr-check-in-request-event.js';
+import type { OkrDetailOpenEvent } from './events/okr-detail-open-event.js';
 import type { OkrErrorEvent } from './events/okr-error-event.js';
 import type { OkrExportEvent } from './events/okr-export-event.js';
 import type { OkrInitiativeAddEvent } from './events/okr-initiative-add-event.js';
@@ -19,8 +20,11 @@ import type { OkrSessionDrawerCloseEvent } from './events/okr-session-drawer-clo
 import type { OkrSessionSelectEvent } from './events/okr-session-select-event.js';
 import type { OkrSessionTransitionEvent } from './events/okr-session-transition-event.js';
 import type { OkrWeekChangeEvent } from './events/okr-week-change-event.js';
+import type { OkrAccessEditor } from './okr-access-editor/okr-access-editor.js';
 import type { OkrCheckIn } from './okr-check-in/okr-check-in.js';
+import type { OkrDetail } from './okr-detail/okr-detail.js';
 import type { OkrList } from './okr-list/okr-list.js';
+import type { OkrNextSession } from './okr-next-session/okr-next-session.js';
 import type { OkrProvider } from './okr-provider/okr-provider.js';
 import type { OkrSessionDrawer } from './okr-session-drawer/okr-session-drawer.js';
 import type { OkrSessions } from './okr-sessions/okr-sessions.js';
@@ -34,15 +38,26 @@ import type { OkrTree } from './okr-tree/okr-tree.js';
  * their internal reactive state as fields; these lists keep it out of frameworks' props.
  */
 export interface OkrElements {
+  'okr-access-editor': {
+    element: OkrAccessEditor;
+    props: 'store' | 'sessionId' | 'people' | 'teams' | 'strings';
+    events: { 'okr-session-change': OkrSessionChangeEvent; 'okr-error': OkrErrorEvent };
+  };
   'okr-check-in': {
     element: OkrCheckIn;
     props: 'store' | 'sessionId' | 'keyResultId' | 'open' | 'people' | 'locale' | 'strings';
     events: { 'okr-check-in': OkrCheckInEvent; 'okr-check-in-close': OkrCheckInCloseEvent; 'okr-error': OkrErrorEvent };
   };
+  'okr-detail': {
+    element: OkrDetail;
+    props: 'store' | 'sessionId' | 'item' | 'week' | 'open' | 'people' | 'locale' | 'strings';
+    events: { 'okr-error': OkrErrorEvent };
+  };
   'okr-list': {
     element: OkrList;
     props: 'store' | 'sessionId' | 'people' | 'locale' | 'strings';
     events: {
+      'okr-detail-open': OkrDetailOpenEvent;
       'okr-objective-add': OkrObjectiveAddEvent;
       'okr-objective-change': OkrObjectiveChangeEvent;
       'okr-key-result-add': OkrKeyResultAddEvent;
@@ -55,6 +70,11 @@ export interface OkrElements {
       'okr-error': OkrErrorEvent;
     };
   };
+  'okr-next-session': {
+    element: OkrNextSession;
+    props: 'store' | 'sessionId' | 'open' | 'strings';
+    events: { 'okr-session-create': OkrSessionCreateEvent; 'okr-error': OkrErrorEvent };
+  };
   'okr-provider': {
     element: OkrProvider;
     props: 'store' | 'locale' | 'strings' | 'people';
@@ -62,7 +82,7 @@ export interface OkrElements {
   };
   'okr-session-drawer': {
     element: OkrSessionDrawer;
-    props: 'store' | 'sessionId' | 'open' | 'people' | 'locale' | 'strings';
+    props: 'store' | 'sessionId' | 'open' | 'people' | 'teams' | 'locale' | 'strings';
     events: {
       'okr-session-change': OkrSessionChangeEvent;
       'okr-session-transition': OkrSessionTransitionEvent;
@@ -72,7 +92,7 @@ export interface OkrElements {
   };
   'okr-sessions': {
     element: OkrSessions;
-    props: 'store' | 'includeArchived' | 'people' | 'locale' | 'strings';
+    props: 'store' | 'includeArchived' | 'people' | 'teams' | 'locale' | 'strings';
     events: {
       'okr-session-select': OkrSessionSelectEvent;
       'okr-session-create': OkrSessionCreateEvent;
@@ -88,6 +108,7 @@ export interface OkrElements {
       'okr-week-change': OkrWeekChangeEvent;
       'okr-owner-filter-change': OkrOwnerFilterChangeEvent;
       'okr-check-in-request': OkrCheckInRequestEvent;
+      'okr-detail-open': OkrDetailOpenEvent;
       'okr-export': OkrExportEvent;
       'okr-error': OkrErrorEvent;
     };
@@ -98,6 +119,7 @@ export interface OkrElements {
     events: {
       'okr-objective-select': OkrObjectiveSelectEvent;
       'okr-key-result-select': OkrKeyResultSelectEvent;
+      'okr-detail-open': OkrDetailOpenEvent;
       'okr-error': OkrErrorEvent;
     };
   };

@@ -23,6 +23,10 @@ export const iconRemove = (): TemplateResult =>
 /** A cross: close or dismiss. */
 export const iconClose = (): TemplateResult => icon(svg`<path d="M4 4l8 8M12 4l-8 8"/>`);
 
+/** An "i" in a circle: details. */
+export const iconDetails = (): TemplateResult =>
+  icon(svg`<circle cx="8" cy="8" r="6"/><path d="M8 7.2v4"/><path d="M8 4.8v.1"/>`);
+
 /** A plus: add. */
 export const iconAdd = (): TemplateResult => icon(svg`<path d="M8 3v10M3 8h10"/>`);
 

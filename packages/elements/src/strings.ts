@@ -104,6 +104,8 @@ export interface OkrStrings {
 
 export const OKR_STRINGS: OkrStrings = {
   ...okrListStrings(),
+  ...okrSessionAdminStrings(),
+  ...okrDetailStrings(),
   sessionsCaption: 'Sessions',
   columnNumber: 'Number',
   columnName: 'Name',
@@ -620,5 +622,110 @@ function okrListStrings(): OkrListStrings {
     parentSession: 'Parent session',
     childSession: 'Child session',
     keyResultLabel: 'Key result',
+  };
+}
+
+// ---- Creating the next session, the access editor, the detail view -------------------
+// Kept at the end, in interfaces of their own, so that they merge with other additions.
+
+/** The texts of `<okr-next-session>` and `<okr-access-editor>`, in English. */
+export interface OkrSessionAdminStrings {
+  readonly createNextSession: string;
+  readonly nextSessionTitle: (title: string) => string;
+  readonly nextSessionHint: string;
+  readonly preparingNextSession: string;
+  readonly copyObjectivesLegend: string;
+  readonly copyObjectivesHint: string;
+  readonly noObjectivesToCopy: string;
+  readonly createSession: string;
+  readonly creating: string;
+  readonly nextSessionCreated: (title: string) => string;
+  readonly accessTitle: string;
+  readonly accessHint: string;
+  readonly whoMayView: string;
+  readonly whoMayEdit: string;
+  readonly audienceEveryone: string;
+  readonly audienceChosen: string;
+  readonly audienceTeams: string;
+  readonly audiencePeople: string;
+  readonly audienceNobodyHint: string;
+  readonly saveAccess: string;
+  readonly accessSaved: string;
+}
+
+export interface OkrStrings extends OkrSessionAdminStrings {}
+
+function okrSessionAdminStrings(): OkrSessionAdminStrings {
+  return {
+    createNextSession: 'Create next session',
+    nextSessionTitle: (title) => `Create the session after ${title}`,
+    nextSessionHint: 'Dates follow the cadence of this session; change them if the next period differs.',
+    preparingNextSession: 'Preparing the next session…',
+    copyObjectivesLegend: 'Copy objectives',
+    copyObjectivesHint: 'The chosen objectives are copied with their key results; progress starts again.',
+    noObjectivesToCopy: 'This session has no objectives to copy.',
+    createSession: 'Create session',
+    creating: 'Creating…',
+    nextSessionCreated: (title) => `${title} created.`,
+    accessTitle: 'Access',
+    accessHint: 'Administrators may always view and edit. Editing also needs view access.',
+    whoMayView: 'Who may view',
+    whoMayEdit: 'Who may edit OKRs',
+    audienceEveryone: 'Everyone',
+    audienceChosen: 'Only these teams and people',
+    audienceTeams: 'Teams',
+    audiencePeople: 'People',
+    audienceNobodyHint: 'Nobody chosen yet: only administrators.',
+    saveAccess: 'Save access',
+    accessSaved: 'Access saved.',
+  };
+}
+
+/** The texts of `<okr-detail>`, in English. */
+export interface OkrDetailStrings {
+  readonly detailOf: Readonly<Record<'objective' | 'keyResult' | 'initiative' | 'checkIn', string>>;
+  readonly closeDetail: string;
+  readonly detailLoadError: string;
+  readonly loadingDetail: string;
+  readonly detailOwner: string;
+  readonly detailProgress: string;
+  readonly detailTrend: string;
+  readonly detailKeyResults: string;
+  readonly detailInitiatives: string;
+  readonly noInitiatives: string;
+  readonly detailComments: string;
+  readonly noComments: string;
+  readonly detailHistory: string;
+  readonly detailReadOnly: string;
+  readonly correctionBadge: string;
+  readonly supersededBadge: string;
+  readonly openDetail: (title: string) => string;
+  readonly checkedInBy: string;
+  readonly detailWhen: string;
+}
+
+export interface OkrStrings extends OkrDetailStrings {}
+
+function okrDetailStrings(): OkrDetailStrings {
+  return {
+    detailOf: { objective: 'Objective', keyResult: 'Key result', initiative: 'Initiative', checkIn: 'Check-in' },
+    closeDetail: 'Close details',
+    detailLoadError: 'These details could not be loaded.',
+    loadingDetail: 'Loading…',
+    detailOwner: 'Owner',
+    detailProgress: 'Progress',
+    detailTrend: 'Progress week by week',
+    detailKeyResults: 'Key results',
+    detailInitiatives: 'Initiatives',
+    noInitiatives: 'No initiatives.',
+    detailComments: 'Comments',
+    noComments: 'No comments yet.',
+    detailHistory: 'History',
+    detailReadOnly: 'Past check-ins are kept as they were: a correction is added beside them, never over them.',
+    correctionBadge: 'Correction',
+    supersededBadge: 'Corrected',
+    openDetail: (title) => `Details of ${title}`,
+    checkedInBy: 'Checked in by',
+    detailWhen: 'When',
   };
 }

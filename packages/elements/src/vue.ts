@@ -11,8 +11,11 @@ export type OkrVueComponent<T extends OkrTagName> = DefineComponent<OkrElementPr
 
 declare module 'vue' {
   interface GlobalComponents {
+    'okr-access-editor': OkrVueComponent<'okr-access-editor'>;
     'okr-check-in': OkrVueComponent<'okr-check-in'>;
+    'okr-detail': OkrVueComponent<'okr-detail'>;
     'okr-list': OkrVueComponent<'okr-list'>;
+    'okr-next-session': OkrVueComponent<'okr-next-session'>;
     'okr-provider': OkrVueComponent<'okr-provider'>;
     'okr-session-drawer': OkrVueComponent<'okr-session-drawer'>;
     'okr-sessions': OkrVueComponent<'okr-sessions'>;

@@ -2,7 +2,7 @@ import type { Initiative } from '@okrkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { iconAdd } from '../icons.js';
-import { editButton, removeButton } from './item-buttons.js';
+import { detailButton, editButton, removeButton } from './item-buttons.js';
 import type { ListActions, ListView } from './list-view.js';
 import { ownerCell } from './owner-cell.js';
 
@@ -37,19 +37,18 @@ function initiativeRow(view: ListView, actions: ListActions, initiative: Initiat
       }
     </span>
     ${ownerCell(view, 'initiative', initiative.id, initiative.title, initiative.ownerId, actions.assign)}
-    ${
-      can.editInitiative || can.removeInitiative
-        ? html`<div class="actions">
-          ${
-            can.editInitiative
-              ? editButton(
-                  `edit-initiative-${initiative.id}`,
-                  'initiative-edit',
-                  s.editInitiativeOf(initiative.title),
-                  () => editInitiative(actions, initiative),
-                )
-              : nothing
-          }
+    <div class="actions">
+      ${detailButton(s, { kind: 'initiative', id: initiative.id }, initiative.title, actions.openDetail)}
+      ${
+        can.editInitiative
+          ? editButton(
+              `edit-initiative-${initiative.id}`,
+              'initiative-edit',
+              s.editInitiativeOf(initiative.title),
+              () => editInitiative(actions, initiative),
+            )
+          : nothing
+      }
           ${
             can.removeInitiative
               ? removeButton(
@@ -59,9 +58,7 @@ function initiativeRow(view: ListView, actions: ListActions, initiative: Initiat
                 )
               : nothing
           }
-        </div>`
-        : nothing
-    }
+    </div>
   </li>`;
 }
 

@@ -1,11 +1,31 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { iconEdit, iconRemove } from '../icons.js';
+import type { DetailItem } from '../events/okr-detail-open-event.js';
+import { iconDetails, iconEdit, iconRemove } from '../icons.js';
 import type { OkrStrings } from '../strings.js';
 
 /** An edit button with a pencil: `label` names what it edits, for people who cannot see the icon. */
 export function editButton(id: string, className: string, label: string, onClick: () => void): TemplateResult {
   return html`<button id=${id} class="button quiet icon-button ${className}" type="button" aria-label=${label} @click=${onClick}>
     ${iconEdit()}
+  </button>`;
+}
+
+/** The button that opens an item's details (`<okr-detail>`). */
+export function detailButton(
+  s: OkrStrings,
+  item: DetailItem,
+  title: string,
+  onClick: (item: DetailItem) => void,
+): TemplateResult {
+  return html`<button
+    class="button quiet icon-button details"
+    type="button"
+    data-detail=${item.id}
+    aria-label=${s.openDetail(title)}
+    title=${s.openDetail(title)}
+    @click=${() => onClick(item)}
+  >
+    ${iconDetails()}
   </button>`;
 }
 

@@ -1,7 +1,7 @@
 import { type KeyResult, keyResultProgress, keyResultStatus, type Objective } from '@okrkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber, formatTarget, formatValue } from '../key-result-format.js';
-import { moveButtons, removeButton } from './item-buttons.js';
+import { detailButton, moveButtons, removeButton } from './item-buttons.js';
 import type { ListActions, ListView } from './list-view.js';
 import { ownerCell } from './owner-cell.js';
 import { progressMeter } from './progress-meter.js';
@@ -80,6 +80,7 @@ export function keyResultRow(
     </div>
     ${ownerCell(view, 'keyResult', kr.id, kr.title, kr.ownerId, actions.assign)}
     <div class="actions">
+      ${detailButton(s, { kind: 'keyResult', id: kr.id }, kr.title, actions.openDetail)}
       ${
         can.checkIn(kr, objective)
           ? html`<button

@@ -1,4 +1,5 @@
 import type { KeyResult, OkrStore, Session } from '@okrkit/core';
+import type { DetailItem } from '../events/okr-detail-open-event.js';
 import type { OwnedItem } from '../events/okr-owner-change-event.js';
 import type { OkrStrings } from '../strings.js';
 import type { FormValues, ItemForm } from './form-model.js';
@@ -58,6 +59,8 @@ export interface ListActions {
   confirmRemove(removal: Removal): void;
   assign(item: OwnedItem, id: string, ownerId: string | null): void;
   openCheckIn(keyResult: KeyResult): void;
+  /** Opens the details of an objective, key result or initiative. */
+  openDetail(item: DetailItem): void;
   /** Shows or hides an objective's key results (large sessions open collapsed). */
   toggle(objectiveId: string): void;
 }

@@ -2,7 +2,7 @@ import { keyResultsOf, type Objective, objectiveProgress } from '@okrkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { iconAdd, iconChevronDown, iconChevronEnd } from '../icons.js';
-import { editButton, moveButtons, removeButton } from './item-buttons.js';
+import { detailButton, editButton, moveButtons, removeButton } from './item-buttons.js';
 import { keyResultRow } from './key-result-row.js';
 import type { ListActions, ListView } from './list-view.js';
 import { ownerCell } from './owner-cell.js';
@@ -90,7 +90,10 @@ export function objectiveSection(
           <div class="objective-title"><h3 class="title" id=${titleId} tabindex="-1">${objective.title}</h3></div>
           ${ownerCell({ ...view, can: { ...can, assignOwner: false } }, 'objective', objective.id, objective.title, objective.ownerId, actions.assign)}
           <div class="objective-progress">${progressMeter(s.progressOf(objective.title), progress, locale)}</div>
-          <div class="actions">${disclosureButton(view, actions, objective, false, keyResults.length)}</div>
+          <div class="actions">
+            ${detailButton(s, { kind: 'objective', id: objective.id }, objective.title, actions.openDetail)}
+            ${disclosureButton(view, actions, objective, false, keyResults.length)}
+          </div>
         </header>
       </article>
     </li>`;
@@ -109,6 +112,7 @@ export function objectiveSection(
         ${ownerCell(view, 'objective', objective.id, objective.title, objective.ownerId, actions.assign)}
         <div class="objective-progress">${progressMeter(s.progressOf(objective.title), progress, locale)}</div>
         <div class="actions">
+          ${detailButton(s, { kind: 'objective', id: objective.id }, objective.title, actions.openDetail)}
           ${disclosure === 'always' ? nothing : disclosureButton(view, actions, objective, true, keyResults.length)}
           ${canReorder ? moveButtons(s, '', objective.id, objective.title, index, count, (by) => void actions.reorder.moveObjective(objective, by)) : nothing}
           ${can.removeObjective ? removeButton(s, { item: 'objective', id: objective.id, title: objective.title }, actions.confirmRemove) : nothing}

@@ -62,6 +62,7 @@ describe('<okr-list>', () => {
     await sendKeys({ press: 'Tab' }); // edit title
     await sendKeys({ press: 'Tab' }); // add description
     await sendKeys({ press: 'Tab' }); // owner
+    await sendKeys({ press: 'Tab' }); // details
     await sendKeys({ press: 'Tab' }); // remove
     await sendKeys({ press: 'Tab' }); // add key result
     expect(deepActiveElement()?.id).to.equal('add-kr-ob1');

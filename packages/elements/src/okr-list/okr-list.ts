@@ -15,6 +15,7 @@ import { iconStyles } from '../icons.js';
 import type { OkrCheckIn } from '../okr-check-in/okr-check-in.js';
 import '../okr-check-in/okr-check-in.js';
 import { DisplayController } from '../display-controller.js';
+import { detailPanel, openDetail } from '../okr-detail/detail-opener.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
 import { concerns, StoreController } from '../store-controller.js';
@@ -50,6 +51,7 @@ import { TitleEditor } from './title-editor.js';
  * @slot toolbar-end - The host's own controls at the end of the toolbar, after "Add objective".
  * @slot empty - Replaces the picture and text shown when the session has no objectives; "Add objective" stays below it.
  *
+ * @event okr-detail-open - Cancelable: a person opened an item's details (its Details button); the list's `<okr-detail>` shows it unless cancelled. `OkrDetailOpenEvent`.
  * @event okr-objective-add - A person added an objective. `OkrObjectiveAddEvent`, `.objective`.
  * @event okr-objective-change - A person renamed, described, moved or removed an objective. `.objective`, `.change` (`title`, `description`, `order`, `removed`).
  * @event okr-key-result-add - A person added a key result. `.keyResult`.
@@ -212,6 +214,7 @@ export class OkrList extends LitElement {
     confirmRemove: (removal) => void this.#confirm.ask(removal),
     assign: (item, id, ownerId) => void this.#assign(item, id, ownerId),
     openCheckIn: (keyResult) => void this.#openCheckIn(keyResult),
+    openDetail: (item) => this.session && openDetail(this, this.session.id, item),
     toggle: (id) => void this.#toggle(id),
   };
 
@@ -358,6 +361,7 @@ export class OkrList extends LitElement {
         session-id=${session.id}
         key-result-id=${this.checkInFor}
       ></okr-check-in>
+      ${detailPanel({ store, people: this.#display.people, locale: this.#display.locale, strings: this.strings })}
     </div>`;
   }
 }

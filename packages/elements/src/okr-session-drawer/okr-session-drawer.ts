@@ -22,6 +22,7 @@ import { concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-session-drawer.styles.js';
+import { renderSessionAdmin } from './session-admin.js';
 
 /** The details a person edits in place. */
 interface DetailsDraft {
@@ -39,7 +40,8 @@ type Confirmation = { readonly kind: 'transition'; readonly transition: Transiti
  * One session's details and lifecycle in a modal side drawer: edit the title and dates
  * in place, see who created and changed it, and start, close, reopen or unlock it, each
  * after a confirmation that says what will happen. Closed (archived) sessions and people
- * who may not edit see everything read-only.
+ * who may not edit see everything read-only. Administrators also find "Create next
+ * session" and the access editor here (session-admin.ts).
  *
  * @summary A session's details and lifecycle actions, in a modal side drawer.
  *
@@ -98,6 +100,7 @@ export class OkrSessionDrawer extends LitElement {
     sessionId: { attribute: 'session-id' },
     open: { type: Boolean, reflect: true },
     people: { attribute: false },
+    teams: { attribute: false },
     locale: {},
     strings: { attribute: false },
   };
@@ -129,6 +132,9 @@ export class OkrSessionDrawer extends LitElement {
   /** Display names of people by id; an unknown id is shown as is. */
   declare people: Readonly<Record<string, string>> | undefined;
 
+  /** Display names of teams by id, offered by the access editor (`{ sales: 'Sales' }`). */
+  declare teams: Readonly<Record<string, string>>;
+
   /** BCP 47 locale for texts, dates and numbers; wins over every `lang` (see the README's Languages). */
   declare locale: string | undefined;
 
@@ -152,6 +158,7 @@ export class OkrSessionDrawer extends LitElement {
     this.menuOpen = false;
     this.sessionId = '';
     this.open = false;
+    this.teams = {};
   }
 
   readonly #display = new DisplayController(this);
@@ -547,6 +554,7 @@ export class OkrSessionDrawer extends LitElement {
           <h3 id="details-title">${s.details}</h3>
           ${editable ? this.#renderEditable(session) : this.#renderReadOnly(session)} ${this.#renderMore(session)}
         </section>
+        ${renderSessionAdmin({ store, session, people: this.#display.people ?? {}, teams: this.teams, strings: this.strings, s })}
         <p class="status" role="status">${this.status}</p>
       </div>
       <div class="dialog-footer" part="footer" ?hidden=${!this.hasFooter}>

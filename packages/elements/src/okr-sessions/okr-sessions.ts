@@ -133,6 +133,7 @@ export class OkrSessions extends LitElement {
     store: { attribute: false },
     includeArchived: { type: Boolean, attribute: 'include-archived', reflect: true },
     people: { attribute: false },
+    teams: { attribute: false },
     locale: {},
     strings: { attribute: false },
   };
@@ -159,6 +160,9 @@ export class OkrSessions extends LitElement {
   /** Display names of people by id (`{ ada: 'Ada Lovelace' }`); default the provider's; an unknown id is shown as is. */
   declare people: Readonly<Record<string, string>> | undefined;
 
+  /** Display names of teams by id, for the drawer's access editor (`{ sales: 'Sales' }`). */
+  declare teams: Readonly<Record<string, string>>;
+
   /** BCP 47 locale for texts, dates and numbers; wins over every `lang` (see the README's Languages). */
   declare locale: string | undefined;
 
@@ -184,6 +188,7 @@ export class OkrSessions extends LitElement {
     this.saving = false;
     this.addOpen = false;
     this.includeArchived = false;
+    this.teams = {};
   }
 
   readonly #display = new DisplayController(this);
@@ -410,6 +415,7 @@ export class OkrSessions extends LitElement {
       <okr-session-drawer
         .store=${store}
         .people=${this.people}
+        .teams=${this.teams}
         .locale=${this.locale}
         .strings=${this.strings}
         session-id=${this.selectedId ?? ''}

@@ -527,19 +527,6 @@ export const styles = css`
     color: var(--_warning);
   }
 
-  .sparkline {
-    color: var(--_accent);
-    overflow: visible;
-  }
-  .sparkline.status-on_track {
-    color: var(--_on-track);
-  }
-  .sparkline.status-at_risk {
-    color: var(--_at-risk);
-  }
-  .sparkline.status-off_track {
-    color: var(--_off-track);
-  }
   .spark-placeholder {
     inline-size: 72px;
     block-size: 2px;

@@ -27,6 +27,7 @@ import { OkrWeekChangeEvent } from '../events/okr-week-change-event.js';
 import { formatDay, formatInstant, formatter, numberFormat, personName } from '../format.js';
 import { iconChevronEnd, iconChevronStart, iconStyles, iconTriangleDown, iconTriangleUp } from '../icons.js';
 import { formatPercent } from '../key-result-format.js';
+import { detailLinkStyles, detailPanel, openDetail } from '../okr-detail/detail-opener.js';
 import { personChip, personStyles } from '../person.js';
 import { states } from '../states.styles.js';
 import { concerns, StoreController } from '../store-controller.js';
@@ -36,7 +37,8 @@ import { syncStatusStyles } from '../sync-status.styles.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-snapshot.styles.js';
 import { type RowWindow, rowOffsets, rowWindow } from './row-window.js';
-import { sparkline } from './sparkline.js';
+import { sparklineStyles, sparklineSvg } from './sparkline-svg.js';
+import { typeIcon } from './type-icon.js';
 
 /** Height of a row, in pixels (rows are windowed, so they have a fixed height). */
 export const SNAPSHOT_ROW_HEIGHT = 48;
@@ -145,6 +147,7 @@ export function defaultWeek(calendar: Pick<Calendar, 'weeks' | 'current'>): stri
  *
  * @event okr-week-change - A person moved to another week; `week` already changed. `OkrWeekChangeEvent`, `.week`, `.previous`.
  * @event okr-owner-filter-change - A person chose another owner filter; `owner` already changed. `OkrOwnerFilterChangeEvent`, `.owner`.
+ * @event okr-detail-open - Cancelable: a person opened an item's details (its title). `OkrDetailOpenEvent`, `.sessionId`, `.item`.
  * @event okr-check-in-request - Cancelable: a person asked to check in on a key result of the current week. `OkrCheckInRequestEvent`, `.sessionId`, `.keyResultId`.
  * @event okr-export - Cancelable, before the download: `.detail` is `{ format, filename, content }`; `preventDefault()` keeps the file from downloading.
  * @event okr-error - Loading failed, or the server refused a change to this session on arrival. `OkrErrorEvent`, `.detail` is the `OkrError`.
@@ -204,7 +207,16 @@ export function defaultWeek(calendar: Pick<Calendar, 'weeks' | 'current'>): stri
  * @cssproperty --okr-radius - Corner radius. Default 6px.
  */
 export class OkrSnapshot extends LitElement {
-  static override styles = [theme, states, iconStyles, personStyles, syncStatusStyles, styles];
+  static override styles = [
+    theme,
+    states,
+    iconStyles,
+    personStyles,
+    syncStatusStyles,
+    sparklineStyles,
+    detailLinkStyles,
+    styles,
+  ];
 
   static override properties = {
     status: { state: true, attribute: false },
@@ -554,6 +566,11 @@ export class OkrSnapshot extends LitElement {
     if (row) this.#toggleComment(row);
   }
 
+  #onTitleClick(event: Event): void {
+    const row = this.#rowOf(event);
+    if (row && this.sessionId) openDetail(this, this.sessionId, { kind: row.type, id: row.id });
+  }
+
   #onCheckInClick(event: Event): void {
     const row = this.#rowOf(event);
     if (row) this.#requestCheckIn(row);
@@ -617,6 +634,13 @@ export class OkrSnapshot extends LitElement {
     return html`<div part="base" aria-busy=${this.busy || this.status === 'loading' ? 'true' : 'false'}>
       ${this.status === 'ready' ? this.#renderHeader() : nothing} ${this.status === 'ready' ? this.#renderToolbar() : nothing}
       ${this.#renderBody()}
+      ${detailPanel({
+        store: this.#controller.store,
+        people: this.#display.people,
+        locale: this.#display.locale,
+        strings: this.strings,
+        week: this.result?.week.key,
+      })}
     </div>`;
   }
 
@@ -951,9 +975,11 @@ export class OkrSnapshot extends LitElement {
       style="block-size: ${height}px"
     >
       <div role="cell" class="cell item" style="--depth: ${row.depth}">
-        ${this.#typeIcon(row)}
+        ${typeIcon(row.type)}
         <span class="visually-hidden">${s.rowTypes[row.type]}:</span>
-        <bdi class="title" title=${row.title}>${row.title}</bdi>
+        <button type="button" class="title-link" aria-label=${s.openDetail(row.title)} @click=${this.#onTitleClick}>
+          <bdi class="title" title=${row.title}>${row.title}</bdi>
+        </button>
         ${row.stale ? html`<span class="flag stale">${s.staleBadge}</span>` : nothing}
         ${row.context ? html`<span class="visually-hidden">${s.contextHint}</span>` : nothing}
         ${open ? this.#renderComment(row, commentId) : nothing}
@@ -1011,16 +1037,6 @@ export class OkrSnapshot extends LitElement {
     </div>`;
   }
 
-  #typeIcon(row: SnapshotRow): TemplateResult {
-    if (row.type === 'objective') {
-      return html`<svg class="type-icon objective" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="1.5"/><circle cx="8" cy="8" r="2.5" fill="currentColor"/></svg>`;
-    }
-    if (row.type === 'keyResult') {
-      return html`<svg class="type-icon key-result" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M3 12.5 6.5 8l2.5 2.5 4-5.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
-    }
-    return html`<svg class="type-icon initiative" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M4 3v5a2 2 0 0 0 2 2h6m-2.5-2.5L12 10l-2.5 2.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
-  }
-
   #renderOwner(ownerId: string | undefined): TemplateResult {
     if (ownerId === undefined) {
       return html`<span class="avatar none" aria-hidden="true"></span><span class="unassigned">${this.#s.unassigned}</span>`;
@@ -1047,21 +1063,14 @@ export class OkrSnapshot extends LitElement {
   #renderSparkline(row: SnapshotRow, snapshot: Snapshot): TemplateResult | typeof nothing {
     const series = this.#series.get(snapshot.sessionId)?.get(row.id);
     if (!series) return html`<span class="spark-placeholder" aria-hidden="true"></span>`;
-    const line = sparkline(series, SPARK_WIDTH, SPARK_HEIGHT, snapshot.week.key);
-    if (!line) return nothing;
     const locale = this.#locale;
-    return html`<svg
-      part="sparkline"
-      class="sparkline status-${row.status}"
-      role="img"
-      aria-label=${this.#s.trendLabel(formatPercent(line.first, locale), formatPercent(line.last, locale))}
-      viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}"
-      width=${SPARK_WIDTH}
-      height=${SPARK_HEIGHT}
-    >
-      <polyline points=${line.points} fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round" />
-      ${line.marker ? html`<circle cx=${line.marker.x} cy=${line.marker.y} r="2.5" fill="currentColor" />` : nothing}
-    </svg>`;
+    return sparklineSvg(series, {
+      width: SPARK_WIDTH,
+      height: SPARK_HEIGHT,
+      highlight: snapshot.week.key,
+      status: row.status,
+      label: (first, last) => this.#s.trendLabel(formatPercent(first, locale), formatPercent(last, locale)),
+    });
   }
 
   #renderComment(row: SnapshotRow, id: string): TemplateResult {

@@ -57,6 +57,17 @@ async function show(store: OkrStore, id = 'SE-01002'): Promise<OkrTree> {
 
 const focusedTitle = () => deepActiveElement()?.querySelector('.node-title')?.textContent;
 
+/** Escape out of the details that Enter opened. */
+async function closeDetail(el: OkrTree): Promise<void> {
+  const detail = el.shadowRoot?.querySelector('okr-detail');
+  await detail?.updateComplete;
+  expect(detail?.open).to.equal(true);
+  await sendKeys({ press: 'Escape' });
+  await el.updateComplete;
+  await detail?.updateComplete;
+  expect(detail?.open).to.equal(false);
+}
+
 describe('<okr-tree>', () => {
   it('shows the cascade across parent and child sessions as a WAI-ARIA tree, and is accessible', async () => {
     const el = await show(await cascade());
@@ -151,6 +162,7 @@ describe('<okr-tree>', () => {
     const event = await chosen;
     expect([event.sessionId, event.keyResult.title]).to.deep.equal(['SE-01002', 'Rollout']);
     await el.updateComplete;
+    await closeDetail(el); // Enter also opened the details: Escape gives focus back to the row.
     expect(deepActiveElement()?.getAttribute('aria-selected')).to.equal('true');
     await expect(el).to.be.accessible();
   });
@@ -172,6 +184,7 @@ describe('<okr-tree>', () => {
     const event = await selected;
     expect([event.sessionId, event.objective.title]).to.deep.equal(['SE-01003', 'Editor beta']);
     await el.updateComplete;
+    await closeDetail(el); // Enter also opened the details: Escape gives focus back to the row.
     expect(deepActiveElement()?.getAttribute('aria-selected')).to.equal('true');
     expect(events.map((e) => e.type)).to.deep.equal(['okr-objective-select']);
   });

@@ -9,6 +9,7 @@ import { OkrObjectiveSelectEvent } from '../events/okr-objective-select-event.js
 import { personName } from '../format.js';
 import { iconChevronEnd, iconStyles } from '../icons.js';
 import { formatPercent, percentOf } from '../key-result-format.js';
+import { detailPanel, openDetail } from '../okr-detail/detail-opener.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
 import { StoreController } from '../store-controller.js';
@@ -39,6 +40,7 @@ const TYPE_AHEAD_MS = 500;
  * @summary How objectives align across a session, its parent and its children, as a tree.
  *
  * @event okr-objective-select - A person chose an objective (Enter or click). `OkrObjectiveSelectEvent`, `.sessionId`, `.objective`.
+ * @event okr-detail-open - Cancelable: after a select, the item's details open in the tree's `<okr-detail>` unless cancelled. `OkrDetailOpenEvent`.
  * @event okr-key-result-select - A person chose a key result (Enter or click). `OkrKeyResultSelectEvent`, `.sessionId`, `.keyResult`.
  * @event okr-error - Loading failed. `.detail` is the `OkrError`.
  *
@@ -191,6 +193,8 @@ export class OkrTree extends LitElement {
         ? new OkrObjectiveSelectEvent(row.node.session.id, row.node.objective)
         : new OkrKeyResultSelectEvent(row.node.session.id, row.item.keyResult),
     );
+    const item = row.kind === 'objective' ? row.node.objective : row.item.keyResult;
+    openDetail(this, row.node.session.id, { kind: row.kind, id: item.id });
   }
 
   #onClick(event: MouseEvent, row: TreeRow): void {
@@ -318,6 +322,7 @@ export class OkrTree extends LitElement {
       <ul role="tree" part="tree" aria-label=${s.treeLabel} @keydown=${this.#onKeydown}>
         ${this.#renderLevel(this.roots, 1, tabStop)}
       </ul>
+      ${detailPanel({ store: this.#controller.store, people: this.#display.people, locale: this.#display.locale, strings: this.strings })}
     </div>`;
   }
 

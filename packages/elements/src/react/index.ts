@@ -13,8 +13,11 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import type { OkrElements, OkrTagName, PascalCase } from '../element-types.js';
+import { OkrAccessEditor as OkrAccessEditorElement } from '../okr-access-editor/okr-access-editor.js';
 import { OkrCheckIn as OkrCheckInElement } from '../okr-check-in/okr-check-in.js';
+import { OkrDetail as OkrDetailElement } from '../okr-detail/okr-detail.js';
 import { OkrList as OkrListElement } from '../okr-list/okr-list.js';
+import { OkrNextSession as OkrNextSessionElement } from '../okr-next-session/okr-next-session.js';
 import { OkrProvider as OkrProviderElement } from '../okr-provider/okr-provider.js';
 import { OkrSessionDrawer as OkrSessionDrawerElement } from '../okr-session-drawer/okr-session-drawer.js';
 import { OkrSessions as OkrSessionsElement } from '../okr-sessions/okr-sessions.js';
@@ -38,6 +41,22 @@ function eventsOf<T extends OkrTagName>(names: readonly (keyof OkrElements[T]['e
   return Object.fromEntries(names.map((name) => [`on${pascal(name)}`, name])) as unknown as ReactEvents<T>;
 }
 
+export const OkrAccessEditor = createComponent({
+  react: React,
+  tagName: 'okr-access-editor',
+  elementClass: OkrAccessEditorElement,
+  events: eventsOf<'okr-access-editor'>(['okr-session-change', 'okr-error']),
+  displayName: 'OkrAccessEditor',
+});
+
+export const OkrNextSession = createComponent({
+  react: React,
+  tagName: 'okr-next-session',
+  elementClass: OkrNextSessionElement,
+  events: eventsOf<'okr-next-session'>(['okr-session-create', 'okr-error']),
+  displayName: 'OkrNextSession',
+});
+
 export const OkrCheckIn = createComponent({
   react: React,
   tagName: 'okr-check-in',
@@ -46,11 +65,20 @@ export const OkrCheckIn = createComponent({
   displayName: 'OkrCheckIn',
 });
 
+export const OkrDetail = createComponent({
+  react: React,
+  tagName: 'okr-detail',
+  elementClass: OkrDetailElement,
+  events: eventsOf<'okr-detail'>(['okr-error']),
+  displayName: 'OkrDetail',
+});
+
 export const OkrList = createComponent({
   react: React,
   tagName: 'okr-list',
   elementClass: OkrListElement,
   events: eventsOf<'okr-list'>([
+    'okr-detail-open',
     'okr-objective-add',
     'okr-objective-change',
     'okr-key-result-add',
@@ -107,6 +135,7 @@ export const OkrSnapshot = createComponent({
     'okr-week-change',
     'okr-owner-filter-change',
     'okr-check-in-request',
+    'okr-detail-open',
     'okr-export',
     'okr-error',
   ]),
@@ -117,6 +146,6 @@ export const OkrTree = createComponent({
   react: React,
   tagName: 'okr-tree',
   elementClass: OkrTreeElement,
-  events: eventsOf<'okr-tree'>(['okr-objective-select', 'okr-key-result-select', 'okr-error']),
+  events: eventsOf<'okr-tree'>(['okr-objective-select', 'okr-key-result-select', 'okr-detail-open', 'okr-error']),
   displayName: 'OkrTree',
 });
