@@ -194,9 +194,10 @@ export const OKR_STRINGS: OkrStrings = {
 
   // ---- a store on a server (sync status) ----
   syncSaving: 'Saving…',
-  syncWaiting: (count) => (count === 1 ? '1 change waiting' : `${count} changes waiting`),
+  syncWaiting: (count) => plural('en', count, { one: `${count} change waiting`, other: `${count} changes waiting` }),
   syncOffline: 'Offline',
-  syncOfflineWaiting: (count) => (count === 1 ? 'Offline: 1 change waiting' : `Offline: ${count} changes waiting`),
+  syncOfflineWaiting: (count) =>
+    plural('en', count, { one: `Offline: ${count} change waiting`, other: `Offline: ${count} changes waiting` }),
   syncRefused: (reason) => `Not saved: ${reason}`,
 };
 
