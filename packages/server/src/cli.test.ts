@@ -10,7 +10,7 @@ const node = [process.execPath, '--conditions=@okrkit/source', '--import', 'tsx'
 const clean = { ...process.env, PORT: '', HOST: '', DATABASE_URL: '', OKRKIT_JWT_SECRET: '', OKRKIT_JWKS_URL: '' };
 
 function run(...args: string[]) {
-  return spawnSync(node[0], [...node.slice(1), ...args], { encoding: 'utf8', env: clean, timeout: 60_000 });
+  return spawnSync(node[0], [...node.slice(1), ...args], { encoding: 'utf8', env: clean, timeout: 240_000 });
 }
 
 /** Starts the CLI and resolves with the URL it prints once it listens. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createServer } from 'node:net';
 import { DEV_SECRET, HELP, isLoopback, readCliOptions } from './cli-options.js';
 import type { Database } from './database.js';
 import { type Authenticate, createOkrServer, jwtAuthenticator, listen, signToken } from './http/index.js';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     ...(options.issuer ? { issuer: options.issuer } : {}),
     ...(options.audience ? { audience: options.audience } : {}),
   });
+  // A taken port is said at once, before a database is opened (PGlite's first start takes seconds).
+  await portFree(options.host, options.port);
   const database: Database = options.databaseUrl
     ? pgDatabase({ connectionString: options.databaseUrl })
     : pgliteDatabase({ dataDir: options.dataDir });
@@ -69,6 +72,21 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+function portFree(host: string, port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} on ${host} is taken: stop what uses it, or choose another port (PORT=${port + 1}).`)
+          : error,
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 main().catch((error: unknown) => {
