@@ -594,11 +594,11 @@ export class OkrCheckIn extends LitElement {
             max="100"
             step="5"
             .value=${live(draft.confidence)}
-            aria-valuetext=${`${draft.confidence}%`}
+            aria-valuetext=${formatPercent(Number(draft.confidence) / 100, this.#locale)}
             aria-invalid=${this.fieldErrors.confidence ? 'true' : nothing}
             aria-describedby=${this.fieldErrors.confidence ? 'ci-confidence-error' : nothing}
           />
-          <output for="ci-confidence" class="percent">${draft.confidence}%</output>
+          <output for="ci-confidence" class="percent">${formatPercent(Number(draft.confidence) / 100, this.#locale)}</output>
         </div>
         ${this.#error('confidence')}
       </div>
