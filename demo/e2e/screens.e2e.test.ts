@@ -34,7 +34,18 @@ const HEIGHT = 900;
 const MODES = ['light', 'dark', 'rtl', 'de'] as const;
 type Mode = (typeof MODES)[number];
 // Kept in step with SCREENS in demo/gallery/gallery.ts (a browser module, not importable here).
-const SCREENS = ['sessions', 'snapshot', 'snapshot-closed', 'tree', 'check-in', 'drawer'] as const;
+const SCREENS = [
+  'sessions',
+  'snapshot',
+  'snapshot-closed',
+  'tree',
+  'check-in',
+  'drawer',
+  'list',
+  'detail',
+  'next-session',
+  'access',
+] as const;
 /** A pixel differs when its colour moved more than this (pixelmatch's YIQ threshold, 0..1): anti-aliasing does not count. */
 const PIXEL_THRESHOLD = 0.1;
 /** A screen matches when at most this share of its pixels differ (a text caret, a sub-pixel shift). */

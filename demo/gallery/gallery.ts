@@ -13,7 +13,18 @@ import { seedSampleData } from '../sample-data.js';
 export const GALLERY_NOW = new Date('2026-11-18T10:00:00Z');
 
 /** The screens the gallery shows, each a way a person meets an element. */
-export const SCREENS = ['sessions', 'snapshot', 'snapshot-closed', 'tree', 'check-in', 'drawer'] as const;
+export const SCREENS = [
+  'sessions',
+  'snapshot',
+  'snapshot-closed',
+  'tree',
+  'check-in',
+  'drawer',
+  'list',
+  'detail',
+  'next-session',
+  'access',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 const params = new URLSearchParams(location.search);
@@ -42,6 +53,14 @@ async function firstKeyResult(store: OkrStore, sessionId: string): Promise<strin
   const live = await store.getSession(sessionId);
   const kr = [...live.keyResults.values()].find((k) => k.checkIns.length > 0 && k.kind === 'increase');
   if (!kr) throw new Error('The sample session has no key result with check-ins');
+  return kr.id;
+}
+
+/** A key result of the sample session whose history has a correction. */
+async function correctedKeyResult(store: OkrStore, sessionId: string): Promise<string> {
+  const live = await store.getSession(sessionId);
+  const kr = [...live.keyResults.values()].find((k) => k.checkIns.some((c) => c.corrects !== undefined));
+  if (!kr) throw new Error('The sample session has no corrected check-in');
   return kr.id;
 }
 
@@ -81,6 +100,32 @@ async function mount(): Promise<HTMLElement> {
         sessionId: current.id,
         open: true,
       });
+    case 'list':
+      return Object.assign(document.createElement('okr-list'), { store, people: PEOPLE, sessionId: current.id });
+    case 'detail':
+      return Object.assign(document.createElement('okr-detail'), {
+        store,
+        people: PEOPLE,
+        sessionId: current.id,
+        item: { kind: 'keyResult', id: await correctedKeyResult(store, current.id) },
+        open: true,
+      });
+    case 'next-session':
+      return Object.assign(document.createElement('okr-next-session'), { store, sessionId: current.id, open: true });
+    case 'access':
+      // Shared with two teams and one more person; only Product edits.
+      await store.updateSession(current.id, {
+        access: {
+          view: { everyone: false, people: ['u-vic'], teams: ['leadership', 'product'] },
+          edit: { everyone: false, people: [], teams: ['product'] },
+        },
+      });
+      return Object.assign(document.createElement('okr-access-editor'), {
+        store,
+        people: PEOPLE,
+        teams: TEAM_NAMES,
+        sessionId: current.id,
+      });
   }
 }
 
@@ -94,6 +139,13 @@ function settled(root: Document | ShadowRoot): boolean {
 }
 
 const element = await mount();
+// Elements that start their headings at h3 sit under the host's h2, as in the demo's cards.
+const HOST_HEADINGS: Partial<Record<Screen, string>> = { list: 'Objectives', access: 'Session settings' };
+const hostHeading = HOST_HEADINGS[screen];
+if (hostHeading) {
+  const h2 = Object.assign(document.createElement('h2'), { className: 'visually-hidden', textContent: hostHeading });
+  frame.before(h2);
+}
 frame.replaceChildren(element);
 const deadline = performance.now() + 10_000;
 while (!settled(document) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -350,7 +350,7 @@ export const styles = css`
     color: var(--_accent);
   }
   .badge.initiative-done {
-    color: var(--okr-color-on-track-text, #1a7f37);
+    color: var(--okr-color-on-track-text, light-dark(#1a7f37, #3fb950));
   }
   .badge.initiative-dropped {
     color: var(--_muted);
