@@ -46,7 +46,6 @@ afterEach(() => {
 });
 
 describe('languages', () => {
-
   it('renders a German page in German, dates in German format, and stays accessible', async () => {
     document.documentElement.lang = 'de';
     const store = makeStore();

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { changedSessionId, type OkrStore, type StoreChange } from '@okrkit/core';
+import { changedSessionId, type OkrStore, type Session, type StoreChange } from '@okrkit/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { okrStoreContext } from './context.js';
 import { defaultStore } from './default-store.js';
@@ -12,7 +12,8 @@ export interface StoreHost extends ReactiveControllerHost, HTMLElement {
 /**
  * Connects an element to its store: the `.store` property, else one provided through
  * context, else the page's default store. Calls `load` when connected, when the store
- * changes and after every change in the store, so the element re-reads what it shows.
+ * changes and after every change in the store (its own commands' included), with the
+ * notice, which carries the changed session (`carriedSession`).
  */
 export class StoreController implements ReactiveController {
   readonly #host: StoreHost;
@@ -66,4 +67,18 @@ export class StoreController implements ReactiveController {
 export function concerns(change: StoreChange, sessionId: string | undefined): boolean {
   const id = changedSessionId(change);
   return id === undefined || id === sessionId;
+}
+
+/**
+ * The session a notice carries, when it is `sessionId` and the store's actor may still see
+ * it: its live state after the change, which an element renders instead of asking the
+ * store again. Undefined otherwise (then the element asks, and hears why not).
+ */
+export function carriedSession(
+  store: OkrStore,
+  change: StoreChange | undefined,
+  sessionId: string | undefined,
+): Session | undefined {
+  if (change?.type !== 'session' || change.session.id !== sessionId) return undefined;
+  return store.can('session.view', change.session) ? change.session : undefined;
 }

@@ -1,4 +1,4 @@
-import type { OkrStore } from '@okrkit/core';
+import { memoryStorage, type OkrStore, type StorageAdapter } from '@okrkit/core';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement, settle } from '../../test/helpers.js';
@@ -13,6 +13,24 @@ async function open(store: OkrStore, keyResultId = 'kr1'): Promise<OkrCheckIn> {
   );
   await settle(el);
   return el;
+}
+
+/** A storage that counts the reads of headers and journals that reach it. */
+function countingReads(inner: StorageAdapter): StorageAdapter & { reads: number; journalReads: number } {
+  const counts = { reads: 0, journalReads: 0 };
+  const reads = new Set<PropertyKey>(['listSessions', 'getSession', 'readJournal']);
+  return new Proxy(inner, {
+    get(target, prop) {
+      if (prop === 'reads' || prop === 'journalReads') return counts[prop];
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (reads.has(prop)) counts.reads++;
+        if (prop === 'readJournal') counts.journalReads++;
+        return value.apply(target, args);
+      };
+    },
+  }) as StorageAdapter & { reads: number; journalReads: number };
 }
 
 describe('<okr-check-in>', () => {
@@ -221,6 +239,35 @@ describe('<okr-check-in>', () => {
     expect(superseded.querySelector('[data-correct]')).to.equal(null);
     expect((await store.getSession('SE-01001')).keyResults.get('kr1')?.latest?.value).to.equal(190);
     await expect(el).to.be.accessible();
+  });
+
+  it('renders a correction and a check-in from the store notice; a check-in reads nothing from storage', async () => {
+    const storage = countingReads(memoryStorage());
+    const store = await plannedSession(makeOkrStore(undefined, storage));
+    await store.checkIn('SE-01001', 'kr1', { value: 150 });
+    const el = await open(store);
+    expect($$(el, '.item-value').map((v) => v.textContent)).to.deep.equal(['150 users']);
+
+    $(el, '[data-correct=ci1]').click();
+    await settle(el);
+    type(el, '#ci-value', '190');
+    const corrected = oneEvent(el, 'okr-check-in');
+    $(el, '#ci-save').click();
+    await corrected;
+    await settle(el);
+    expect($(el, 'li.superseded s')?.textContent).to.equal('150 users');
+    expect($(el, 'li[data-id=ci2]').textContent).to.contain('Correction of the check-in');
+    // (The correction was the store's first to look up a check-in by id: it read the journal once to index its ids.)
+    const [reads, journalReads] = [storage.reads, storage.journalReads];
+
+    type(el, '#ci-value', '400');
+    const saved = oneEvent(el, 'okr-check-in');
+    $(el, '#ci-save').click();
+    await saved;
+    await settle(el);
+    expect(el.open).to.equal(false);
+    expect($$(el, '.item-value').map((v) => v.textContent)).to.deep.equal(['400 users', '190 users', '150 users']);
+    expect([storage.journalReads - journalReads, storage.reads - reads]).to.deep.equal([0, 0]);
   });
 
   it('shows a viewer the history but no form', async () => {

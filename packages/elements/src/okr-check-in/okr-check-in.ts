@@ -24,7 +24,7 @@ import { iconClose, iconStyles } from '../icons.js';
 import { formatPercent, formatValue, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
-import { concerns, StoreController } from '../store-controller.js';
+import { carriedSession, concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
@@ -227,7 +227,8 @@ export class OkrCheckIn extends LitElement {
     if (change && !concerns(change, this.sessionId)) return;
     const load = ++this.#loads;
     try {
-      const session = await store.getSession(this.sessionId);
+      // A notice carries the session as it now is: no need to ask the store for it again.
+      const session = carriedSession(store, change, this.sessionId) ?? (await store.getSession(this.sessionId));
       const history = await store.checkInHistory(this.sessionId, this.keyResultId);
       if (load !== this.#loads) return;
       this.session = session;
@@ -424,7 +425,7 @@ export class OkrCheckIn extends LitElement {
         : await store.checkIn(session.id, kr.id, input);
       this.dispatchEvent(new OkrCheckInEvent(session.id, saved));
       if (correcting) {
-        await this.#load(store);
+        // The store's notice of the correction has already brought the session and history up to date.
         this.#reset();
         this.statusText = s.saved;
       } else {

@@ -18,7 +18,7 @@ import { DisplayController } from '../display-controller.js';
 import { detailPanel, openDetail } from '../okr-detail/detail-opener.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
-import { concerns, StoreController } from '../store-controller.js';
+import { carriedSession, concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
 import type { FormValues, ItemForm } from './form-model.js';
@@ -241,7 +241,7 @@ export class OkrList extends LitElement {
     if (change && !concerns(change, this.sessionId)) return;
     const load = ++this.#loads;
     try {
-      const session = await store.getSession(this.sessionId);
+      const session = carriedSession(store, change, this.sessionId) ?? (await store.getSession(this.sessionId));
       if (load !== this.#loads) return;
       this.session = session;
       this.status = 'ready';
@@ -263,8 +263,8 @@ export class OkrList extends LitElement {
     const store = this.#controller.store;
     try {
       await work(store, session);
+      // The store's notice of the change has already brought the session shown up to date.
       this.actionError = undefined;
-      await this.#load(store);
       return true;
     } catch (error) {
       const okrError = toOkrError(error);

@@ -18,7 +18,7 @@ import { splitFieldErrors } from '../field-errors.js';
 import { formatDay, formatInstant } from '../format.js';
 import { iconChevronDown, iconChevronEnd, iconClose, iconStyles } from '../icons.js';
 import { personChip, personStyles } from '../person.js';
-import { concerns, StoreController } from '../store-controller.js';
+import { carriedSession, concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
 import { styles } from './okr-session-drawer.styles.js';
@@ -214,7 +214,7 @@ export class OkrSessionDrawer extends LitElement {
     if (change && !concerns(change, this.sessionId)) return;
     const load = ++this.#loads;
     try {
-      const session = await store.getSession(this.sessionId);
+      const session = carriedSession(store, change, this.sessionId) ?? (await store.getSession(this.sessionId));
       const parentTitle = session.parentId ? await this.#titleOf(store, session.parentId) : undefined;
       if (load !== this.#loads) return;
       this.session = session;

@@ -30,7 +30,7 @@ import { formatPercent } from '../key-result-format.js';
 import { detailLinkStyles, detailPanel, openDetail } from '../okr-detail/detail-opener.js';
 import { personChip, personStyles } from '../person.js';
 import { states } from '../states.styles.js';
-import { concerns, StoreController } from '../store-controller.js';
+import { carriedSession, concerns, StoreController } from '../store-controller.js';
 import { type OkrSnapshotStrings, type OkrStrings, resolveSnapshotStrings } from '../strings.js';
 import { renderSyncStatus, SyncStatusController } from '../sync-status.js';
 import { syncStatusStyles } from '../sync-status.styles.js';
@@ -63,22 +63,6 @@ export function ownerFilterOf(owner: string | undefined): OwnerFilter {
 export function exportFilename(snapshot: Snapshot, format: ExportFormat): string {
   const owner = typeof snapshot.owner === 'string' ? snapshot.owner : snapshot.owner.ownerId;
   return `${snapshot.sessionId}-${snapshot.week.key}-${owner.replace(/[^\w.-]+/g, '_')}.${format}`;
-}
-
-const reads = new WeakMap<OkrStore, Promise<unknown>>();
-
-/**
- * Runs the element's reads of a store one after another. Works around the core: two
- * snapshot or series reads that catch up the same session's timeline at once both
- * append the same journal entries ("Entry 1 does not continue a journal of 22").
- */
-function serially<T>(store: OkrStore, read: () => Promise<T>): Promise<T> {
-  const next = (reads.get(store) ?? Promise.resolve()).then(read, read);
-  reads.set(
-    store,
-    next.catch(() => undefined),
-  );
-  return next;
 }
 
 /** A row's identity in the list: an initiative linked to several key results appears under each. */
@@ -377,12 +361,10 @@ export class OkrSnapshot extends LitElement {
     if (!sameSession || this.status !== 'ready') this.status = 'loading';
     else this.busy = true;
     try {
-      const { session, calendar, result } = await serially(store, async () => {
-        const session = await store.getSession(sessionId);
-        const calendar = await store.weeks(sessionId);
-        const result = await store.snapshot(sessionId, this.week ?? defaultWeek(calendar));
-        return { session, calendar, result };
-      });
+      // A notice carries the session as it now is; the weeks and the snapshot derive from it.
+      const session = carriedSession(store, change, sessionId) ?? (await store.getSession(sessionId));
+      const calendar = await store.weeks(sessionId);
+      const result = await store.snapshot(sessionId, this.week ?? defaultWeek(calendar));
       if (load !== this.#loads) return;
       this.session = session;
       this.calendar = calendar;
@@ -475,7 +457,7 @@ export class OkrSnapshot extends LitElement {
     const filled = cache;
     void Promise.all(
       missing.map((id) =>
-        serially(store, () => store.series(sessionId, id)).then(
+        store.series(sessionId, id).then(
           (points) => filled.set(id, points),
           () => filled.set(id, []),
         ),
