@@ -34,7 +34,13 @@ function open(at: Server, actor: Actor, token: string, network = new TestNetwork
   return store;
 }
 
-afterEach(async () => {
+/** Where a test is, told when it fails (each step waits on the network). */
+let step = '';
+
+afterEach(async function () {
+  if (this.currentTest?.state === 'failed')
+    console.log(`failed at: ${step}; sync status: ${JSON.stringify(stores.map((s) => s.syncStatus))}`);
+  step = '';
   await Promise.all(stores.splice(0).map((s) => s.close()));
 });
 
@@ -108,25 +114,30 @@ describe('the sync status of the elements', function () {
     await until(mo, async () =>
       (await mo.getSession(id).catch(() => undefined))?.state === 'in_progress' ? true : undefined,
     );
+    step = 'the snapshot renders';
     const el = await fixture<OkrSnapshot>(html`<okr-snapshot .store=${mo} session-id=${id}></okr-snapshot>`);
     while (el.status !== 'ready') await settle(el);
     const status = el.shadowRoot?.querySelector('[part="sync-status"]');
     expect(status?.getAttribute('role')).to.equal('status');
     expect(status?.textContent?.trim()).to.equal('', 'nothing to say while everything is saved');
 
+    step = 'offline check-in shows as waiting';
     network.cut();
     await mo.checkIn(id, 'kr_1', { value: 60, comment: 'on the train' });
     expect(await statusOf(el, mo, /^Offline: 1 change waiting$/)).to.be.a('string');
     await expect(el).to.be.accessible();
 
+    step = 'Ada closes the session';
     await ada.closeSession(id);
     // A sync store's command resolves once queued: wait until the server has it.
     await until(ada, () => (ada.syncStatus?.pending === 0 ? true : undefined));
+    step = 'back online: the refusal arrives';
     network.online = true;
     const refused = oneEvent(el, 'okr-error');
     await (mo.storage as SyncStorage).syncNow();
     const event = await refused;
     expect(event.detail.code).to.equal('locked');
+    step = 'the refusal shows';
     const shown = await statusOf(el, mo, /^Not saved/);
     expect(shown).to.contain(event.detail.message);
     expect(mo.syncStatus?.pending).to.equal(0);

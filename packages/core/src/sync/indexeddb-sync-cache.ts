@@ -128,18 +128,14 @@ export function indexedDbSyncCache(options: IndexedDbSyncCacheOptions = {}): Syn
     reload: (ids) =>
       run('read the sync cache', async (database) => {
         const tx = database.transaction(['sessions', 'chunks', 'outbox'], 'readonly');
-        const read = await Promise.all(
-          ids.map(async (id) => {
-            const [header, chunks] = await Promise.all([
-              tx.objectStore('sessions').get(id),
-              tx.objectStore('chunks').getAll(chunksOf(id)),
-            ]);
-            return header ? [{ header, entries: chunks.flat() }] : [];
-          }),
+        // Every request is made before the first await: the transaction must not go idle in between.
+        const reads = ids.map((id) =>
+          Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('chunks').getAll(chunksOf(id))]),
         );
-        const outbox = await tx.objectStore('outbox').getAll();
+        const [read, outbox] = await Promise.all([Promise.all(reads), tx.objectStore('outbox').getAll()]);
         await tx.done;
-        return { sessions: read.flat(), outbox };
+        const sessions = read.flatMap(([header, chunks]) => (header ? [{ header, entries: chunks.flat() }] : []));
+        return { sessions, outbox };
       }),
 
     async close() {

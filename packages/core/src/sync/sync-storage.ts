@@ -260,7 +260,11 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
       });
       this.#tabs.elect(() => {
         // What the last leader stored while this tab followed is read again first.
-        this.#heard = this.#heard.then(() => this.#reload(this.#state.ids())).then(() => this.#lead());
+        // (A failed read must not keep this tab from leading: the next pull brings everything.)
+        this.#heard = this.#heard
+          .then(() => this.#reload(this.#state.ids()))
+          .catch(() => undefined)
+          .then(() => this.#lead());
       });
     }
   }
