@@ -2,7 +2,7 @@
 // web-test-runner.config.mjs (run with --conditions=@okrkit/source --import tsx): an
 // in-memory PGlite, 127.0.0.1, a free port, CORS for the test page's origin (argv[2]).
 // Prints one line of JSON, { url }, once it listens; stops on SIGTERM or when stdin closes.
-import { createOkrServer, jwtAuthenticator, listen, pgliteDatabase } from '@okrkit/server';
+import { createOkrServer, jwtAuthenticator, listen, migrate, pgliteDatabase } from '@okrkit/server';
 
 const [origin, secret] = process.argv.slice(2);
 const database = pgliteDatabase();
@@ -12,6 +12,9 @@ const server = createOkrServer({
   corsOrigins: [origin],
   pushRate: { burst: 1000, perSecond: 1000 },
 });
+// The schema first: a first request must not wait for PGlite's start and the migrations
+// (seconds on a busy machine), or a test's first push can outlast its timeout.
+await migrate(database);
 const listening = await listen(server, { port: 0 });
 console.log(JSON.stringify({ url: listening.url }));
 

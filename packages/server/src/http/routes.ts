@@ -59,9 +59,11 @@ export function routes(app: Hono<ServerEnv>, parts: RouteParts): void {
           wake?.();
         },
       });
+      let onClosing: (() => void) | undefined;
       const ended = new Promise<void>((resolve) => {
         stream.onAbort(resolve);
-        parts.closing.addEventListener('abort', () => resolve(), { once: true });
+        onClosing = () => resolve();
+        parts.closing.addEventListener('abort', onClosing, { once: true });
       });
       let open = true;
       void ended.then(() => {
@@ -87,6 +89,8 @@ export function routes(app: Hono<ServerEnv>, parts: RouteParts): void {
           if (open && pokes.length === 0) await stream.write(': keep-alive\n\n');
         }
       } finally {
+        // One listener per open stream on the server's signal: gone with the stream.
+        if (onClosing) parts.closing.removeEventListener('abort', onClosing);
         leave();
       }
     });
