@@ -100,6 +100,18 @@ describe('languages', () => {
     await settle(drawer as unknown as OkrSessions);
     expect(text(shadow(drawer).querySelector('#details-title'))).to.equal('Details');
     expect(shadow(drawer).querySelector('#close-drawer')?.getAttribute('aria-label')).to.equal('Schließen');
+    // The administrator's part of the drawer, two shadow roots down, speaks German too.
+    const access = shadow(drawer).querySelector('okr-access-editor') as HTMLElement;
+    await settle(access as unknown as OkrSessions);
+    expect([...shadow(access).querySelectorAll('legend')].map(text)).to.deep.equal([
+      'Wer darf sehen',
+      'Wer darf OKRs bearbeiten',
+    ]);
+    const next = shadow(drawer).querySelector('okr-next-session') as HTMLElement & { show(): void };
+    next.show();
+    await settle(next as unknown as OkrSessions);
+    expect(text(shadow(next).querySelector('#n-heading'))).to.equal('Die Session nach Q1 2027 anlegen');
+    next.shadowRoot?.querySelector('dialog')?.close();
     el.closest('section')?.setAttribute('lang', 'en');
     await heard(el);
     await (drawer as unknown as OkrSessions).updateComplete;

@@ -1,6 +1,7 @@
 import type { OkrStore, Session, StoreChange } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { defineElement } from '../define.js';
+import { DisplayController } from '../display-controller.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionChangeEvent } from '../events/okr-session-change-event.js';
 import { personName } from '../format.js';
@@ -56,6 +57,7 @@ export class OkrAccessEditor extends LitElement {
     people: { attribute: false },
     teams: { attribute: false },
     strings: { attribute: false },
+    locale: {},
   };
 
   /** @internal */
@@ -79,6 +81,8 @@ export class OkrAccessEditor extends LitElement {
   declare teams: Readonly<Record<string, string>>;
   /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
   declare strings: Partial<OkrStrings> | undefined;
+  /** BCP 47 locale for texts; wins over every `lang` (see the README's Languages). */
+  declare locale: string | undefined;
 
   constructor() {
     super();
@@ -89,6 +93,7 @@ export class OkrAccessEditor extends LitElement {
     this.teams = {};
   }
 
+  readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
   #loads = 0;
 
@@ -166,7 +171,7 @@ export class OkrAccessEditor extends LitElement {
   // ---- render ------------------------------------------------------------------------
 
   get #s(): OkrStrings {
-    return resolveStrings(this.strings);
+    return this.#display.strings(resolveStrings);
   }
 
   override render(): TemplateResult | typeof nothing {

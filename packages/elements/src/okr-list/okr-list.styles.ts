@@ -295,8 +295,9 @@ export const styles = css`
   }
   .section-header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space-m);
+    gap: var(--_space-s) var(--_space-m);
   }
   .section-header h3 {
     margin: 0;

@@ -9,6 +9,7 @@ import {
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { defineElement } from '../define.js';
+import { DisplayController } from '../display-controller.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionCreateEvent } from '../events/okr-session-create-event.js';
 import { splitFieldErrors } from '../field-errors.js';
@@ -57,6 +58,7 @@ export class OkrNextSession extends LitElement {
     sessionId: { attribute: 'session-id' },
     open: { type: Boolean, reflect: true },
     strings: { attribute: false },
+    locale: {},
   };
 
   /** @internal */
@@ -82,6 +84,8 @@ export class OkrNextSession extends LitElement {
   declare open: boolean;
   /** Texts to replace, merged over the English defaults (see `OkrStrings`). */
   declare strings: Partial<OkrStrings> | undefined;
+  /** BCP 47 locale for texts; wins over every `lang` (see the README's Languages). */
+  declare locale: string | undefined;
 
   get dialog(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
@@ -97,6 +101,7 @@ export class OkrNextSession extends LitElement {
   }
 
   /** `.store`, context or the default store; notices are ignored: the dialog reads when it opens. */
+  readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, () => {});
 
   // ---- lifecycle ---------------------------------------------------------------------
@@ -211,7 +216,7 @@ export class OkrNextSession extends LitElement {
   // ---- render ------------------------------------------------------------------------
 
   get #s(): OkrStrings {
-    return resolveStrings(this.strings);
+    return this.#display.strings(resolveStrings);
   }
 
   override render(): TemplateResult {
