@@ -148,6 +148,20 @@ export class PostgresStorage implements StorageAdapter {
     return rows.map(({ seq, at, actor, type, data }) => ({ seq, at, actor, type, data }) as JournalEntry);
   }
 
+  /**
+   * At most `limit` entries after `afterSeq` and up to `upToSeq`, in order: one page of a
+   * long journal, read by the primary key's range (a pull never reads what it won't send).
+   */
+  async readJournalPage(id: string, afterSeq: number, upToSeq: number, limit: number): Promise<JournalEntry[]> {
+    const db = await this.#ready();
+    const { rows } = await db.query<EntryRow>(
+      `SELECT seq, ${AT_AS_ISO} AS at, actor, type, data FROM okrkit_entries
+       WHERE tenant = $1 AND session_id = $2 AND seq > $3 AND seq <= $4 ORDER BY seq LIMIT $5`,
+      [this.tenant, id, Math.max(0, Math.trunc(afterSeq)), Math.trunc(upToSeq), Math.max(0, Math.trunc(limit))],
+    );
+    return rows.map(({ seq, at, actor, type, data }) => ({ seq, at, actor, type, data }) as JournalEntry);
+  }
+
   async linksVersion(): Promise<number> {
     const db = await this.#ready();
     const { rows } = await db.query<{ links: number }>('SELECT links FROM okrkit_tenants WHERE tenant = $1', [

@@ -39,17 +39,31 @@ export function readPullRequest(body: unknown): Map<string, number> {
   return checked;
 }
 
+export interface PullOptions {
+  /** Only this session (the entries route): the others are not read. */
+  readonly only?: string;
+  /** Entries in the answer at most. Default `PULL_MAX_ENTRIES`. */
+  readonly maxEntries?: number;
+}
+
 /**
  * What a person is missing: for every session they may view, its header and the entries
  * after the head they hold; the sessions they hold but may no longer view, as removed.
- * Sessions they may not view are never read.
+ * Sessions they may not view are never read; a long journal is read a page at a time, by
+ * its key's range, and the answer says `more` until the person has everything.
  */
-export async function pull(tenant: Tenant, store: OkrStore, heads: ReadonlyMap<string, number>): Promise<PullAnswer> {
-  const visible = await store.listSessions({ includeArchived: true });
-  const visibleIds = new Set(visible.map((h) => h.id));
+export async function pull(
+  tenant: Tenant,
+  store: OkrStore,
+  heads: ReadonlyMap<string, number>,
+  options: PullOptions = {},
+): Promise<PullAnswer> {
+  const all = await store.listSessions({ includeArchived: true });
+  const visibleIds = new Set(all.map((h) => h.id));
   const removed = [...heads.keys()].filter((id) => !visibleIds.has(id));
+  const visible = options.only === undefined ? all : all.filter((h) => h.id === options.only);
   const sessions: PulledSession[] = [];
-  let budget = PULL_MAX_ENTRIES;
+  let budget = options.maxEntries ?? PULL_MAX_ENTRIES;
   let more = false;
   for (const header of visible) {
     const have = Math.min(heads.get(header.id) ?? 0, header.head);
@@ -61,13 +75,12 @@ export async function pull(tenant: Tenant, store: OkrStore, heads: ReadonlyMap<s
       more = true;
       continue;
     }
-    const entries = await tenant.storage.readJournal(header.id, have);
-    const upTo = entries.filter((e) => e.seq <= header.head);
-    const taken = upTo.length > budget ? upTo.slice(0, budget) : upTo;
-    if (taken.length < upTo.length) more = true;
+    const taken = await tenant.storage.readJournalPage(header.id, have, header.head, budget);
+    const cut = have + taken.length < header.head;
+    if (cut) more = true;
     budget -= taken.length;
     sessions.push({
-      header: taken.length < upTo.length ? { ...header, head: have + taken.length } : header,
+      header: cut ? { ...header, head: have + taken.length } : header,
       entries: taken,
     });
   }

@@ -17,6 +17,8 @@ export interface RouteParts {
   /** Aborted when the server closes: open streams end. */
   readonly closing: AbortSignal;
   readonly keepAliveMs: number;
+  /** Entries in one pull answer at most. */
+  readonly pullMaxEntries: number;
 }
 
 type C = Context<ServerEnv>;
@@ -38,7 +40,7 @@ export function routes(app: Hono<ServerEnv>, parts: RouteParts): void {
 
   app.post('/v1/pull', async (c) => {
     const heads = readPullRequest(await jsonBody(c));
-    return c.json(await pull(c.get('tenant'), storeOf(c), heads));
+    return c.json(await pull(c.get('tenant'), storeOf(c), heads, { maxEntries: parts.pullMaxEntries }));
   });
 
   app.get('/v1/stream', async (c) => {
@@ -112,7 +114,10 @@ export function routes(app: Hono<ServerEnv>, parts: RouteParts): void {
     const id = c.req.param('id');
     const after = Number(c.req.query('after') ?? '0');
     if (!Number.isSafeInteger(after) || after < 0) throw badRequest('after', 'after is a non-negative integer.');
-    const answer = await pull(c.get('tenant'), storeOf(c), new Map([[id, after]]));
+    const answer = await pull(c.get('tenant'), storeOf(c), new Map([[id, after]]), {
+      only: id,
+      maxEntries: parts.pullMaxEntries,
+    });
     const session = answer.sessions.find((s) => s.header.id === id);
     if (!session) throw new OkrError('not-found', `Session ${id} does not exist.`);
     return c.json({ ...session, ...(answer.more ? { more: true } : {}) });

@@ -8,6 +8,7 @@ import type { Authenticate } from './authenticate.js';
 import { ChangeStream } from './change-stream.js';
 import { errorResponse, HttpError } from './http-error.js';
 import { KeptResults } from './kept-results.js';
+import { PULL_MAX_ENTRIES } from './pull.js';
 import { Pusher } from './push.js';
 import { RateLimit, type RateLimitOptions } from './rate-limit.js';
 import { routes } from './routes.js';
@@ -28,6 +29,8 @@ export interface OkrServerOptions {
   readonly pushRate?: RateLimitOptions;
   /** Keep-alive comments on the change stream, in ms. Default 25,000. */
   readonly keepAliveMs?: number;
+  /** Entries in one pull answer at most; a client pulls again while the answer says `more`. Default 20,000. */
+  readonly pullMaxEntries?: number;
   /** Where recorded instants come from (tests). Default: the system clock. */
   readonly clock?: () => Date;
 }
@@ -54,6 +57,10 @@ export const DEFAULT_MAX_BODY_BYTES = 21 * 1024 * 1024;
 export function createOkrServer(options: OkrServerOptions): OkrServer {
   const { database, authenticate } = options;
   const defaultTenant = options.defaultTenant ?? DEFAULT_TENANT;
+  const pullMaxEntries = options.pullMaxEntries ?? PULL_MAX_ENTRIES;
+  if (!Number.isSafeInteger(pullMaxEntries) || pullMaxEntries < 1) {
+    throw new TypeError(`pullMaxEntries is a positive integer, not ${String(options.pullMaxEntries)}.`);
+  }
   const kept = new KeptResults(database);
   const tenants = new TenantStores({ database, keptResults: kept, ...(options.clock ? { clock: options.clock } : {}) });
   const pusher = new Pusher(kept);
@@ -120,6 +127,7 @@ export function createOkrServer(options: OkrServerOptions): OkrServer {
     },
     closing: closing.signal,
     keepAliveMs: options.keepAliveMs ?? 25_000,
+    pullMaxEntries,
   });
 
   return {

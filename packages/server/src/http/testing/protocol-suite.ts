@@ -169,6 +169,53 @@ export function describeProtocol(engine: string, openDatabase: () => Database): 
       assert.ok(!listed.body.sessions.some((s) => s.id === hidden));
     });
 
+    it('pages a long pull by entries: each answer within the limit, every entry once, in order', async () => {
+      const first = await plannedSession(ada);
+      const second = await plannedSession(ada);
+      await ada.push(checkIn(first, 20), checkIn(first, 30), checkIn(second, 40));
+      const paged = await startServer(database, { clock: clock.now, tenant: server.tenant, pullMaxEntries: 3 });
+      try {
+        const person = new Person(paged.url, ADA);
+        const heads: Record<string, number> = {};
+        const seen = new Map<string, number[]>();
+        let pages = 0;
+        for (let more = true; more; pages++) {
+          assert.ok(pages < 500, 'the pull ends');
+          const { status, body } = await person.pull(heads);
+          assert.equal(status, 200);
+          const sent = body.sessions.reduce((n, s) => n + s.entries.length, 0);
+          assert.ok(sent <= 3, `a page holds ${sent} entries`);
+          for (const { header, entries } of body.sessions) {
+            seen.set(header.id, [...(seen.get(header.id) ?? []), ...entries.map((e) => e.seq)]);
+            heads[header.id] = header.head;
+          }
+          more = body.more === true;
+        }
+        const { body: full } = await ada.json<{ head: number }>(`/v1/sessions/${first}`);
+        assert.deepEqual(
+          seen.get(first),
+          Array.from({ length: full.head }, (_, i) => i + 1),
+        );
+        assert.deepEqual(seen.get(second)?.length, 5);
+        assert.ok(pages > 3);
+        // The entries route reads its one session only, a page at a time too.
+        const one = await person.json<{
+          header: { id: string; head: number };
+          entries: { seq: number }[];
+          more?: true;
+        }>(`/v1/sessions/${second}/entries?after=1`);
+        assert.equal(one.body.header.id, second);
+        assert.deepEqual(
+          one.body.entries.map((e) => e.seq),
+          [2, 3, 4],
+        );
+        assert.equal(one.body.header.head, 4);
+        assert.equal(one.body.more, true);
+      } finally {
+        await paged.close();
+      }
+    });
+
     it('pokes a stream client of a change it may see, and never of one it may not', async () => {
       const sessionId = await plannedSession(ada);
       const hidden = await plannedSession(ada, {
