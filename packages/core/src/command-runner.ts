@@ -17,7 +17,7 @@ import type { Actor, SessionHeader } from './model.js';
 import { type Decision, decide } from './policy.js';
 import { invalid } from './session-rules.js';
 import type { AppendCause } from './storage/adapter.js';
-import { isRecord } from './validate.js';
+import { isRecord, shown } from './validate.js';
 
 export interface CommandRunnerOptions {
   readonly clock: () => Date;
@@ -50,9 +50,10 @@ export class CommandRunner {
     this.#options = options;
   }
 
-  async execute(command: unknown, actor: Actor): Promise<Executed> {
+  async execute(command: unknown, actor: Actor, writtenAt?: unknown): Promise<Executed> {
     validateActor(actor);
     if (!isRecord(command)) throw invalid('command', 'A command is an object { type, sessionId, args }.');
+    const written = writtenAtOf(writtenAt);
     const row = rowOf(command.type);
     if (!row) throw invalid('type', `Unknown command type ${JSON.stringify(command.type)}.`);
     const type = command.type as CommandType;
@@ -60,7 +61,7 @@ export class CommandRunner {
     const validated = row.validate(args);
     if (row.creates) {
       const done = { type, args } as Command;
-      const session = await this.#create(row as CreatingCommand<unknown>, validated, { command: done, actor });
+      const session = await this.#create(row as CreatingCommand<unknown>, validated, { command: done, actor }, written);
       return { command: done, session, value: session };
     }
     const sessionId = command.sessionId;
@@ -70,7 +71,7 @@ export class CommandRunner {
     const sessionRow = row as SessionCommand<unknown, unknown>;
     return this.#sessions.serially(sessionId, async () => {
       const cause = { command: done, actor };
-      const { session, drafts } = await this.#attempt(sessionRow, sessionId, validated, cause, idsMadeHere);
+      const { session, drafts } = await this.#attempt(sessionRow, sessionId, validated, cause, idsMadeHere, written);
       return { command: done, session, value: sessionRow.result(session, validated, drafts) };
     });
   }
@@ -100,11 +101,18 @@ export class CommandRunner {
   }
 
   /** What a row may look up; its looks at other sessions go through `linked`, which reads the links version first. */
-  #context(actor: Actor, session: Session | undefined, idsMadeHere: boolean, linked: LinkedReads): CommandContext {
+  #context(
+    actor: Actor,
+    session: Session | undefined,
+    idsMadeHere: boolean,
+    linked: LinkedReads,
+    writtenAt: string | undefined,
+  ): CommandContext {
     const sessions = this.#sessions;
     return {
       actor,
       now: this.#options.clock(),
+      ...(writtenAt === undefined ? {} : { writtenAt }),
       timeZone: this.#options.timeZone,
       idsMadeHere,
       headers: () => linked.headers(),
@@ -122,11 +130,12 @@ export class CommandRunner {
     args: unknown,
     cause: AppendCause,
     idsMadeHere: boolean,
+    writtenAt: string | undefined,
   ): Promise<{ session: Session; drafts: readonly EntryDraft[] }> {
     const storage = this.#sessions.storage;
     for (let attempt = 0; ; attempt++) {
       // Each attempt asks the storage for the session's lock anew: one that lost a race queues the next one.
-      const once = () => this.#once(row, id, args, cause, idsMadeHere, attempt);
+      const once = () => this.#once(row, id, args, cause, { idsMadeHere, writtenAt }, attempt);
       const done = await (storage.exclusive ? storage.exclusive(id, once) : once());
       if (done) return done;
     }
@@ -138,13 +147,13 @@ export class CommandRunner {
     id: string,
     args: unknown,
     cause: AppendCause,
-    idsMadeHere: boolean,
+    made: { readonly idsMadeHere: boolean; readonly writtenAt: string | undefined },
     attempt: number,
   ): Promise<{ session: Session; drafts: readonly EntryDraft[] } | undefined> {
     const { actor } = cause;
     const session = await this.#sessions.load(id, attempt > 0);
     const linked = new LinkedReads(this.#sessions);
-    const context = this.#context(actor, session, idsMadeHere, linked);
+    const context = this.#context(actor, session, made.idsMadeHere, linked, made.writtenAt);
     const actions = row.actions(args);
     // Whether the actor may see the session comes first: owners are looked up only for those who may.
     allow(this.#decideAll(actor, ['session.view'], session));
@@ -153,12 +162,13 @@ export class CommandRunner {
     if (row.links?.(args)) await linked.version();
     const drafts = await row.plan(session, args, context);
     if (drafts.length === 0) return { session, drafts };
-    const entries = this.#record(session, drafts, actor);
+    const { entries, now } = this.#record(session, drafts, actor);
     const next = replay(session, entries, session) as Session;
     const links = await linked.planned;
+    const because = { ...cause, madeAt: made.writtenAt ?? now };
     try {
       await this.#sessions.guard(
-        () => this.#sessions.storage.append(id, session.head, entries, headerOf(next), links, cause),
+        () => this.#sessions.storage.append(id, session.head, entries, headerOf(next), links, because),
         'save the change',
       );
     } catch (error) {
@@ -169,21 +179,28 @@ export class CommandRunner {
     return { session: next, drafts };
   }
 
-  #create(row: CreatingCommand<unknown>, args: unknown, cause: AppendCause): Promise<Session> {
+  #create(
+    row: CreatingCommand<unknown>,
+    args: unknown,
+    cause: AppendCause,
+    writtenAt: string | undefined,
+  ): Promise<Session> {
     const { actor } = cause;
     allow(this.#decideAll(actor, row.actions(args)));
     return this.#sessions.creating(async () => {
       for (let attempt = 0; ; attempt++) {
         // A session created under a parent planned on the links version: one that moved plans again.
         const linked = new LinkedReads(this.#sessions);
-        const entries = await row.plan(args, this.#context(actor, undefined, true, linked));
+        const context = this.#context(actor, undefined, true, linked, writtenAt);
+        const entries = await row.plan(args, context);
+        const because = { ...cause, madeAt: writtenAt ?? context.now.toISOString() };
         const draft = replay({ id: '', number: 0 }, entries) as Session;
         const { id: _id, number: _number, ...header } = headerOf(draft);
         const links = await linked.planned;
         let stored: SessionHeader;
         try {
           stored = await this.#sessions.guard(
-            () => this.#sessions.storage.createSession(header, entries, links, cause),
+            () => this.#sessions.storage.createSession(header, entries, links, because),
             'create the session',
           );
         } catch (error) {
@@ -202,12 +219,30 @@ export class CommandRunner {
     return error instanceof OkrError && error.code === 'conflict' && attempt < this.#options.retries;
   }
 
-  /** Gives drafts their seq, instant and actor. Instants never go back in time. */
-  #record(session: Session, drafts: readonly EntryDraft[], actor: Actor): JournalEntry[] {
+  /**
+   * Gives drafts their seq, instant and actor. Instants never go back in time; `now` is the
+   * clock's reading as it was (the person's time, for a command that waits in an outbox).
+   */
+  #record(session: Session, drafts: readonly EntryDraft[], actor: Actor): { entries: JournalEntry[]; now: string } {
     const now = this.#options.clock().toISOString();
     const at = now < session.changedAt ? session.changedAt : now;
-    return drafts.map((draft, i) => ({ ...draft, seq: session.head + 1 + i, at, actor: actor.id }) as JournalEntry);
+    const entries = drafts.map(
+      (draft, i) => ({ ...draft, seq: session.head + 1 + i, at, actor: actor.id }) as JournalEntry,
+    );
+    return { entries, now };
   }
+}
+
+/** `execute`'s `writtenAt`: a Date or an ISO instant, as a canonical ISO instant. */
+function writtenAtOf(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms) || (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}T/.test(value)))
+    throw invalid(
+      'writtenAt',
+      `writtenAt is the time the person made the command, an ISO instant; not ${shown(value)}.`,
+    );
+  return new Date(ms).toISOString();
 }
 
 function allow(decision: Decision): void {

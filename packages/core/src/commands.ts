@@ -42,6 +42,8 @@ import { validateSessionDetails, validateSessionPatch } from './validate.js';
 export interface CommandContext extends RelatedSessions {
   readonly actor: import('./model.js').Actor;
   readonly now: Date;
+  /** The person's own time when they made the command (`execute`'s `writtenAt`), canonical ISO. */
+  readonly writtenAt?: string;
   /** The time zone of new sessions when their input names none. */
   readonly timeZone: string;
   /** Every id the session's journal ever gave out (built on first use). */
@@ -492,7 +494,7 @@ export const COMMANDS = {
       const kr = exists(session.keyResults, keyResultId, 'key result');
       const data = validateCheckIn(kr, input);
       await checkUnused(context, id);
-      return [{ type: 'checkIn.added', data: { id, keyResultId, ...data } }];
+      return [{ type: 'checkIn.added', data: { id, keyResultId, ...data, ...lateBy(context) } }];
     },
     result: (session, { id, keyResultId }): CheckIn => savedCheckIn(session, keyResultId, id),
   }),
@@ -519,7 +521,12 @@ export const COMMANDS = {
         throw new OkrError('conflict', 'This check-in was already corrected; correct the correction instead.');
       const data = validateCheckIn(kr, input);
       await checkUnused(context, id);
-      return [{ type: 'checkIn.corrected', data: { id, keyResultId: kr.id, corrects: checkInId, ...data } }];
+      return [
+        {
+          type: 'checkIn.corrected',
+          data: { id, keyResultId: kr.id, corrects: checkInId, ...data, ...lateBy(context) },
+        },
+      ];
     },
     result: (session, { id }, drafts): CheckIn => {
       const draft = drafts[0];
@@ -527,6 +534,15 @@ export const COMMANDS = {
     },
   }),
 } as const;
+
+/** A late check-in keeps its author's time: when they wrote it a minute or more before now. */
+const LATE_MS = 60_000;
+
+function lateBy(context: CommandContext): { writtenAt?: string } {
+  const { writtenAt } = context;
+  if (writtenAt === undefined || context.now.getTime() - Date.parse(writtenAt) < LATE_MS) return {};
+  return { writtenAt };
+}
 
 function copiedId(prefix: 'ob' | 'kr', seed: string, i: number, j?: number): string {
   return j === undefined ? `${prefix}_${seed}_${i}` : `${prefix}_${seed}_${i}_${j}`;

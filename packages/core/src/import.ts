@@ -65,7 +65,16 @@ export interface ReadExportOptions {
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const EXPORT_KEYS = ['format', 'schemaVersion', 'exportedAt', 'session', 'journal'];
-const CHECK_IN_KEYS = new Set(['id', 'keyResultId', 'corrects', 'value', 'status', 'confidence', 'comment']);
+const CHECK_IN_KEYS = new Set([
+  'id',
+  'keyResultId',
+  'corrects',
+  'value',
+  'status',
+  'confidence',
+  'comment',
+  'writtenAt',
+]);
 
 function refused(message: string, field: string): OkrError {
   return new OkrError('invalid-input', `Import refused: ${message}`, { fields: { [field]: message } });
@@ -445,6 +454,13 @@ class JournalCheck {
           original.corrected = true;
         } else if (corrects !== undefined) throw this.#bad('corrects', 'Unknown field "corrects".');
         const checkIn = this.#guard(() => validateCheckIn(kr, input));
+        const { writtenAt } = data;
+        if (writtenAt !== undefined) {
+          if (typeof writtenAt !== 'string' || !INSTANT.test(writtenAt) || Number.isNaN(Date.parse(writtenAt)))
+            throw this.#bad('writtenAt', 'has an invalid instant (expected e.g. 2027-01-04T08:00:00.000Z).');
+          if (writtenAt > at) throw this.#bad('writtenAt', 'is after the instant the check-in was recorded.');
+          (checkIn as { writtenAt?: string }).writtenAt = writtenAt;
+        }
         const newId = this.#newId(id);
         this.#checkIns.set(newId, { keyResultId: kr.id, corrected: false });
         return type === 'checkIn.corrected'

@@ -141,6 +141,7 @@ export {
   type CanTarget,
   type CheckInHistoryItem,
   createOkrStore,
+  type ExecuteOptions,
   type ListSessionsOptions,
   OkrStore,
   type OkrStoreOptions,

@@ -64,6 +64,12 @@ export interface CheckInData {
   readonly status?: CheckInStatus;
   readonly confidence?: number;
   readonly comment?: string;
+  /**
+   * The person's own time when they wrote it, kept when it reached the store at least a
+   * minute later (written offline, then synced). The entry's `at` is still when it was
+   * recorded: that instant, not this one, places it in a week.
+   */
+  readonly writtenAt?: string;
 }
 
 export type SessionChange = Optional<SessionDetails>;

@@ -227,6 +227,7 @@ function checkInOf(entry: CheckInEntry, effectiveAt: string, supersededBy: strin
     comment: d.comment,
     author: entry.actor,
     at: entry.at,
+    writtenAt: d.writtenAt,
     effectiveAt,
     corrects: entry.type === 'checkIn.corrected' ? entry.data.corrects : undefined,
     supersededBy,

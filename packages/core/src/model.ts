@@ -192,8 +192,13 @@ export interface CheckIn {
   readonly confidence?: number | undefined;
   readonly comment?: string | undefined;
   readonly author: string;
-  /** When it was recorded. */
+  /** When it was recorded (the server's instant in a shared organisation): its week is this instant's. */
   readonly at: string;
+  /**
+   * The author's own time when they wrote it, when that was a minute or more before it was
+   * recorded (e.g. written offline and synced later); otherwise undefined.
+   */
+  readonly writtenAt?: string | undefined;
   /**
    * Where it sits in the history: its own instant, or for a correction the instant of the
    * check-in it corrects (a correction takes the place of what it corrects).

@@ -84,6 +84,13 @@ export type { CanTarget } from './ownership.js';
  * Every command either appends its entries and resolves, or rejects with an `OkrError`
  * and appends nothing. The typed methods are one-line wrappers over `execute`.
  */
+/** How `execute` runs a command: as whom, and when the person made it. */
+export interface ExecuteOptions {
+  readonly actor?: Actor;
+  /** The person's own time when they made the command (an ISO instant or a Date). */
+  readonly writtenAt?: string | Date;
+}
+
 export class OkrStore {
   readonly storage: StorageAdapter;
   readonly #core: StoreCore;
@@ -115,9 +122,15 @@ export class OkrStore {
     return this.#core.clock();
   }
 
-  /** Runs a JSON command `{ type, sessionId, args }` as `options.actor` (default: this store's): resolves with the command as run (ids filled in), the session after it and its result. */
-  execute(command: Command, options: { readonly actor?: Actor } = {}): Promise<Executed> {
-    return this.#core.runner.execute(command, options.actor ?? this.#actor);
+  /**
+   * Runs a JSON command `{ type, sessionId, args }` as `options.actor` (default: this
+   * store's): resolves with the command as run (ids filled in), the session after it and
+   * its result. `options.writtenAt` is the person's own time when they made the command,
+   * for one that arrives late (queued offline): a check-in keeps it as `writtenAt` when it
+   * is a minute or more before the recorded instant.
+   */
+  execute(command: Command, options: ExecuteOptions = {}): Promise<Executed> {
+    return this.#core.runner.execute(command, options.actor ?? this.#actor, options.writtenAt);
   }
 
   // ---- permissions -------------------------------------------------------------------

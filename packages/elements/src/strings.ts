@@ -474,6 +474,10 @@ export interface OkrListStrings {
   readonly correctCheckInOf: (when: string) => string;
   readonly correctedBy: (author: string, when: string) => string;
   readonly correctionOf: (when: string) => string;
+  /** Beside a check-in that reached the store late (written offline): the author's own time. */
+  readonly writtenAt: (when: string) => string;
+  /** The tooltip of `writtenAt`. */
+  readonly writtenAtHint: string;
   readonly checkInLoadError: string;
   readonly loadingCheckIns: string;
   readonly checkInNotAllowed: string;
@@ -606,6 +610,8 @@ function okrListStrings(): OkrListStrings {
     correctCheckInOf: (when) => `Correct the check-in of ${when}`,
     correctedBy: (author, when) => `Corrected by ${author} on ${when}`,
     correctionOf: (when) => `Correction of the check-in of ${when}`,
+    writtenAt: (when) => `written ${when}`,
+    writtenAtHint: 'When the author wrote it (offline). It counts in the week it was recorded.',
     checkInLoadError: 'This key result could not be loaded.',
     loadingCheckIns: 'Loading check-ins…',
     checkInNotAllowed: 'You can read this history but not check in on this key result.',

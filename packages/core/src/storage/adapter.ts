@@ -104,6 +104,11 @@ export type NewSessionHeader = Omit<SessionHeader, 'id' | 'number'>;
 export interface AppendCause {
   readonly command: Command;
   readonly actor: Actor;
+  /**
+   * When the person made the command, by the store's clock (or `execute`'s `writtenAt`):
+   * unlike the entries' instants, never moved forward to follow the session's last change.
+   */
+  readonly madeAt?: string;
 }
 
 export interface StorageChange {

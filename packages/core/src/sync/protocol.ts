@@ -14,6 +14,8 @@ export const PUSH_LIMIT = 100;
 export interface Mutation {
   readonly mutationId: number;
   readonly command: Command;
+  /** When the person made it, by their clock: the server keeps it with a check-in that arrives late. */
+  readonly madeAt?: string;
 }
 
 export interface PushRequest {

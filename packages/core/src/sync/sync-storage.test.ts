@@ -61,7 +61,12 @@ describe('syncStorage against the real server', { timeout: 60_000 }, () => {
 
   function client(
     actor: Actor,
-    options: { cache?: SyncCache; network?: TestNetwork; getToken?: () => Promise<string> } = {},
+    options: {
+      cache?: SyncCache;
+      network?: TestNetwork;
+      getToken?: () => Promise<string>;
+      clock?: () => Date;
+    } = {},
   ) {
     const network = options.network ?? new TestNetwork();
     const cache = options.cache ?? memorySyncCache();
@@ -71,7 +76,7 @@ describe('syncStorage against the real server', { timeout: 60_000 }, () => {
       fetch: network.fetch,
       cache,
     });
-    const store = createOkrStore({ storage, actor });
+    const store = createOkrStore({ storage, actor, ...(options.clock ? { clock: options.clock } : {}) });
     const events: SyncEvent[] = [];
     store.subscribeSync((event) => events.push(event));
     const made = { store, network, cache, events };
@@ -191,6 +196,32 @@ describe('syncStorage against the real server', { timeout: 60_000 }, () => {
       onServer.slice(confirmedHead).map((e) => e.at),
       'the recorded instants are the server’s',
     );
+  });
+
+  it('keeps the person’s own time with a check-in written offline; the server’s instant records it', async () => {
+    const ada = client(ADA);
+    const id = await plannedSession(ada.store);
+    const network = new TestNetwork();
+    // Mo wrote it two hours before it reached the server (their laptop was offline since).
+    const twoHours = 2 * 3_600_000;
+    const mo = client(MO, { network, clock: () => new Date(Date.now() - twoHours) });
+    await until(mo.store, async () => (await mo.store.listSessions()).some((s) => s.id === id) || undefined);
+    network.cut();
+    const wrote = Date.now() - twoHours;
+    await mo.store.checkIn(id, 'kr_1', { id: 'ci_late', value: 30, comment: 'written on the train' });
+    network.online = true;
+    await syncNow(mo.store);
+    await until(mo.store, () => (mo.store.syncStatus?.pending === 0 ? true : undefined));
+    const recorded = await until(ada.store, async () => {
+      const kr = await latest(ada.store, id).catch(() => undefined);
+      return kr?.id === 'ci_late' ? kr : undefined;
+    });
+    assert.ok(recorded.writtenAt, 'the person’s time is kept');
+    assert.ok(Math.abs(Date.parse(recorded.writtenAt) - wrote) < 5_000, 'as their clock read when they wrote it');
+    assert.ok(Date.parse(recorded.at) - Date.parse(recorded.writtenAt) >= twoHours - 60_000);
+    assert.ok(Math.abs(Date.parse(recorded.at) - Date.now()) < 60_000, 'recorded at the server’s instant');
+    const onMosPage = await latest(mo.store, id);
+    assert.equal(onMosPage?.writtenAt, recorded.writtenAt);
   });
 
   it('applies a push whose answer was lost once, when it is repeated', async () => {

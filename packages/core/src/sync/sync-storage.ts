@@ -128,7 +128,13 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
     const command = commandOf(cause);
     if (this.#status.connection === 'offline')
       throw new OkrError('storage', 'Offline: a new session needs the server. Nothing was saved; try again online.');
-    const mutation = await this.#enqueue({ command, sessionId: undefined, actorId: cause?.actor.id ?? '', drafts: [] });
+    const mutation = await this.#enqueue({
+      command,
+      sessionId: undefined,
+      actorId: cause?.actor.id ?? '',
+      drafts: [],
+      ...(cause?.madeAt ? { madeAt: cause.madeAt } : {}),
+    });
     return new Promise<SessionHeader>((resolve, reject) => {
       this.#creations.set(mutation.mutationId, { resolve, reject });
       this.#pushSoon();
@@ -151,7 +157,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
       throw new OkrError('conflict', `The session ${id} changed meanwhile (head ${head}, not ${expectedHead}).`);
     checkFollows(id, expectedHead, entries);
     const drafts = entries.map(({ type, data }) => ({ type, data }) as PendingMutation['drafts'][number]);
-    const madeAt = entries[0]?.at ?? new Date().toISOString();
+    const madeAt = cause?.madeAt ?? entries[0]?.at ?? new Date().toISOString();
     await this.#enqueue({ command, sessionId: id, actorId: cause?.actor.id ?? '', drafts, madeAt });
     // Unless something moved while the outbox was written, the runner's fold is the view.
     if (this.#state.headerOf(id)?.head === expectedHead) this.#emit([this.#state.extend(id, header, entries)]);

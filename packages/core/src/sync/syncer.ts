@@ -108,7 +108,7 @@ export class Syncer {
       try {
         results = await this.#remote.push({
           clientId: this.#target.clientId,
-          mutations: batch.map((m) => ({ mutationId: m.mutationId, command: m.command })),
+          mutations: batch.map((m) => ({ mutationId: m.mutationId, command: m.command, madeAt: m.madeAt })),
         });
       } catch (error) {
         if (!(error instanceof RemoteFailure) || error.kind !== 'refused') throw error;

@@ -290,6 +290,8 @@ export const OKR_STRINGS_DE: OkrStringTable = {
   correctCheckInOf: (when) => `Check-in vom ${when} korrigieren`,
   correctedBy: (author, when) => `Korrigiert von ${author} am ${when}`,
   correctionOf: (when) => `Korrektur des Check-ins vom ${when}`,
+  writtenAt: (when) => `geschrieben am ${when}`,
+  writtenAtHint: 'Wann der Check-in geschrieben wurde (offline). Er zählt in der Woche, in der er erfasst wurde.',
   checkInLoadError: 'Dieses Schlüsselergebnis konnte nicht geladen werden.',
   loadingCheckIns: 'Check-ins werden geladen…',
   checkInNotAllowed: 'Sie können diesen Verlauf lesen, aber zu diesem Schlüsselergebnis nicht einchecken.',

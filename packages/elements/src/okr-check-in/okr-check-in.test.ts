@@ -241,6 +241,23 @@ describe('<okr-check-in>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows when a late check-in was written (offline) beside when it was recorded, with why', async () => {
+    const store = await plannedSession();
+    await store.checkIn('SE-01001', 'kr1', { value: 150 });
+    await store.execute(
+      { type: 'checkIn.add', sessionId: 'SE-01001', args: { keyResultId: 'kr1', value: 220 } },
+      { writtenAt: '2027-01-02T17:40:00Z' },
+    );
+    const el = await open(store);
+    const [late, online] = $$(el, '.history li');
+    const note = late?.querySelector('.written-at');
+    expect(note?.textContent?.trim()).to.equal('written Jan 2, 2027, 5:40 PM');
+    expect(note?.getAttribute('title')).to.contain('counts in the week it was recorded');
+    expect(note?.querySelector('time')?.getAttribute('datetime')).to.equal('2027-01-02T17:40:00.000Z');
+    expect(online?.querySelector('.written-at')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('renders a correction and a check-in from the store notice; a check-in reads nothing from storage', async () => {
     const storage = countingReads(memoryStorage());
     const store = await plannedSession(makeOkrStore(undefined, storage));

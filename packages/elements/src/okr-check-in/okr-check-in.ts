@@ -28,6 +28,7 @@ import { carriedSession, concerns, StoreController } from '../store-controller.j
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
+import { writtenAtNote } from '../written-at.js';
 import { styles } from './okr-check-in.styles.js';
 
 /** The form as the person set it (kept as typed, valid or not). */
@@ -764,7 +765,7 @@ export class OkrCheckIn extends LitElement {
                   }
                 </div>
                 <div class="item-meta muted">
-                  ${personName(this.#display.people, checkIn.author)} · <time datetime=${checkIn.at}>${when(checkIn)}</time>
+                  ${personName(this.#display.people, checkIn.author)} · <time datetime=${checkIn.at}>${when(checkIn)}</time>${writtenAtNote(checkIn, s, locale, session.timeZone)}
                 </div>
                 ${checkIn.comment ? html`<p class="item-comment" dir="auto">${checkIn.comment}</p>` : nothing}
                 ${supersededBy ? html`<p class="mark corrected">${s.correctedBy(personName(this.#display.people, supersededBy.author), when(supersededBy))}</p>` : nothing}

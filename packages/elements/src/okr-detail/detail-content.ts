@@ -16,6 +16,7 @@ import { formatPercent, formatTarget, formatValue } from '../key-result-format.j
 import { sparklineSvg } from '../okr-snapshot/sparkline-svg.js';
 import { personChip } from '../person.js';
 import type { OkrSnapshotStrings, OkrStrings } from '../strings.js';
+import { writtenAtNote } from '../written-at.js';
 
 /** What the sections of a detail view read: the live session, what was loaded for the item, texts. */
 export interface DetailContext {
@@ -214,7 +215,9 @@ function renderHistory(c: DetailContext, kr: KeyResult): TemplateResult {
                   ${h.corrects ? html`<span class="badge correction">${c.s.correctionBadge}</span>` : nothing}
                   ${h.supersededBy ? html`<span class="badge superseded">${c.s.supersededBadge}</span>` : nothing}
                 </div>
-                <p class="meta">${personChip(c.people, h.checkIn.author)} · ${when(h.checkIn)}</p>
+                <p class="meta">
+                  ${personChip(c.people, h.checkIn.author)} · ${when(h.checkIn)}${writtenAtNote(h.checkIn, c.s, c.locale, c.session.timeZone)}
+                </p>
                 ${
                   h.supersededBy
                     ? html`<p class="meta">${c.s.correctedBy(personName(c.people, h.supersededBy.author), formatInstant(h.supersededBy.at, c.locale, c.session.timeZone))}</p>`
@@ -261,7 +264,7 @@ function renderCheckIn(c: DetailContext, id: string): TemplateResult | typeof no
       ${ci.status ? html`<div><dt>${c.s.status}</dt><dd><span class="badge status-${ci.status}">${c.s.statuses[ci.status]}</span></dd></div>` : nothing}
       ${ci.confidence !== undefined ? html`<div><dt>${c.s.confidence}</dt><dd>${formatPercent(ci.confidence, c.locale)}</dd></div>` : nothing}
       <div><dt>${c.s.checkedInBy}</dt><dd>${personChip(c.people, ci.author)}</dd></div>
-      <div><dt>${c.s.detailWhen}</dt><dd>${at(ci.effectiveAt)}</dd></div>
+      <div><dt>${c.s.detailWhen}</dt><dd>${at(ci.effectiveAt)}${writtenAtNote(ci, c.s, c.locale, c.session.timeZone)}</dd></div>
     </dl>
     ${ci.comment ? html`<p class="comment-text">“<bdi>${ci.comment}</bdi>”</p>` : nothing}
     ${h.corrects ? html`<p class="notice">${c.s.correctionOf(at(h.corrects.effectiveAt))}</p>` : nothing}

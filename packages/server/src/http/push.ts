@@ -7,10 +7,16 @@ import type { Tenant } from './tenant-stores.js';
 export const PUSH_MAX_MUTATIONS = 100;
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 export interface PushRequest {
   readonly clientId: string;
-  readonly mutations: readonly { readonly mutationId: number; readonly command: Command }[];
+  readonly mutations: readonly {
+    readonly mutationId: number;
+    readonly command: Command;
+    /** The person's own time when they made it (queued offline): kept with a late check-in. */
+    readonly madeAt?: string;
+  }[];
 }
 
 /** The push body checked for its form (the commands themselves are checked by the core as they run). */
@@ -31,7 +37,7 @@ export function readPushRequest(body: unknown): PushRequest {
     const field = `mutations[${index}]`;
     if (typeof mutation !== 'object' || mutation === null)
       throw badRequest(field, 'A mutation is { mutationId, command }.');
-    const { mutationId, command } = mutation as Record<string, unknown>;
+    const { mutationId, command, madeAt } = mutation as Record<string, unknown>;
     if (typeof mutationId !== 'number' || !Number.isSafeInteger(mutationId) || mutationId < 0) {
       throw badRequest(`${field}.mutationId`, 'mutationId must be a non-negative integer.');
     }
@@ -42,7 +48,13 @@ export function readPushRequest(body: unknown): PushRequest {
     if (typeof command !== 'object' || command === null) {
       throw badRequest(`${field}.command`, 'A command is { type, sessionId, args }.');
     }
-    return { mutationId, command: command as Command };
+    if (
+      madeAt !== undefined &&
+      (typeof madeAt !== 'string' || !INSTANT.test(madeAt) || Number.isNaN(Date.parse(madeAt)))
+    ) {
+      throw badRequest(`${field}.madeAt`, 'madeAt is an ISO instant, e.g. 2026-11-10T09:00:00.000Z.');
+    }
+    return { mutationId, command: command as Command, ...(madeAt === undefined ? {} : { madeAt }) };
   });
   return { clientId, mutations: checked };
 }
@@ -81,7 +93,7 @@ export class Pusher {
     const ids = mutations.map((m) => m.mutationId);
     const kept = await this.#kept.read(tenant.name, clientId, actor.id, ids);
     const results: MutationResult[] = [];
-    for (const { mutationId, command } of mutations) {
+    for (const { mutationId, command, madeAt } of mutations) {
       const already = kept.get(mutationId);
       if (already) {
         results.push(already);
@@ -89,7 +101,9 @@ export class Pusher {
       }
       const mutation = { tenant: tenant.name, clientId, mutationId, actorId: actor.id };
       try {
-        const { value, written } = await this.#kept.run(mutation, () => tenant.store.execute(command, { actor }));
+        const { value, written } = await this.#kept.run(mutation, () =>
+          tenant.store.execute(command, { actor, ...(madeAt === undefined ? {} : { writtenAt: madeAt }) }),
+        );
         if (written) {
           results.push({ mutationId, ok: true, ...written });
           continue;

@@ -105,7 +105,7 @@ export type ResultBody =
 export interface PullBody {
   sessions: {
     header: { id: string; head: number; title: string };
-    entries: { seq: number; type: string; at: string }[];
+    entries: { seq: number; type: string; at: string; data: unknown }[];
   }[];
   removed: string[];
   more?: true;

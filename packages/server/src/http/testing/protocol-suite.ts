@@ -128,6 +128,34 @@ export function describeProtocol(engine: string, openDatabase: () => Database): 
       assert.equal(stolen.error?.code, 'not-allowed');
     });
 
+    it('records a late check-in at its own instant and keeps the person’s time (madeAt) with it', async () => {
+      const sessionId = await plannedSession(ada);
+      const madeAt = new Date(clock.now().getTime() - 3 * 3_600_000).toISOString();
+      const answer = await mo.pushRaw({
+        clientId: mo.clientId,
+        mutations: [
+          { mutationId: 7001, command: checkIn(sessionId, 15), madeAt },
+          { mutationId: 7002, command: checkIn(sessionId, 16), madeAt: clock.now().toISOString() },
+        ],
+      });
+      assert.equal(answer.status, 200);
+      const { body } = await mo.pull({ [sessionId]: 4 });
+      const entries = body.sessions.find((s) => s.header.id === sessionId)?.entries ?? [];
+      const data = entries.map((e) => (e.data as { writtenAt?: string }).writtenAt);
+      assert.deepEqual(data, [madeAt, undefined], 'kept only when it is a minute or more before the recorded instant');
+      assert.deepEqual(
+        entries.map((e) => e.at),
+        [clock.now().toISOString(), clock.now().toISOString()],
+      );
+      const bad = await mo.pushRaw({
+        clientId: mo.clientId,
+        mutations: [{ mutationId: 7003, command: checkIn(sessionId, 17), madeAt: 'yesterday' }],
+      });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.error?.code, 'invalid-input');
+      assert.ok(bad.error && 'mutations[0].madeAt' in bad.error.fields);
+    });
+
     it('consumes a refused command: the ones after it still run', async () => {
       const sessionId = await plannedSession(ada);
       const answer = await mo.push(
