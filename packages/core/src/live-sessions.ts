@@ -1,5 +1,5 @@
 import { OkrError, storageError } from './errors.js';
-import { type JournalEntry, ReplayError, replay, type Session } from './journal.js';
+import { type Identity, type JournalEntry, ReplayError, replay, type Session } from './journal.js';
 import type { Actor, SessionHeader } from './model.js';
 import { decide } from './policy.js';
 import { SessionIds } from './session-ids.js';
@@ -163,6 +163,26 @@ export class LiveSessions {
       known ??
       (entries.length > 0 ? await this.guard(() => this.storage.getSession(id), 'read the session') : undefined);
     if (!header) return undefined;
+    return this.#foldOn(id, header, entries, known);
+  }
+
+  /**
+   * The entries a change notice carried that continue `known` exactly (seq `known.head + 1`
+   * up to the change's head), or undefined when they do not: then the journal is read.
+   */
+  #carried(change: StorageChange, known: Session): readonly JournalEntry[] | undefined {
+    const entries = change.entries?.filter((e) => e.seq > known.head);
+    if (!entries || entries.length !== change.head - known.head) return undefined;
+    return entries.every((e, i) => e?.seq === known.head + 1 + i) ? entries : undefined;
+  }
+
+  /** Folds `entries` onto `known` (or from `header`), keeps the result and hands the entries on. */
+  #foldOn(
+    id: string,
+    header: Identity,
+    entries: readonly JournalEntry[],
+    known: Session | undefined,
+  ): Session | undefined {
     let session: Session | undefined;
     try {
       session = replay(header, entries, known);
@@ -214,7 +234,12 @@ export class LiveSessions {
           this.notify(header.deleted ? { type: 'removed', sessionId: header.id } : { type: 'header', header });
         return;
       }
-      const session = await this.#catchUp(change.sessionId, known);
+      // Entries carried by the notice that continue what is known are folded on at once: no read.
+      const carried = known && change.rebasedAfter === undefined ? this.#carried(change, known) : undefined;
+      const session =
+        known && carried
+          ? this.#foldOn(change.sessionId, known, carried, known)
+          : await this.#catchUp(change.sessionId, known);
       if (session) this.#tell(session);
       else if (rebased) this.notify({ type: 'removed', sessionId: change.sessionId });
     }).catch(() => {

@@ -2,6 +2,7 @@ import { OkrError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
 import { FIRST_SESSION_NUMBER, type SessionHeader, sessionIdOf } from '../model.js';
 import {
+  appended,
   checkFollows,
   linksConflict,
   type NewSessionHeader,
@@ -58,7 +59,7 @@ export class MemoryStorage implements StorageAdapter {
     const id = sessionIdOf(number);
     const stored: SessionHeader = { ...copy(header), id, number };
     this.#sessions.set(id, { header: stored, journal: copy([...entries]), checkpoints: new Map() });
-    this.#emit({ sessionId: id, head: stored.head });
+    this.#emit(appended(id, stored.head, entries));
     return copy(stored);
   }
 
@@ -89,7 +90,7 @@ export class MemoryStorage implements StorageAdapter {
     this.#swapLinks(links);
     stored.journal.push(...copy([...entries]));
     stored.header = copy(header);
-    this.#emit({ sessionId: id, head: header.head });
+    this.#emit(appended(id, header.head, entries));
   }
 
   async linksVersion(): Promise<number> {
@@ -131,8 +132,10 @@ export class MemoryStorage implements StorageAdapter {
 
   #emit(change: StorageChange): void {
     // Listeners run after the write has settled, as they would for another tab.
+    // Each listener gets its own copy of the entries carried, as it would from another tab.
+    const carried = change.entries && copy(change.entries);
     queueMicrotask(() => {
-      for (const listener of this.#listeners) listener(change);
+      for (const listener of this.#listeners) listener(carried ? { ...change, entries: copy(carried) } : change);
     });
   }
 }
