@@ -21,6 +21,7 @@ export class LiveSessions {
   readonly #ids = new Map<string, SessionIds>();
   readonly #timelines = new Map<string, Timeline>();
   readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #loading = new Map<string, Promise<Session | undefined>>();
   readonly #listeners = new Set<(change: StoreChange) => void>();
   /** Sessions being created here: their number is unknown until storage gives it, so echoes wait for them. */
   readonly #creating = new Set<Promise<unknown>>();
@@ -61,7 +62,8 @@ export class LiveSessions {
       throw new OkrError('invalid-input', 'A session id is required.', { fields: { id: 'A session id is required.' } });
     }
     let session = this.#live.get(id);
-    if (!session || fresh) session = await this.#catchUp(id, session);
+    if (!session) session = await this.#firstLoad(id);
+    else if (fresh) session = await this.#catchUp(id, session);
     if (!session || session.deleted) throw new OkrError('not-found', `There is no session ${id}.`);
     return session;
   }
@@ -153,6 +155,23 @@ export class LiveSessions {
     this.#unwatch();
     this.#listeners.clear();
     await this.storage.close();
+  }
+
+  /**
+   * The first load of a session, shared by everyone who asks meanwhile: a page asks for a
+   * session's weeks and its snapshot at once, and each read the whole journal.
+   */
+  #firstLoad(id: string): Promise<Session | undefined> {
+    let loading = this.#loading.get(id);
+    if (!loading) {
+      loading = this.#catchUp(id, undefined);
+      this.#loading.set(id, loading);
+      const done = () => {
+        if (this.#loading.get(id) === loading) this.#loading.delete(id);
+      };
+      loading.then(done, done);
+    }
+    return loading;
   }
 
   /** Reads what storage holds beyond `known` (or the whole journal) and folds it on. */

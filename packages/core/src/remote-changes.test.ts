@@ -183,3 +183,21 @@ describe('changes made through another store', () => {
     assert.deepEqual(seen(session), seen(await storeOn(shared).getSession(s.id)));
   });
 });
+
+describe('a fresh store', () => {
+  it('reads a session journal once when a page asks for its weeks, snapshot and state at once', async () => {
+    const shared = new MemoryStorage();
+    const { s } = await sessionWithHistory(storeOn(shared));
+    const storage = counting(shared);
+    const reader = storeOn(storage);
+    const [weeks, snapshot, session] = await Promise.all([
+      reader.weeks(s.id),
+      reader.snapshot(s.id, '2026-W47'),
+      reader.getSession(s.id),
+    ]);
+    assert.equal(storage.journalReads, 1);
+    assert.equal(weeks.current.key, '2026-W47');
+    assert.equal(snapshot.sessionId, s.id);
+    assert.equal(session.head, 4);
+  });
+});
