@@ -10,7 +10,7 @@ import {
   type SessionCommand,
 } from './commands.js';
 import { OkrError } from './errors.js';
-import { type EntryDraft, headerOf, type JournalEntry, replay, type Session } from './journal.js';
+import { type EntryDraft, headerOf, type JournalEntry, replay, type Session, withIdentity } from './journal.js';
 import { LinkedReads } from './linked-reads.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { Actor, SessionHeader } from './model.js';
@@ -192,9 +192,10 @@ export class CommandRunner {
         // A session created under a parent planned on the links version: one that moved plans again.
         const linked = new LinkedReads(this.#sessions);
         const context = this.#context(actor, undefined, true, linked, writtenAt);
-        const entries = await row.plan(args, context);
+        const { entries, folded } = await row.plan(args, context);
         const because = { ...cause, madeAt: writtenAt ?? context.now.toISOString() };
-        const draft = replay({ id: '', number: 0 }, entries) as Session;
+        // One fold of the new journal (the import's check made one already): storage gives it its identity.
+        const draft = folded ?? (replay({ id: '', number: 0 }, entries) as Session);
         const { id: _id, number: _number, ...header } = headerOf(draft);
         const links = await linked.planned;
         let stored: SessionHeader;
@@ -207,7 +208,7 @@ export class CommandRunner {
           if (this.#retry(error, attempt)) continue;
           throw error;
         }
-        const session = replay(stored, entries) as Session;
+        const session = withIdentity(draft, stored);
         this.#sessions.accepted(session, entries);
         return session;
       }

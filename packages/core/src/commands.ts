@@ -3,7 +3,7 @@ import { type Args, argsOf, changedFields, checkIdList, diffDetails, newId, refI
 import type { Command } from './command-types.js';
 import { OkrError } from './errors.js';
 import { checkFinishedWeeks } from './finished-weeks.js';
-import { readSessionExport } from './import.js';
+import { checkSessionExport } from './import.js';
 import type { EntryDraft, JournalEntry, Session } from './journal.js';
 import { findCheckIn } from './key-result-record.js';
 import { TRANSITION_RULES, transitionTarget } from './lifecycle.js';
@@ -89,8 +89,13 @@ export interface CreatingCommand<A> {
   readonly creates: true;
   readonly actions: (args: A) => readonly Action[];
   readonly validate: (args: unknown) => A;
-  /** The new session's whole journal. */
-  readonly plan: (args: A, context: CommandContext) => Promise<readonly JournalEntry[]>;
+  /** The new session's whole journal, and its fold when planning made it anyway (under any identity). */
+  readonly plan: (args: A, context: CommandContext) => Promise<PlannedSession>;
+}
+
+export interface PlannedSession {
+  readonly entries: readonly JournalEntry[];
+  readonly folded?: Session;
 }
 
 const one = (action: Action) => (): readonly Action[] => [action];
@@ -150,7 +155,7 @@ export const COMMANDS = {
       const details = validateSessionDetails(args, { timeZone: context.timeZone });
       if (details.parentId !== undefined) await checkParent(context, details, undefined);
       const at = context.now.toISOString();
-      return [{ seq: 1, at, actor: context.actor.id, type: 'session.created', data: details }];
+      return { entries: [{ seq: 1, at, actor: context.actor.id, type: 'session.created', data: details }] };
     },
   }),
 
@@ -160,7 +165,10 @@ export const COMMANDS = {
     // Only the form here: the file is measured and read in `plan`, after the permission.
     validate: (args: unknown) => ({ data: argsOf(args, ['data'], 'Session not imported').data }),
     async plan({ data }, context) {
-      const { journal } = readSessionExport(data, { now: context.now });
+      const {
+        read: { journal },
+        folded,
+      } = checkSessionExport(data, { now: context.now });
       const created = journal[0];
       if (created?.type === 'session.created' && created.data.parentId !== undefined) {
         const parent = (await context.headers()).find((h) => h.id === created.data.parentId && !h.deleted);
@@ -170,7 +178,7 @@ export const COMMANDS = {
             `The imported session belongs to ${created.data.parentId}, which does not exist here. Import that session first.`,
           );
       }
-      return journal;
+      return { entries: journal, folded };
     },
   }),
 

@@ -141,6 +141,30 @@ describe('readSessionExport', () => {
     assert.equal(read.journal.length, journal.length);
   });
 
+  it('gives the imported session the state a fresh store folds from what was stored, under its new id and number', async () => {
+    const { data, now } = await rich();
+    const storage = new MemoryStorage();
+    const store = createOkrStore({ storage, actor: { id: 'ada', role: 'admin' }, clock: () => now });
+    // The session belongs to SE-01001 (FY2027): here the parent comes first, so the import is SE-01002.
+    await store.createSession({ title: 'FY2027', start: '2027-01-01', end: '2027-12-31', cadence: 'year' });
+    const imported = await store.importSession(data);
+    const plain = (session: typeof imported) =>
+      JSON.parse(
+        JSON.stringify({
+          ...session,
+          objectives: [...session.objectives.values()],
+          keyResults: [...session.keyResults.values()],
+          initiatives: [...session.initiatives.values()],
+        }),
+      );
+    const fresh = createOkrStore({ storage, actor: { id: 'ada', role: 'admin' }, clock: () => now });
+    const read = await fresh.getSession(imported.id);
+    assert.equal(imported.id, 'SE-01002');
+    assert.equal(imported.number, 1002);
+    assert.deepEqual(plain(imported), plain(read));
+    assert.equal((await storage.getSession(imported.id))?.head, data.journal.length);
+  });
+
   describe('refuses a session.changed that carries anything but session details', () => {
     for (const [what, change] of [
       ['an id', { id: 'SE-01001' }],

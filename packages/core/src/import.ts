@@ -87,6 +87,17 @@ function refused(message: string, field: string): OkrError {
  * (`entry 17.confidence`). Nothing is stored either way.
  */
 export function readSessionExport(input: string | unknown, options: ReadExportOptions = {}): SessionExport {
+  return checkSessionExport(input, options).read;
+}
+
+/**
+ * `readSessionExport`, and the fold of the journal it read (under a placeholder identity):
+ * the import keeps it as the new session's state, so an import replays its journal once.
+ */
+export function checkSessionExport(
+  input: string | unknown,
+  options: ReadExportOptions = {},
+): { read: SessionExport; folded: Session } {
   const maxChars = options.maxChars ?? IMPORT_MAX_CHARS;
   const maxDepth = options.maxDepth ?? IMPORT_MAX_DEPTH;
   let data: unknown = input;
@@ -120,14 +131,15 @@ export function readSessionExport(input: string | unknown, options: ReadExportOp
     throw refused('the journal is missing or empty.', 'journal');
   const session = isRecord(record.session) ? record.session : {};
   const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
-  const journal = new JournalCheck(options.now, text(session.id)).run(record.journal);
-  return {
+  const { journal, folded } = new JournalCheck(options.now, text(session.id)).run(record.journal);
+  const read: SessionExport = {
     format: 'okrkit.session',
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: text(record.exportedAt),
     session: { id: text(session.id), title: text(session.title) },
     journal,
   };
+  return { read, folded };
 }
 
 /**
@@ -237,22 +249,25 @@ class JournalCheck {
     this.#selfId = selfId;
   }
 
-  run(raw: readonly unknown[]): JournalEntry[] {
+  /** The clean journal, and its fold (which proves that it replays). */
+  run(raw: readonly unknown[]): { journal: JournalEntry[]; folded: Session } {
     const clean: JournalEntry[] = [];
     for (let i = 0; i < raw.length; i++) {
       const entry = this.#check(raw[i], i + 1);
       clean.push(entry);
       this.#apply(entry);
     }
+    let folded: Session | undefined;
     try {
-      replay(IDENTITY, clean);
+      folded = replay(IDENTITY, clean);
     } catch (error) {
       if (!(error instanceof ReplayError)) throw error;
       this.#entry = Number(/Entry (\d+)/.exec(error.message)?.[1] ?? clean.length);
       this.#type = clean[this.#entry - 1]?.type ?? '';
       throw this.#bad('entry', `does not replay: ${error.message}`);
     }
-    return clean;
+    // The first entry was checked to create the session, so the fold has one.
+    return { journal: clean, folded: folded as Session };
   }
 
   /** Keeps the view up to date with an accepted entry. */

@@ -401,6 +401,23 @@ function renumber(objectives: Map<string, Objective>): void {
     });
 }
 
+/**
+ * `session` under another identity (the id and number storage gave a new session): the
+ * same state, its collections shared. A fold does not depend on the identity but for
+ * these two fields, so this equals folding the journal again under `identity`.
+ */
+export function withIdentity(session: Session, identity: Identity): Session {
+  const draft = sessionOf(
+    session,
+    session.objectives as Map<string, Objective>,
+    session.keyResults as Map<string, KeyResult>,
+    session.initiatives as Map<string, Initiative>,
+  );
+  draft.id = identity.id;
+  draft.number = identity.number;
+  return draft;
+}
+
 /** The header storage keeps beside the journal: the session without what it holds. */
 export function headerOf(session: Session): SessionHeader {
   const { objectives: _o, keyResults: _k, initiatives: _i, ...header } = session;

@@ -1,5 +1,5 @@
 import { OkrError, storageError } from './errors.js';
-import { type JournalEntry, ReplayError, replay, type Session } from './journal.js';
+import { type Identity, type JournalEntry, ReplayError, replay, type Session } from './journal.js';
 import type { Actor, SessionHeader } from './model.js';
 import { decide } from './policy.js';
 import { SessionIds } from './session-ids.js';
@@ -21,6 +21,7 @@ export class LiveSessions {
   readonly #ids = new Map<string, SessionIds>();
   readonly #timelines = new Map<string, Timeline>();
   readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #loading = new Map<string, Promise<Session | undefined>>();
   readonly #listeners = new Set<(change: StoreChange) => void>();
   /** Sessions being created here: their number is unknown until storage gives it, so echoes wait for them. */
   readonly #creating = new Set<Promise<unknown>>();
@@ -61,7 +62,8 @@ export class LiveSessions {
       throw new OkrError('invalid-input', 'A session id is required.', { fields: { id: 'A session id is required.' } });
     }
     let session = this.#live.get(id);
-    if (!session || fresh) session = await this.#catchUp(id, session);
+    if (!session) session = await this.#firstLoad(id);
+    else if (fresh) session = await this.#catchUp(id, session);
     if (!session || session.deleted) throw new OkrError('not-found', `There is no session ${id}.`);
     return session;
   }
@@ -155,6 +157,23 @@ export class LiveSessions {
     await this.storage.close();
   }
 
+  /**
+   * The first load of a session, shared by everyone who asks meanwhile: a page asks for a
+   * session's weeks and its snapshot at once, and each read the whole journal.
+   */
+  #firstLoad(id: string): Promise<Session | undefined> {
+    let loading = this.#loading.get(id);
+    if (!loading) {
+      loading = this.#catchUp(id, undefined);
+      this.#loading.set(id, loading);
+      const done = () => {
+        if (this.#loading.get(id) === loading) this.#loading.delete(id);
+      };
+      loading.then(done, done);
+    }
+    return loading;
+  }
+
   /** Reads what storage holds beyond `known` (or the whole journal) and folds it on. */
   async #catchUp(id: string, known: Session | undefined): Promise<Session | undefined> {
     const entries = await this.guard(() => this.storage.readJournal(id, known?.head ?? 0), 'read the session');
@@ -163,6 +182,26 @@ export class LiveSessions {
       known ??
       (entries.length > 0 ? await this.guard(() => this.storage.getSession(id), 'read the session') : undefined);
     if (!header) return undefined;
+    return this.#foldOn(id, header, entries, known);
+  }
+
+  /**
+   * The entries a change notice carried that continue `known` exactly (seq `known.head + 1`
+   * up to the change's head), or undefined when they do not: then the journal is read.
+   */
+  #carried(change: StorageChange, known: Session): readonly JournalEntry[] | undefined {
+    const entries = change.entries?.filter((e) => e.seq > known.head);
+    if (!entries || entries.length !== change.head - known.head) return undefined;
+    return entries.every((e, i) => e?.seq === known.head + 1 + i) ? entries : undefined;
+  }
+
+  /** Folds `entries` onto `known` (or from `header`), keeps the result and hands the entries on. */
+  #foldOn(
+    id: string,
+    header: Identity,
+    entries: readonly JournalEntry[],
+    known: Session | undefined,
+  ): Session | undefined {
     let session: Session | undefined;
     try {
       session = replay(header, entries, known);
@@ -214,7 +253,12 @@ export class LiveSessions {
           this.notify(header.deleted ? { type: 'removed', sessionId: header.id } : { type: 'header', header });
         return;
       }
-      const session = await this.#catchUp(change.sessionId, known);
+      // Entries carried by the notice that continue what is known are folded on at once: no read.
+      const carried = known && change.rebasedAfter === undefined ? this.#carried(change, known) : undefined;
+      const session =
+        known && carried
+          ? this.#foldOn(change.sessionId, known, carried, known)
+          : await this.#catchUp(change.sessionId, known);
       if (session) this.#tell(session);
       else if (rebased) this.notify({ type: 'removed', sessionId: change.sessionId });
     }).catch(() => {

@@ -1,8 +1,8 @@
 import type { Session } from './journal.js';
 import { keyResultProgress } from './progress.js';
-import { keyResultsIn } from './session-index.js';
 import { unavailableReason } from './snapshot.js';
 import type { Timeline } from './timeline.js';
+import { objectiveProgress, WeeklyProgress } from './weekly-progress.js';
 import { weekRange, weeksBetween } from './weeks.js';
 
 export interface SeriesPoint {
@@ -13,28 +13,31 @@ export interface SeriesPoint {
 
 /**
  * An objective's or key result's progress at the end of every week of the session so
- * far, for sparklines and burn-up charts. Uses (and fills) the timeline's checkpoints.
+ * far, for sparklines and burn-up charts. The finished weeks' progress of every item is
+ * derived in one pass and kept by the timeline (a cache), so the next item's series
+ * costs a lookup per week; it keeps no week checkpoints.
  */
 export function seriesOf(timeline: Timeline, live: Session, itemId: string, now: Date): SeriesPoint[] {
-  const points: SeriesPoint[] = [];
+  const weeks: { key: string; to: number }[] = [];
   for (const week of weeksBetween(live.start, live.end)) {
     if (unavailableReason(live, week, now)) continue;
-    const { to } = weekRange(week, live.timeZone);
-    const state = to > now.getTime() ? live : timeline.stateBefore(to, true);
-    points.push({ week: week.key, progress: state ? itemProgress(state, itemId) : undefined });
+    weeks.push({ key: week.key, to: weekRange(week, live.timeZone).to });
   }
-  return points;
+  const finished = weeks.filter((w) => w.to <= now.getTime());
+  const ends = finished.map((w) => w.to);
+  // Everything the finished weeks' progress depends on: their boundaries and the entries before the last.
+  const last = ends[ends.length - 1] ?? 0;
+  const key = `progress:${live.timeZone}:${ends[0] ?? 0}:${last}:${ends.length}:${timeline.countBefore(last)}`;
+  const progress = timeline.memo(key, () => new WeeklyProgress(timeline, ends));
+  return weeks.map((week, i) =>
+    i < finished.length
+      ? { week: week.key, progress: progress.at(i, itemId) }
+      : { week: week.key, progress: itemProgress(live, itemId) },
+  );
 }
 
 function itemProgress(session: Session, id: string): number | undefined {
   const kr = session.keyResults.get(id);
   if (kr) return keyResultProgress(kr).clamped;
-  if (!session.objectives.has(id)) return undefined;
-  let weights = 0;
-  let sum = 0;
-  for (const k of keyResultsIn(session, id)) {
-    weights += k.weight;
-    sum += k.weight * keyResultProgress(k).clamped;
-  }
-  return weights === 0 ? 0 : sum / weights;
+  return session.objectives.has(id) ? objectiveProgress(session, id) : undefined;
 }

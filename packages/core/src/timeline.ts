@@ -1,6 +1,14 @@
 import { type Identity, type JournalEntry, replay, type Session } from './journal.js';
 
 /**
+ * How many folded states a timeline keeps. A state of a large session is megabytes (every
+ * key result a week touched is a copy), so they are kept for the weeks people look at, not
+ * for every week: a snapshot needs two (its week's start and end), a comparison of a few
+ * weeks a few more. Whatever was dropped is folded again from the nearest one kept.
+ */
+export const MAX_CHECKPOINTS = 8;
+
+/**
  * A session's journal laid out in time, answering "what was the state at instant t?".
  * Because entries are appended with non-decreasing `at`, the entries recorded before t
  * are a prefix of the journal: the state at t is the fold of that prefix.
@@ -13,7 +21,6 @@ import { type Identity, type JournalEntry, replay, type Session } from './journa
 export class Timeline {
   readonly identity: Identity;
   readonly #entries: JournalEntry[] = [];
-  readonly #instants: number[] = [];
   /** Positions of the entries that remove objectives or key results (rare), for "what was removed in a week". */
   readonly #removals: number[] = [];
   /** Folded state after the first `n` entries, by `n`. */
@@ -38,7 +45,6 @@ export class Timeline {
       if (entry.seq !== this.#entries.length + 1)
         throw new RangeError(`Entry ${entry.seq} does not continue a journal of ${this.#entries.length}.`);
       this.#entries.push(entry);
-      this.#instants.push(Date.parse(entry.at));
       if (entry.type === 'objective.removed' || entry.type === 'keyResult.removed')
         this.#removals.push(this.#entries.length - 1);
     }
@@ -46,11 +52,16 @@ export class Timeline {
 
   /** How many entries were recorded before `instant` (epoch ms). */
   countBefore(instant: number): number {
+    // Recorded instants are canonical ISO text (as `toISOString` writes them; the fold and
+    // the import rely on it too), which orders as time does: compared as text, no entry's
+    // instant is parsed (parsing each took a quarter of a fresh store's first load).
+    const iso = new Date(instant).toISOString();
+    const entries = this.#entries;
     let lo = 0;
-    let hi = this.#instants.length;
+    let hi = entries.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.#instants[mid] as number) < instant) lo = mid + 1;
+      if ((entries[mid] as JournalEntry).at < iso) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -77,12 +88,37 @@ export class Timeline {
   stateAfter(n: number, keep = false): Session | undefined {
     if (n === 0) return undefined;
     const cached = this.#checkpoints.get(n);
-    if (cached) return cached;
+    if (cached) {
+      // The most recently used last: the least recently used goes first.
+      this.#checkpoints.delete(n);
+      this.#checkpoints.set(n, cached);
+      return cached;
+    }
     let from = 0;
     for (const at of this.#checkpoints.keys()) if (at <= n && at > from) from = at;
     const state = replay(this.identity, this.#entries.slice(from, n), this.#checkpoints.get(from));
-    if (state && keep) this.#checkpoints.set(n, state);
+    if (state && keep) {
+      this.#checkpoints.set(n, state);
+      if (this.#checkpoints.size > MAX_CHECKPOINTS)
+        this.#checkpoints.delete(this.#checkpoints.keys().next().value as number);
+    }
     return state;
+  }
+
+  /**
+   * The states just before each of `instants` (epoch ms, ascending), folded in one pass
+   * from the nearest checkpoint and not kept: for walking every week once.
+   */
+  *statesBefore(instants: readonly number[]): Generator<Session | undefined> {
+    let at = -1;
+    let state: Session | undefined;
+    for (const instant of instants) {
+      const n = this.countBefore(instant);
+      if (at < 0 || n < at) state = this.stateAfter(n);
+      else if (n > at) state = replay(this.identity, this.#entries.slice(at, n), state);
+      at = n;
+      yield state;
+    }
   }
 
   readonly #memo = new Map<string, unknown>();

@@ -121,6 +121,23 @@ export interface StorageChange {
    * folded beyond it folds again from storage.
    */
   readonly rebasedAfter?: number;
+  /**
+   * The entries the change appended (seq `head - entries.length + 1` to `head`), when the
+   * adapter has them at hand and they are few (`CARRIED_ENTRIES_MAX`): a store that holds
+   * the state just before them folds them on without reading the journal. Absent, or not
+   * following what a store holds, the store reads what it misses.
+   */
+  readonly entries?: readonly JournalEntry[];
+}
+
+/** The most entries a change notice carries; a larger append (an import) is read from storage by whoever needs it. */
+export const CARRIED_ENTRIES_MAX = 1000;
+
+/** The notice of `entries` appended up to `head`, carrying them when they are few. */
+export function appended(sessionId: string, head: number, entries: readonly JournalEntry[]): StorageChange {
+  return entries.length > 0 && entries.length <= CARRIED_ENTRIES_MAX
+    ? { sessionId, head, entries }
+    : { sessionId, head };
 }
 
 /**

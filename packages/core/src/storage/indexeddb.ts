@@ -3,6 +3,7 @@ import { OkrError, storageError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
 import { FIRST_SESSION_NUMBER, type SessionHeader, sessionIdOf } from '../model.js';
 import {
+  appended,
   checkFollows,
   linksConflict,
   type NewSessionHeader,
@@ -143,7 +144,7 @@ export class IndexedDbStorage implements StorageAdapter {
         return created;
       }),
     );
-    this.#announce({ sessionId: stored.id, head: stored.head });
+    this.#announce(appended(stored.id, stored.head, entries));
     // The caller gets its own copy: `stored` shares nested objects with `header`.
     return structuredClone(stored);
   }
@@ -200,7 +201,7 @@ export class IndexedDbStorage implements StorageAdapter {
         ]);
       }),
     );
-    this.#announce({ sessionId: id, head: header.head });
+    this.#announce(appended(id, header.head, entries));
   }
 
   async linksVersion(): Promise<number> {
@@ -489,7 +490,11 @@ export class IndexedDbStorage implements StorageAdapter {
     if ((this.#heads.get(change.sessionId) ?? -1) < change.head) this.#heads.set(change.sessionId, change.head);
     // Each listener in its own microtask: one that throws neither fails the write that
     // caused the change nor keeps the others from hearing of it (its error still surfaces).
-    for (const listener of this.#listeners) queueMicrotask(() => listener({ ...change }));
+    // The entries a change carries are copied for each listener: each folds them into a state of its own.
+    for (const listener of this.#listeners)
+      queueMicrotask(() =>
+        listener(change.entries ? { ...change, entries: structuredClone(change.entries) } : { ...change }),
+      );
   }
 }
 
@@ -517,8 +522,8 @@ function channelNameOf(databaseName: string): string {
 
 function isStorageChange(value: unknown): value is StorageChange {
   if (typeof value !== 'object' || value === null) return false;
-  const { sessionId, head } = value as { sessionId?: unknown; head?: unknown };
-  return typeof sessionId === 'string' && typeof head === 'number';
+  const { sessionId, head, entries } = value as { sessionId?: unknown; head?: unknown; entries?: unknown };
+  return typeof sessionId === 'string' && typeof head === 'number' && (entries === undefined || Array.isArray(entries));
 }
 
 /**

@@ -2,6 +2,7 @@ import { OkrError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
 import { FIRST_SESSION_NUMBER, type SessionHeader, sessionIdOf } from '../model.js';
 import {
+  appended,
   checkFollows,
   linksConflict,
   type NewSessionHeader,
@@ -30,20 +31,20 @@ export class MemoryStorage implements StorageAdapter {
 
   async listSessions(): Promise<SessionHeader[]> {
     this.#check();
-    return [...this.#sessions.values()].map((s) => copy(s.header)).sort((a, b) => a.number - b.number);
+    return [...this.#sessions.values()].map((s) => copyOut(s.header)).sort((a, b) => a.number - b.number);
   }
 
   async getSession(id: string): Promise<SessionHeader | undefined> {
     this.#check();
     const stored = this.#sessions.get(id);
-    return stored && copy(stored.header);
+    return stored && copyOut(stored.header);
   }
 
   async readJournal(id: string, afterSeq = 0): Promise<JournalEntry[]> {
     this.#check();
     const journal = this.#sessions.get(id)?.journal ?? [];
     // seq n sits at index n - 1.
-    return copy(journal.slice(Math.max(0, afterSeq)));
+    return copyOut(journal.slice(Math.max(0, afterSeq)));
   }
 
   async createSession(
@@ -58,8 +59,8 @@ export class MemoryStorage implements StorageAdapter {
     const id = sessionIdOf(number);
     const stored: SessionHeader = { ...copy(header), id, number };
     this.#sessions.set(id, { header: stored, journal: copy([...entries]), checkpoints: new Map() });
-    this.#emit({ sessionId: id, head: stored.head });
-    return copy(stored);
+    this.#emit(appended(id, stored.head, entries));
+    return copyOut(stored);
   }
 
   async append(
@@ -89,7 +90,7 @@ export class MemoryStorage implements StorageAdapter {
     this.#swapLinks(links);
     stored.journal.push(...copy([...entries]));
     stored.header = copy(header);
-    this.#emit({ sessionId: id, head: header.head });
+    this.#emit(appended(id, header.head, entries));
   }
 
   async linksVersion(): Promise<number> {
@@ -100,7 +101,7 @@ export class MemoryStorage implements StorageAdapter {
   async readCheckpoint(id: string, key: string): Promise<unknown> {
     this.#check();
     const value = this.#sessions.get(id)?.checkpoints.get(key);
-    return value === undefined ? undefined : copy(value);
+    return value === undefined ? undefined : copyOut(value);
   }
 
   async writeCheckpoint(id: string, key: string, value: unknown): Promise<void> {
@@ -131,14 +132,44 @@ export class MemoryStorage implements StorageAdapter {
 
   #emit(change: StorageChange): void {
     // Listeners run after the write has settled, as they would for another tab.
+    // Each listener gets its own copy of the entries carried, as it would from another tab.
+    const carried = change.entries && copy(change.entries);
     queueMicrotask(() => {
-      for (const listener of this.#listeners) listener(change);
+      for (const listener of this.#listeners) listener(carried ? { ...change, entries: copyOut(carried) } : change);
     });
   }
 }
 
+/** What goes in: JSON through and through (what JSON cannot hold is dropped or turned into what it reads back as). */
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * What comes out: a copy of what `copy` stored, which is plain JSON already, made by
+ * walking it. Five times faster than a JSON round trip, which was most of a fresh
+ * store's first read of a large session.
+ */
+function copyOut<T>(value: T): T {
+  return plainCopy(value) as T;
+}
+
+function plainCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const list = new Array(value.length);
+    for (let i = 0; i < value.length; i++) list[i] = plainCopy(value[i]);
+    return list;
+  }
+  const record: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = plainCopy((value as Record<string, unknown>)[key]);
+    // An own `__proto__` (JSON.parse makes one) must stay a field, not become the prototype.
+    if (key === '__proto__')
+      Object.defineProperty(record, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else record[key] = item;
+  }
+  return record;
 }
 
 export function memoryStorage(): MemoryStorage {

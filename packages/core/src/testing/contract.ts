@@ -315,13 +315,16 @@ export function describeStorageContract(options: StorageContractOptions): void {
         await storage.append(s.id, 1, [renamed(2, 'A')], { ...s, title: 'A', head: 2 });
         await waitFor(() => seen.length >= 2, 'two change notifications');
         equal(
-          seen.slice(0, 2),
+          seen.slice(0, 2).map(({ sessionId, head }) => ({ sessionId, head })),
           [
             { sessionId: s.id, head: 1 },
             { sessionId: s.id, head: 2 },
           ],
           'changes seen',
         );
+        // Entries a notice carries (it may carry none) are exactly the ones it appended.
+        const carried = seen[1]?.entries;
+        if (carried) equal(carried, [renamed(2, 'A')], 'the entries the change carried');
         stop();
         await storage.append(s.id, 2, [renamed(3, 'B')], { ...s, title: 'B', head: 3 });
         await nextTurn();
