@@ -239,6 +239,9 @@ export class LiveSessions {
   #heard(change: StorageChange): void {
     // A rebase drops what was folded beyond it at once, so that no read folds on from it meanwhile.
     const rebased = change.rebasedAfter !== undefined && this.#forget(change.sessionId, change.rebasedAfter);
+    // A first load still on its way may have read before this change: whoever asks from now
+    // on (a listener told of the change, say) loads anew instead of sharing its stale answer.
+    this.#loading.delete(change.sessionId);
     void this.serially(change.sessionId, async () => {
       if (!this.#live.has(change.sessionId)) await Promise.allSettled([...this.#creating]);
       const known = this.#live.get(change.sessionId);

@@ -157,6 +157,9 @@ async function readEvents(
   const decoder = new TextDecoder();
   const stop = () => void reader.cancel().catch(() => undefined);
   signal.addEventListener('abort', stop, { once: true });
+  // Closed while the answer was on its way: the listener above came too late to hear it,
+  // and an uncancelled stream keeps its connection (a browser has six per server).
+  if (signal.aborted) stop();
   let buffer = '';
   let event = 'message';
   let data: string[] = [];

@@ -17,7 +17,8 @@ export class TestNetwork {
     this.requests.push(url);
     if (!this.online) throw new TypeError('Failed to fetch (offline)');
     const controller = new AbortController();
-    init?.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    if (init?.signal?.aborted) controller.abort();
+    else init?.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     this.#open.add(controller);
     try {
       const response = await fetch(input, { ...init, signal: controller.signal });
