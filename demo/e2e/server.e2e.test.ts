@@ -346,7 +346,10 @@ describe('the demo on its server, end to end', () => {
     await eventually(async () => (await syncLine(kim.page)).state === 'refused', 'the refusal in Kim’s page', 30_000);
     assert.match((await syncLine(kim.page)).text, /^Not saved: /);
     assert.equal(await pendingOf(kim.page), 0, 'the outbox is empty');
-    await eventually(async () => !refused.shown.test(await rowText(kim.page, id)), 'the refused check-in gone from the row');
+    await eventually(
+      async () => !refused.shown.test(await rowText(kim.page, id)),
+      'the refused check-in gone from the row',
+    );
     await eventually(
       async () =>
         (await kim.page.evaluate(
