@@ -40,7 +40,7 @@ import type { OkrTree } from './okr-tree/okr-tree.js';
 export interface OkrElements {
   'okr-access-editor': {
     element: OkrAccessEditor;
-    props: 'store' | 'sessionId' | 'people' | 'teams' | 'strings';
+    props: 'store' | 'sessionId' | 'people' | 'teams' | 'locale' | 'strings';
     events: { 'okr-session-change': OkrSessionChangeEvent; 'okr-error': OkrErrorEvent };
   };
   'okr-check-in': {
@@ -72,7 +72,7 @@ export interface OkrElements {
   };
   'okr-next-session': {
     element: OkrNextSession;
-    props: 'store' | 'sessionId' | 'open' | 'strings';
+    props: 'store' | 'sessionId' | 'open' | 'locale' | 'strings';
     events: { 'okr-session-create': OkrSessionCreateEvent; 'okr-error': OkrErrorEvent };
   };
   'okr-provider': {
