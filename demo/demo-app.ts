@@ -1,10 +1,12 @@
 import { indexedDbStorage, type OkrStore, type SessionHeader } from '@okrkit/core';
 import type { OkrCheckInRequestEvent, OkrSessionSelectEvent } from '@okrkit/elements';
-import { css, html, LitElement, type TemplateResult } from 'lit';
+import { html, LitElement, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { demoAppStyles } from './demo-app.styles.js';
 import { importLargeOrganisation } from './large-org.js';
 import { PEOPLE, PERSONAS, TEAM_NAMES } from './people.js';
 import { seedSampleData } from './sample-data.js';
+import { addressInMode, type StorageMode } from './storage-mode.js';
 
 type View = 'list' | 'tree' | 'snapshot';
 
@@ -60,142 +62,7 @@ const EMBED: Record<'sessions' | View, { title: string; about: string; code: str
 /** The demo site: the elements composed as an app would compose them. */
 @customElement('demo-app')
 export class DemoApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .bar {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 12px 24px;
-      align-items: center;
-      padding: 12px 32px;
-      background: #0b3d5c;
-      color: #fff;
-    }
-    .bar h1 {
-      margin: 0;
-      font-size: 20px;
-    }
-    .bar nav {
-      display: flex;
-      gap: 4px;
-    }
-    .bar a {
-      color: #fff;
-      text-decoration: none;
-      padding: 6px 12px;
-      border-radius: 6px;
-    }
-    .bar a[aria-current='page'] {
-      background: rgb(255 255 255 / 0.16);
-    }
-    .spacer {
-      flex: 1;
-    }
-    .bar label {
-      font-size: 13px;
-      display: flex;
-      gap: 8px;
-      align-items: center;
-    }
-    .bar select,
-    .bar button {
-      font: inherit;
-      font-size: 13px;
-      padding: 5px 8px;
-      border-radius: 6px;
-      border: 1px solid rgb(255 255 255 / 0.4);
-      background: rgb(255 255 255 / 0.1);
-      color: #fff;
-    }
-    .bar option {
-      color: #1f2328;
-    }
-    main {
-      max-width: 1240px;
-      margin: 20px auto;
-      padding: 0 24px;
-    }
-    .intro {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 8px 24px;
-      align-items: start;
-      margin-bottom: 16px;
-    }
-    .intro h2 {
-      margin: 0;
-      font-size: 22px;
-    }
-    .intro p {
-      grid-column: 1 / -1;
-      margin: 0;
-      color: #57606a;
-      max-width: 70ch;
-    }
-    @media (max-width: 600px) {
-      .intro {
-        grid-template-columns: minmax(0, 1fr);
-      }
-      .intro code {
-        justify-self: start;
-        max-inline-size: 100%;
-        white-space: normal;
-        overflow-wrap: anywhere;
-      }
-    }
-    code {
-      font-size: 12.5px;
-      background: #eef1f4;
-      border: 1px solid #d0d7de;
-      border-radius: 6px;
-      padding: 6px 10px;
-      white-space: nowrap;
-    }
-    .persona {
-      font-size: 13px;
-      color: #57606a;
-      margin: 0 0 16px;
-    }
-    .tabs {
-      display: flex;
-      gap: 4px;
-      border-bottom: 1px solid #d0d7de;
-      margin-bottom: 16px;
-      align-items: end;
-    }
-    .tabs a {
-      padding: 8px 14px;
-      text-decoration: none;
-      color: #1f2328;
-      border-bottom: 2px solid transparent;
-    }
-    .tabs a[aria-current='page'] {
-      border-bottom-color: #0969da;
-      font-weight: 600;
-    }
-    .tabs label {
-      margin-inline-start: auto;
-      font-size: 13px;
-      padding-bottom: 6px;
-    }
-    .card {
-      background: #fff;
-      border: 1px solid #d0d7de;
-      border-radius: 10px;
-      padding: 16px 20px;
-    }
-    .drawer-link {
-      color: #0969da;
-      font-weight: 600;
-    }
-    .busy {
-      font-size: 13px;
-      color: #fff;
-      opacity: 0.85;
-    }
-  `;
+  static override styles = demoAppStyles;
 
   @state() accessor route: Route = parseRoute(location.hash);
   @state() accessor sessions: readonly SessionHeader[] = [];
@@ -210,6 +77,8 @@ export class DemoApp extends LitElement {
 
   @property({ attribute: false }) accessor store!: OkrStore;
   @property() accessor persona = 'admin';
+  /** Where the data is: on the demo's server (shared, live) or in this browser only. */
+  @property() accessor mode: StorageMode = 'local';
   /** The page's language (`<html lang>`): every okrkit element on the page follows it. */
   @state() accessor language = document.documentElement.lang || 'en';
 
@@ -247,6 +116,12 @@ export class DemoApp extends LitElement {
     const persona = PERSONAS.find((p) => p.key === key);
     if (!persona) return;
     localStorage.setItem('okrkit-demo-persona', key);
+    // On the server a persona is a person signed in with a token of their own (and a local
+    // copy of their own): a new sign-in, so the page starts again as them.
+    if (this.mode === 'server') {
+      location.reload();
+      return;
+    }
     this.persona = key;
     this.store.setActor(persona.actor);
   }
@@ -325,9 +200,23 @@ export class DemoApp extends LitElement {
           ${PERSONAS.map((p) => html`<option value=${p.key} ?selected=${p.key === this.persona}>${p.label}</option>`)}
         </select>
       </label>
-      <button @click=${this.#large} ?disabled=${!!this.busy}>Load a large organisation</button>
-      <button @click=${this.#reset} ?disabled=${!!this.busy}>Reset sample data</button>
+      ${
+        this.mode === 'local'
+          ? html`<button @click=${this.#large} ?disabled=${!!this.busy}>Load a large organisation</button>
+              <button @click=${this.#reset} ?disabled=${!!this.busy}>Reset sample data</button>`
+          : ''
+      }
+      ${this.#renderMode()}
     </header>`;
+  }
+
+  /** Which storage is in use, quietly, with the way to the other. */
+  #renderMode(): TemplateResult {
+    const other = this.mode === 'server' ? 'local' : 'server';
+    const href = addressInMode(new URL(location.href), other);
+    return this.mode === 'server'
+      ? html`<span class="mode">On the demo server, shared live · <a href=${href}>this browser only</a></span>`
+      : html`<span class="mode">In this browser only · <a href=${href}>on the demo server</a></span>`;
   }
 
   #renderIntro(key: 'sessions' | View): TemplateResult {

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: serves the demo from the packages' sources (no build step) on the loopback
-// address only, at PORT (default 8000).
+// address only, at PORT (default 8000), together with the okrkit server it runs on: an
+// embedded PostgreSQL (PGlite) in OKRKIT_DEMO_DATA (default .okrkit-demo/), the sample
+// company seeded into it on first start, `/v1/...` answered by the server in this process
+// (same origin: no CORS), and demo tokens for the personas at `/demo/tokens/<persona>`.
+// The server's sources are TypeScript: run as `node --conditions=@okrkit/source --import tsx
+// demo/serve.mjs`, which is what `npm start` does.
 //
 // @web/dev-server treats the hostname `127.0.0.1` as "no host" and then listens on every
 // interface, so it runs here in middleware mode inside a plain HTTP server that binds
@@ -10,13 +15,15 @@
 import { createServer } from 'node:http';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { startDemoBackend } from './backend/demo-backend.ts';
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 8000;
+const DEFAULT_DATA = '.okrkit-demo';
 
 /** What the demo page loads: the demo itself, the packages' sources, and modules from node_modules. */
 const SERVED = [
-  /^\/demo\/(?!e2e\/)[\w./-]*$/,
+  /^\/demo\/(?!e2e\/|backend\/)[\w./-]*$/,
   /^\/packages\/(core|elements)\/src\/[\w./-]+\.(ts|js)$/,
   /^\/node_modules\/[\w@./-]+\.(js|mjs)$/,
   /^\/__web-dev-server__[\w./-]*$/,
@@ -37,10 +44,14 @@ function portFrom(value) {
 }
 
 /**
- * Starts the demo server on 127.0.0.1:`port` (0: any free port). Resolves once it listens;
+ * Starts the demo server on 127.0.0.1:`port` (0: any free port) with its okrkit server on
+ * PGlite in `options.dataDir` (omitted: in memory, for tests). Resolves once it listens;
  * rejects with the listen error (EADDRINUSE when the port is taken).
  */
-export async function startDemoServer(port) {
+export async function startDemoServer(port, options = {}) {
+  // A taken port is said at once, before PGlite opens (its first start takes seconds).
+  await portFree(port);
+  const backend = await startDemoBackend(options);
   const devServer = await startDevServer({
     config: {
       rootDir: new URL('..', import.meta.url).pathname,
@@ -64,11 +75,15 @@ export async function startDemoServer(port) {
     logStartMessage: false,
     autoExitProcess: false,
   });
-  const server = createServer(devServer.koaApp.callback());
+  const files = devServer.koaApp.callback();
+  const server = createServer((request, response) => {
+    if (!backend.handle(request, response)) files(request, response);
+  });
   const stop = async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await devServer.stop();
+    await backend.close();
   };
   try {
     await new Promise((resolve, reject) => {
@@ -77,16 +92,31 @@ export async function startDemoServer(port) {
     });
   } catch (error) {
     await devServer.stop();
+    await backend.close();
     throw error;
   }
-  return { url: `http://${HOST}:${server.address().port}/demo/`, stop };
+  return { url: `http://${HOST}:${server.address().port}/demo/`, seeded: backend.seeded, stop };
+}
+
+function portFree(port) {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ host: HOST, port }, () => probe.close(() => resolve()));
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = portFrom(process.env.PORT);
   try {
-    const { url, stop } = await startDemoServer(port);
+    const dataDir = process.env.OKRKIT_DEMO_DATA || DEFAULT_DATA;
+    const { url, stop } = await startDemoServer(port, { dataDir });
     console.log(`okrkit demo: ${url}  (Ctrl+C to stop)`);
+    console.log(
+      `  on its okrkit server, data in ${dataDir}/ (delete it for a fresh sample company); ` +
+        `this browser only: ${url}?storage=local`,
+    );
     for (const signal of ['SIGINT', 'SIGTERM']) {
       process.on(signal, async () => {
         await stop();

@@ -1,9 +1,13 @@
 // `npm start` (demo/serve.mjs) as a visitor and a neighbour on the network see it: started
-// as a process on a free port, asked over HTTP, stopped by its PID.
+// as a process on a free port (as `npm start` runs it, with its okrkit server on PGlite in a
+// throw-away data folder), asked over HTTP, stopped by its PID.
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 const SERVE = new URL('./serve.mjs', import.meta.url).pathname;
@@ -23,14 +27,19 @@ interface Started {
   output: () => string;
 }
 
-/** Starts demo/serve.mjs with PORT=port and waits for its first line (or its exit). */
+const DATA = mkdtempSync(join(tmpdir(), 'okrkit-demo-test-'));
+
+/** Starts demo/serve.mjs as `npm start` does, with PORT=port, and waits for its first line (or its exit). */
 async function start(port: number): Promise<Started & { firstLine: string }> {
-  const child = spawn(process.execPath, [SERVE], { env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--conditions=@okrkit/source', '--import', 'tsx', SERVE], {
+    env: { ...process.env, PORT: String(port), OKRKIT_DEMO_DATA: DATA },
+    stdio: 'pipe',
+  });
   let output = '';
   const firstLine = await new Promise<string>((resolve) => {
     const onData = (chunk: Buffer) => {
       output += chunk;
-      if (output.includes('\n')) resolve(output);
+      if (output.includes('\n')) resolve(output.split('\n')[0] ?? '');
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -68,6 +77,7 @@ describe('npm start (demo/serve.mjs)', () => {
 
   after(async () => {
     if (server) await stop(server.child);
+    rmSync(DATA, { recursive: true, force: true });
   });
 
   it('prints the loopback URL of the demo, on the PORT it was given', () => {
@@ -103,9 +113,49 @@ describe('npm start (demo/serve.mjs)', () => {
   });
 
   it('serves nothing else of the repository', async () => {
-    for (const path of ['/.git/config', '/.git/HEAD', '/package.json', '/packages/core/package.json', '/README.md']) {
+    for (const path of [
+      '/.git/config',
+      '/.git/HEAD',
+      '/package.json',
+      '/packages/core/package.json',
+      '/README.md',
+      '/demo/backend/demo-tokens.ts',
+      '/packages/server/src/index.ts',
+    ]) {
       assert.equal((await fetch(url(path))).status, 404, path);
     }
+  });
+
+  it('runs the okrkit server with the sample company, for people signed in with a demo token', async () => {
+    assert.equal((await fetch(url('/v1/sessions'))).status, 401, 'no token, no sessions');
+    const answer = await fetch(url('/demo/tokens/member'));
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers.get('cache-control'), 'no-store');
+    const { token, expiresAt } = (await answer.json()) as { token: string; expiresAt: string };
+    assert.ok(Date.parse(expiresAt) > Date.now());
+    const sessions = await fetch(url('/v1/sessions'), { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(sessions.status, 200);
+    const { sessions: list } = (await sessions.json()) as { sessions: { title: string; state: string }[] };
+    assert.ok(list.length >= 4, `${list.length} sample sessions`);
+    assert.ok(list.some((s) => s.state === 'in_progress'));
+    assert.equal((await fetch(url('/demo/tokens/nobody'))).status, 404);
+  });
+
+  it('hands demo tokens to this machine by its own name only', async () => {
+    // A page of another site whose name was rebound to 127.0.0.1 asks with its own Host.
+    const { request } = await import('node:http');
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      request(
+        { host: '127.0.0.1', port, path: '/demo/tokens/admin', headers: { host: `evil.example:${port}` } },
+        (r) => {
+          r.resume();
+          resolve(r.statusCode);
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+    assert.equal(status, 403);
   });
 
   it('says in one line that the port is taken, and exits non-zero', async () => {

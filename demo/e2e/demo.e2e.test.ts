@@ -1,14 +1,15 @@
-// End-to-end tests of the demo site: a headless Chromium drives the served demo (from the
-// sources, as `npm start` serves it) the way a new visitor would. Each test gets a fresh
-// browser context, so a fresh IndexedDB and the sample company seeded anew.
+// End-to-end tests of the demo site in its local mode (`?storage=local`: the data in this
+// browser's IndexedDB): a headless Chromium drives the served demo (from the sources, as
+// `npm start` serves it) the way a new visitor would. Each test gets a fresh browser
+// context, so a fresh IndexedDB and the sample company seeded anew. The demo on its server
+// (the default mode) is tested in server.e2e.test.ts.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { startDemoServer } from '../serve.mjs';
+import { byRole, click, control, eventually, fill, isVisible, TIMEOUT, text } from './page-helpers.js';
 
-const TIMEOUT = 10_000;
 const APP = 'demo-app';
 const SESSIONS = `${APP} >>> okr-sessions`;
 const LIST = `${APP} >>> okr-list`;
@@ -40,17 +41,6 @@ afterEach(async () => {
 
 // ---- helpers ---------------------------------------------------------------------------
 
-/** Polls `probe` until it returns something truthy. */
-async function eventually<T>(probe: () => Promise<T>, what: string, timeout = TIMEOUT): Promise<NonNullable<T>> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
-    await delay(50);
-  }
-}
-
 /** A first visit to the demo in a fresh browser context, at `hash`, once the sample company is shown. */
 async function openDemo(hash: string): Promise<Page> {
   if (!browser) throw new Error('No browser');
@@ -64,7 +54,7 @@ async function openDemo(hash: string): Promise<Page> {
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${origin}/demo/${hash}`);
+  await page.goto(`${origin}/demo/?storage=local${hash}`);
   await page.waitForSelector(`${APP} >>> main`, { visible: true, timeout: 30_000 });
   return page;
 }
@@ -72,48 +62,6 @@ async function openDemo(hash: string): Promise<Page> {
 /** Nothing went wrong in the page that the visitor would not see. */
 function assertNoPageErrors(page: Page): void {
   assert.deepEqual(pageErrors.get(page), [], 'errors in the page');
-}
-
-type Scope = Page | ElementHandle;
-
-/** The element with this accessible role and name, once it is visible. */
-async function byRole(scope: Scope, role: string, name: string): Promise<ElementHandle> {
-  const handle = await scope.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`, {
-    visible: true,
-    timeout: TIMEOUT,
-  });
-  if (!handle) throw new Error(`No ${role} named ${name}`);
-  return handle as ElementHandle;
-}
-
-/** Clicks the element with this role and name once it is visible, enabled and still. */
-async function click(scope: Scope, role: string, name: string): Promise<void> {
-  await (await byRole(scope, role, name)).asLocator().setTimeout(TIMEOUT).click();
-}
-
-/** The form control labelled `label` inside `container` (a dialog or a form). */
-async function control(page: Page, container: ElementHandle, label: string): Promise<ElementHandle<HTMLInputElement>> {
-  const handle = await page.waitForFunction(
-    (root: Element, text: string) =>
-      [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === text && l.checkVisibility())?.control ??
-      null,
-    { polling: 50, timeout: TIMEOUT },
-    container,
-    label,
-  );
-  return handle as ElementHandle<HTMLInputElement>;
-}
-
-async function fill(page: Page, container: ElementHandle, label: string, value: string): Promise<void> {
-  await (await control(page, container, label)).asLocator().fill(value);
-}
-
-async function isVisible(handle: ElementHandle): Promise<boolean> {
-  return handle.evaluate((el) => el.isConnected && el.checkVisibility());
-}
-
-async function text(handle: ElementHandle): Promise<string> {
-  return handle.evaluate((el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
 }
 
 interface SessionRow {
@@ -621,7 +569,7 @@ describe('okrkit demo, end to end', () => {
     );
 
     // The choice is remembered on the next visit.
-    await page.goto(`${origin}/demo/#/sessions`);
+    await page.goto(`${origin}/demo/?storage=local#/sessions`);
     await sampleQuarter(page);
     assert.equal(
       await page.$eval(`${APP} >>> select[aria-label="Persona"]`, (s) => (s as HTMLSelectElement).value),

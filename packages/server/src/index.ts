@@ -1,4 +1,5 @@
 export { CHANGE_CHANNEL, type ChangeNotice } from './change-notice.js';
+export { DEV_SECRET } from './cli-options.js';
 export {
   DATABASE_ENGINES,
   type Database,

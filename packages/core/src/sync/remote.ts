@@ -61,7 +61,14 @@ export function httpRemote(options: HttpRemoteOptions): SyncRemote {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   let token: Promise<string> | undefined;
   const tokenOf = (fresh: boolean) => {
-    if (!token || fresh) token = Promise.resolve().then(() => options.getToken());
+    if (!token || fresh) {
+      const asked = Promise.resolve().then(() => options.getToken());
+      // A sign-in that failed (its server out of reach) is asked again next time, not kept.
+      asked.catch(() => {
+        if (token === asked) token = undefined;
+      });
+      token = asked;
+    }
     return token;
   };
 

@@ -148,6 +148,26 @@ describe('syncStorage in the browser, against the real server', function () {
     expect(network.streams).to.equal(1);
   });
 
+  it('asks for a token again after getting one failed, and syncs', async () => {
+    const at = await server();
+    const ada = open(at, ADA, at.tokens.ada, uniqueName());
+    const id = await plannedSession(ada);
+    let asked = 0;
+    const storage = syncStorage({
+      url: at.url,
+      getToken: () => {
+        asked++;
+        if (asked === 1) throw new Error('The sign-in is out of reach.');
+        return at.tokens.mo;
+      },
+      name: uniqueName(),
+    });
+    const mo = createOkrStore({ storage, actor: MO });
+    stores.push(mo);
+    await visible(mo, id);
+    expect(asked).to.be.at.least(2);
+  });
+
   it('asks for a new token when the server answers 401', async () => {
     const at = await server();
     const ada = open(at, ADA, at.tokens.ada, uniqueName());
