@@ -101,6 +101,7 @@ export const demoAppStyles = css`
   }
   .tabs {
     display: flex;
+    flex-wrap: wrap;
     gap: 4px;
     border-bottom: 1px solid #d0d7de;
     margin-bottom: 16px;
@@ -120,6 +121,10 @@ export const demoAppStyles = css`
     margin-inline-start: auto;
     font-size: 13px;
     padding-bottom: 6px;
+    max-inline-size: 100%;
+  }
+  .tabs select {
+    max-inline-size: 100%;
   }
   .card {
     background: #fff;
