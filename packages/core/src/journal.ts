@@ -206,7 +206,6 @@ export function replay(identity: Identity, entries: Iterable<JournalEntry>, from
   let changedAt = draft?.changedAt ?? '';
   let changedBy = draft?.changedBy ?? '';
   let keyResults = draft?.keyResults;
-  const unsettled: KeyResultRecord[] = [];
   for (const entry of entries) {
     // The errors are made by functions of their own: with their message templates inline
     // here, the optimized loop allocated about 24 bytes per entry, 5 MB a cold fold at 1x.
@@ -220,13 +219,12 @@ export function replay(identity: Identity, entries: Iterable<JournalEntry>, from
       if (found === undefined) missing(entry, entry.data.keyResultId);
       const kr = recordOf(found).ownedBy(owner);
       if (kr !== found) keyResults.set(kr.id, kr);
-      kr.record(entry, unsettled);
+      kr.record(entry);
     } else {
       draft = applyInPlace(draft, entry, identity, owner);
       keyResults = draft.keyResults;
     }
   }
-  for (const kr of unsettled) kr.settle();
   if (draft) {
     draft.head = head;
     draft.changedAt = changedAt;
