@@ -42,6 +42,8 @@ export class KeyResultRecord implements KeyResult {
   /** The check-in at `#latest`, made the first time someone reads `latest`. */
   #latestCheckIn: CheckIn | undefined = undefined;
   #owner: object | undefined;
+  /** Whether `#log` belongs to a journal's index (`CheckInIndex`), which alone appends to it. */
+  #indexed = false;
   #checkIns: readonly CheckIn[] | undefined = undefined;
 
   constructor(
@@ -80,15 +82,71 @@ export class KeyResultRecord implements KeyResult {
     return new KeyResultRecord(k, [], 0, -1, owner);
   }
 
+  /** A new key result whose history is `log`, a journal index's (read, never appended to). */
+  static indexed(k: KeyResultFields, owner: object, log: CheckInEntry[]): KeyResultRecord {
+    const record = new KeyResultRecord(k, log, 0, -1, owner);
+    record.#indexed = true;
+    return record;
+  }
+
+  /**
+   * This key result after the journal's first `head` entries: the same fields, and the
+   * check-ins of its log recorded up to there (found by seq, not by visiting them).
+   */
+  through(head: number): KeyResultRecord {
+    const log = this.#log;
+    let lo = 0;
+    let hi = log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((log[mid] as CheckInEntry).seq <= head) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === this.#count) return this;
+    const record = new KeyResultRecord(this, log, lo, -1, undefined);
+    record.#indexed = this.#indexed;
+    record.#latest = record.#countingAt(lo);
+    return record;
+  }
+
+  /**
+   * Which of the first `count` check-ins counts. The newest is usually a check-in, which
+   * counts; after a correction, the history is walked as a replay would record it.
+   */
+  #countingAt(count: number): number {
+    const log = this.#log;
+    if (count === 0) return -1;
+    if ((log[count - 1] as CheckInEntry).type === 'checkIn.added') return count - 1;
+    let latest = -1;
+    for (let i = 0; i < count; i++) {
+      const entry = log[i] as CheckInEntry;
+      if (entry.type === 'checkIn.added') latest = i;
+      else {
+        const original = this.#findBefore(entry.data.corrects, i);
+        if (latest === original || this.#effectiveAt(original) >= this.#effectiveAt(latest)) latest = i;
+      }
+    }
+    return latest;
+  }
+
+  #findBefore(id: string, end: number): number {
+    for (let i = end - 1; i >= 0; i--) if ((this.#log[i] as CheckInEntry).data.id === id) return i;
+    return -1;
+  }
+
   /** The same history under other fields (edited, retargeted, reordered, handed over). */
   with(k: KeyResultFields, owner: object): KeyResultRecord {
-    return new KeyResultRecord(k, this.#log, this.#count, this.#latest, owner, this);
+    const record = new KeyResultRecord(k, this.#log, this.#count, this.#latest, owner, this);
+    record.#indexed = this.#indexed;
+    return record;
   }
 
   /** This record if `owner` made it, else a copy that `owner` may change. */
   ownedBy(owner: object): KeyResultRecord {
     if (this.#owner === owner) return this;
-    return new KeyResultRecord(this, this.#log, this.#count, this.#latest, owner, this);
+    const record = new KeyResultRecord(this, this.#log, this.#count, this.#latest, owner, this);
+    record.#indexed = this.#indexed;
+    return record;
   }
 
   /** Records a check-in or a correction; only on a record the caller owns. */
@@ -120,10 +178,11 @@ export class KeyResultRecord implements KeyResult {
   #append(entry: CheckInEntry): number {
     const n = this.#count;
     const log = this.#log;
-    if (log.length === n) log.push(entry);
+    if (log.length === n && !this.#indexed) log.push(entry);
     else if (log[n] !== entry) {
       this.#log = log.slice(0, n);
       this.#log.push(entry);
+      this.#indexed = false;
     }
     this.#count = n + 1;
     this.#checkIns = undefined;

@@ -203,8 +203,13 @@ export class LiveSessions {
     known: Session | undefined,
   ): Session | undefined {
     let session: Session | undefined;
+    let timeline: Timeline | undefined;
+    const first = !known && entries[0]?.seq === 1;
     try {
-      session = replay(header, entries, known);
+      if (first) {
+        timeline = whole(header, entries);
+        session = timeline?.stateAfter(timeline.head) ?? replay(header, entries);
+      } else session = replay(header, entries, known);
     } catch (error) {
       if (error instanceof ReplayError)
         throw new OkrError('storage', `The stored journal of ${id} does not replay: ${error.message}`, {
@@ -215,7 +220,8 @@ export class LiveSessions {
     if (session) {
       this.#live.set(id, session);
       this.#ids.get(id)?.add(entries);
-      this.#extendTimeline(session, entries);
+      if (timeline) this.#timelines.set(id, timeline);
+      else if (!first) this.#extendTimeline(session, entries);
     }
     return session;
   }
@@ -281,5 +287,20 @@ export class LiveSessions {
     this.#ids.delete(id);
     this.#timelines.delete(id);
     return true;
+  }
+}
+
+/**
+ * A whole journal laid out in time: its live state is then the timeline's state after
+ * every entry, folded from the entries that are not check-ins (the timeline has indexed
+ * the check-ins), not entry by entry. A journal the timeline refuses is replayed entry by
+ * entry instead, for the fold's own account of what is wrong (undefined then).
+ */
+function whole(header: Identity, entries: readonly JournalEntry[]): Timeline | undefined {
+  try {
+    return new Timeline({ id: header.id, number: header.number }, entries);
+  } catch (error) {
+    if (error instanceof ReplayError || error instanceof RangeError) return undefined;
+    throw error;
   }
 }
