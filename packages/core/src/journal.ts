@@ -262,7 +262,7 @@ export function foldStructure(
   }
   if (!draft) return undefined;
   for (const kr of draft.keyResults.values()) {
-    const through = recordOf(kr).through(head);
+    const through = recordOf(kr).through(head, owner);
     if (through !== kr) draft.keyResults.set(kr.id, through);
   }
   const last = entries[head - 1] as JournalEntry;

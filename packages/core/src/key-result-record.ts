@@ -91,9 +91,10 @@ export class KeyResultRecord implements KeyResult {
 
   /**
    * This key result after the journal's first `head` entries: the same fields, and the
-   * check-ins of its log recorded up to there (found by seq, not by visiting them).
+   * check-ins of its log recorded up to there (found by seq, not by visiting them). A
+   * record made by `owner`'s fold is changed in place.
    */
-  through(head: number): KeyResultRecord {
+  through(head: number, owner?: object): KeyResultRecord {
     const log = this.#log;
     let lo = 0;
     let hi = log.length;
@@ -103,7 +104,12 @@ export class KeyResultRecord implements KeyResult {
       else hi = mid;
     }
     if (lo === this.#count) return this;
-    const record = new KeyResultRecord(this, log, lo, -1, undefined);
+    // One the caller's fold made is changed in place (nobody else has seen it).
+    const record =
+      owner !== undefined && this.#owner === owner ? this : new KeyResultRecord(this, log, lo, -1, undefined);
+    record.#count = lo;
+    record.#checkIns = undefined;
+    record.#latestCheckIn = undefined;
     record.#indexed = this.#indexed;
     record.#latest = record.#countingAt(lo);
     return record;

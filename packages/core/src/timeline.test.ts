@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type JournalEntry, ReplayError, replay, type Session } from './journal.js';
+import { DEFAULT_STATUS_THRESHOLDS } from './progress.js';
+import { snapshotOf } from './snapshot.js';
+import { deriveRows } from './snapshot-rows.js';
 import { Timeline } from './timeline.js';
+import { parseWeek, weekRange } from './weeks.js';
 
 const identity = { id: 'SE-01001', number: 1001 };
 
@@ -28,11 +32,11 @@ const STEPS = [
  * exists at that point (a step with nothing to act on checks in instead). Instants are
  * minutes apart, some equal.
  */
-function journalOf(steps: readonly (typeof STEPS)[number][], picks: readonly number[]): JournalEntry[] {
+function journalOf(steps: readonly (typeof STEPS)[number][], picks: readonly number[], minutes = 1): JournalEntry[] {
   const entries: JournalEntry[] = [];
   let minute = 0;
   const add = (type: JournalEntry['type'], data: unknown) => {
-    const at = new Date(Date.parse('2027-01-04T09:00:00.000Z') + minute * 60_000).toISOString();
+    const at = new Date(Date.parse('2027-01-04T09:00:00.000Z') + minute * minutes * 60_000).toISOString();
     entries.push({ seq: entries.length + 1, at, actor: 'ada', type, data } as JournalEntry);
   };
   add('session.created', {
@@ -179,5 +183,43 @@ describe('a timeline folds any prefix of its journal to what replaying it entry 
     assert.throws(() => new Timeline(identity, [...entries, stray]), ReplayError);
     const early = { ...last, seq: last.seq + 1, at: '2000-01-01T00:00:00.000Z' } as JournalEntry;
     assert.throws(() => new Timeline(identity, [...entries, early]), ReplayError);
+  });
+
+  it('gives every past week the snapshot derived from states replayed entry by entry (property)', () => {
+    const spread = fc
+      .tuple(fc.array(fc.constantFrom(...STEPS), { minLength: 1, maxLength: 60 }), fc.array(fc.nat(), { minLength: 1 }))
+      .map(([steps, picks]) => journalOf(steps, picks, 7 * 60));
+    fc.assert(
+      fc.property(
+        spread,
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 5 }),
+        (entries, order) => {
+          const timeline = new Timeline(identity, entries);
+          const live = timeline.stateAfter(timeline.head) as Session;
+          const now = new Date('2027-06-01T00:00:00.000Z');
+          // Weeks asked in any order, some twice: checkpoints and remembered weeks change nothing.
+          for (const w of order) {
+            const key = `2027-W0${w}`;
+            const snapshot = snapshotOf(timeline, live, key, now);
+            assert.equal(snapshot.available, true);
+            if (!snapshot.available) continue;
+            const { from, to } = weekRange(parseWeek(key) as NonNullable<ReturnType<typeof parseWeek>>, 'UTC');
+            const before = (t: number) => entries.filter((e) => Date.parse(e.at) < t);
+            const removals = before(to).filter(
+              (e) => Date.parse(e.at) >= from && (e.type === 'keyResult.removed' || e.type === 'objective.removed'),
+            );
+            const end = replay(identity, before(to)) as Session;
+            const rows = deriveRows(
+              end,
+              replay(identity, before(from)),
+              { from, asOf: new Date(to), startAsOf: new Date(from), removals },
+              DEFAULT_STATUS_THRESHOLDS,
+            );
+            assert.deepEqual(JSON.parse(JSON.stringify(snapshot.rows)), JSON.parse(JSON.stringify(rows)));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
