@@ -92,7 +92,13 @@ export class LiveSessions {
     }
     if (ids.head < session.head) {
       const after = ids.head;
-      const entries = await this.guard(() => this.storage.readJournal(session.id, after), 'read the journal');
+      // The timeline holds the journal already (the first load made it): reading it again
+      // from storage made a second copy of the whole journal on the first command.
+      const timeline = this.#timelines.get(session.id);
+      const entries =
+        timeline && timeline.head >= session.head
+          ? timeline.entries.slice(after, session.head)
+          : await this.guard(() => this.storage.readJournal(session.id, after), 'read the journal');
       ids.add(entries.filter((e) => e.seq <= session.head));
     }
     return ids;
