@@ -242,9 +242,20 @@ export class LiveSessions {
     if (!first) return;
     const timeline = this.#timelines.get(session.id);
     if (!timeline) {
-      if (first.seq === 1)
-        this.#timelines.set(session.id, new Timeline({ id: session.id, number: session.number }, entries));
-    } else if (timeline.head === first.seq - 1) timeline.append(entries);
+      if (first.seq === 1) {
+        const made = whole(session, entries);
+        if (made) this.#timelines.set(session.id, made);
+      }
+    } else if (timeline.head === first.seq - 1) {
+      try {
+        timeline.append(entries);
+      } catch (error) {
+        // The entries are stored and folded already; a timeline (a cache) that cannot take
+        // them is dropped and made again when next asked for, not made the append's failure.
+        this.#timelines.delete(session.id);
+        if (!(error instanceof ReplayError || error instanceof RangeError)) throw error;
+      }
+    }
   }
 
   /** A change made through storage, perhaps by us: once our own work on the session is done, catch up and tell. */

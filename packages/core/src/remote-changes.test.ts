@@ -207,7 +207,10 @@ describe('a fresh store', () => {
     const storage = counting(shared);
     const reader = storeOn(storage);
     await reader.getSession(s.id);
-    await assert.rejects(reader.checkIn(s.id, kr.id, { id: first.id, value: 20 }), { code: 'invalid-input', message: /already used/ });
+    await assert.rejects(reader.checkIn(s.id, kr.id, { id: first.id, value: 20 }), {
+      code: 'invalid-input',
+      message: /already used/,
+    });
     const next = await reader.checkIn(s.id, kr.id, { value: 30 });
     assert.equal(storage.journalReads, 1);
     const session = await reader.getSession(s.id);
