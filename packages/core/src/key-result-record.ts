@@ -29,14 +29,21 @@ export class KeyResultRecord implements KeyResult {
   readonly target: number | undefined;
   readonly threshold: number | undefined;
   readonly milestones: readonly string[] | undefined;
-  /** Made when the replay that records check-ins ends (`settle`), so reading it is a plain field read. */
-  latest: CheckIn | undefined;
+  /**
+   * The check-in that counts now (the newest one not superseded by a correction). An own,
+   * enumerable property (a spread keeps it), made the first time it is read: a fold makes
+   * no object per check-in, nor per key result nobody looks at.
+   */
+  declare readonly latest: CheckIn | undefined;
   #log: CheckInEntry[];
   #count: number;
   /** Position in `#log` of the check-in that counts, or -1. */
   #latest: number;
+  /** The check-in at `#latest`, made the first time someone reads `latest`. */
+  #latestCheckIn: CheckIn | undefined = undefined;
   #owner: object | undefined;
-  #unsettled = false;
+  /** Whether `#log` belongs to a journal's index (`CheckInIndex`), which alone appends to it. */
+  #indexed = false;
   #checkIns: readonly CheckIn[] | undefined = undefined;
 
   constructor(
@@ -59,12 +66,15 @@ export class KeyResultRecord implements KeyResult {
     this.target = k.target;
     this.threshold = k.threshold;
     this.milestones = k.milestones;
-    this.latest = from?.latest;
+    Object.defineProperty(this, 'latest', KeyResultRecord.#latestProperty);
     this.#log = log;
     this.#count = count;
     this.#latest = latest;
     this.#owner = owner;
-    this.#checkIns = from === undefined ? undefined : from.#checkIns;
+    if (from !== undefined && from.#count === count) {
+      this.#latestCheckIn = from.#latestCheckIn;
+      this.#checkIns = from.#checkIns;
+    }
   }
 
   /** A new key result, made by (so changeable by) the replay `owner`. */
@@ -72,38 +82,91 @@ export class KeyResultRecord implements KeyResult {
     return new KeyResultRecord(k, [], 0, -1, owner);
   }
 
+  /** A new key result whose history is `log`, a journal index's (read, never appended to). */
+  static indexed(k: KeyResultFields, owner: object, log: CheckInEntry[]): KeyResultRecord {
+    const record = new KeyResultRecord(k, log, 0, -1, owner);
+    record.#indexed = true;
+    return record;
+  }
+
+  /**
+   * This key result after the journal's first `head` entries: the same fields, and the
+   * check-ins of its log recorded up to there (found by seq, not by visiting them). A
+   * record made by `owner`'s fold is changed in place.
+   */
+  through(head: number, owner?: object): KeyResultRecord {
+    const log = this.#log;
+    let lo = 0;
+    let hi = log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((log[mid] as CheckInEntry).seq <= head) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === this.#count) return this;
+    // One the caller's fold made is changed in place (nobody else has seen it).
+    const record =
+      owner !== undefined && this.#owner === owner ? this : new KeyResultRecord(this, log, lo, -1, undefined);
+    record.#count = lo;
+    record.#checkIns = undefined;
+    record.#latestCheckIn = undefined;
+    record.#indexed = this.#indexed;
+    record.#latest = record.#countingAt(lo);
+    return record;
+  }
+
+  /**
+   * Which of the first `count` check-ins counts. The newest is usually a check-in, which
+   * counts; after a correction, the history is walked as a replay would record it.
+   */
+  #countingAt(count: number): number {
+    const log = this.#log;
+    if (count === 0) return -1;
+    if ((log[count - 1] as CheckInEntry).type === 'checkIn.added') return count - 1;
+    let latest = -1;
+    for (let i = 0; i < count; i++) {
+      const entry = log[i] as CheckInEntry;
+      if (entry.type === 'checkIn.added') latest = i;
+      else {
+        const original = this.#findBefore(entry.data.corrects, i);
+        if (latest === original || this.#effectiveAt(original) >= this.#effectiveAt(latest)) latest = i;
+      }
+    }
+    return latest;
+  }
+
+  #findBefore(id: string, end: number): number {
+    for (let i = end - 1; i >= 0; i--) if ((this.#log[i] as CheckInEntry).data.id === id) return i;
+    return -1;
+  }
+
   /** The same history under other fields (edited, retargeted, reordered, handed over). */
   with(k: KeyResultFields, owner: object): KeyResultRecord {
-    if (this.#unsettled) this.settle();
-    return new KeyResultRecord(k, this.#log, this.#count, this.#latest, owner, this);
+    const record = new KeyResultRecord(k, this.#log, this.#count, this.#latest, owner, this);
+    record.#indexed = this.#indexed;
+    return record;
   }
 
   /** This record if `owner` made it, else a copy that `owner` may change. */
   ownedBy(owner: object): KeyResultRecord {
     if (this.#owner === owner) return this;
-    return new KeyResultRecord(this, this.#log, this.#count, this.#latest, owner, this);
+    const record = new KeyResultRecord(this, this.#log, this.#count, this.#latest, owner, this);
+    record.#indexed = this.#indexed;
+    return record;
   }
 
-  /**
-   * Records a check-in or a correction; only on a record the caller owns. A record whose
-   * `latest` is now out of date joins `unsettled`, once.
-   */
-  record(entry: CheckInEntry, unsettled: KeyResultRecord[]): void {
+  /** Records a check-in or a correction; only on a record the caller owns. */
+  record(entry: CheckInEntry): void {
     // Kept small, so that the fold can inline it: corrections, rare, are a call away.
     if (entry.type === 'checkIn.corrected') {
-      this.#recordCorrection(entry, unsettled);
+      this.#recordCorrection(entry);
       return;
     }
     // A check-in is never recorded before the entries it follows, so a new one counts.
-    const n = this.#append(entry);
-    this.#latest = n;
-    if (!this.#unsettled) {
-      this.#unsettled = true;
-      unsettled.push(this);
-    }
+    this.#latest = this.#append(entry);
   }
 
-  #recordCorrection(entry: Extract<CheckInEntry, { type: 'checkIn.corrected' }>, unsettled: KeyResultRecord[]): void {
+  #recordCorrection(entry: Extract<CheckInEntry, { type: 'checkIn.corrected' }>): void {
     const { corrects } = entry.data;
     const original = this.#find(corrects);
     if (original < 0 || this.#correctionOf(corrects) >= 0) {
@@ -114,33 +177,39 @@ export class KeyResultRecord implements KeyResult {
     const current = this.#latest;
     const counts = current === original || this.#effectiveAt(original) >= this.#effectiveAt(current);
     const n = this.#append(entry);
-    if (!counts) return;
-    this.#latest = n;
-    if (!this.#unsettled) {
-      this.#unsettled = true;
-      unsettled.push(this);
-    }
+    if (counts) this.#latest = n;
   }
 
   /** Adds `entry` to the history (sharing the log where it can) and returns its position. */
   #append(entry: CheckInEntry): number {
     const n = this.#count;
     const log = this.#log;
-    if (log.length === n) log.push(entry);
+    if (log.length === n && !this.#indexed) log.push(entry);
     else if (log[n] !== entry) {
       this.#log = log.slice(0, n);
       this.#log.push(entry);
+      this.#indexed = false;
     }
     this.#count = n + 1;
     this.#checkIns = undefined;
+    this.#latestCheckIn = undefined;
     return n;
   }
 
-  /** Makes `latest` once the replay has recorded everything: one object per key result, not one per check-in. */
-  settle(): void {
-    const at = this.#latest;
-    this.latest = checkInOf(this.#log[at] as CheckInEntry, this.#effectiveAt(at), undefined);
-    this.#unsettled = false;
+  /** One shared accessor for every record's `latest`, so that all records keep one shape. */
+  static readonly #latestProperty: PropertyDescriptor = {
+    enumerable: true,
+    get(this: KeyResultRecord): CheckIn | undefined {
+      return this.#madeLatest();
+    },
+  };
+
+  #madeLatest(): CheckIn | undefined {
+    if (this.#latestCheckIn === undefined && this.#latest >= 0) {
+      const at = this.#latest;
+      this.#latestCheckIn = checkInOf(this.#log[at] as CheckInEntry, this.#effectiveAt(at), undefined);
+    }
+    return this.#latestCheckIn;
   }
 
   get checkIns(): readonly CheckIn[] {
@@ -168,7 +237,7 @@ export class KeyResultRecord implements KeyResult {
   checkIn(id: string): CheckIn | undefined {
     const at = this.#find(id);
     if (at < 0) return undefined;
-    if (at === this.#latest && this.latest && !this.#unsettled) return this.latest;
+    if (at === this.#latest) return this.latest;
     const correction = this.#correctionOf(id);
     return checkInOf(
       this.#log[at] as CheckInEntry,

@@ -92,7 +92,13 @@ export class LiveSessions {
     }
     if (ids.head < session.head) {
       const after = ids.head;
-      const entries = await this.guard(() => this.storage.readJournal(session.id, after), 'read the journal');
+      // The timeline holds the journal already (the first load made it): reading it again
+      // from storage made a second copy of the whole journal on the first command.
+      const timeline = this.#timelines.get(session.id);
+      const entries =
+        timeline && timeline.head >= session.head
+          ? timeline.entries.slice(after, session.head)
+          : await this.guard(() => this.storage.readJournal(session.id, after), 'read the journal');
       ids.add(entries.filter((e) => e.seq <= session.head));
     }
     return ids;
@@ -203,8 +209,13 @@ export class LiveSessions {
     known: Session | undefined,
   ): Session | undefined {
     let session: Session | undefined;
+    let timeline: Timeline | undefined;
+    const first = !known && entries[0]?.seq === 1;
     try {
-      session = replay(header, entries, known);
+      if (first) {
+        timeline = whole(header, entries);
+        session = timeline?.stateAfter(timeline.head) ?? replay(header, entries);
+      } else session = replay(header, entries, known);
     } catch (error) {
       if (error instanceof ReplayError)
         throw new OkrError('storage', `The stored journal of ${id} does not replay: ${error.message}`, {
@@ -215,7 +226,8 @@ export class LiveSessions {
     if (session) {
       this.#live.set(id, session);
       this.#ids.get(id)?.add(entries);
-      this.#extendTimeline(session, entries);
+      if (timeline) this.#timelines.set(id, timeline);
+      else if (!first) this.#extendTimeline(session, entries);
     }
     return session;
   }
@@ -230,9 +242,20 @@ export class LiveSessions {
     if (!first) return;
     const timeline = this.#timelines.get(session.id);
     if (!timeline) {
-      if (first.seq === 1)
-        this.#timelines.set(session.id, new Timeline({ id: session.id, number: session.number }, entries));
-    } else if (timeline.head === first.seq - 1) timeline.append(entries);
+      if (first.seq === 1) {
+        const made = whole(session, entries);
+        if (made) this.#timelines.set(session.id, made);
+      }
+    } else if (timeline.head === first.seq - 1) {
+      try {
+        timeline.append(entries);
+      } catch (error) {
+        // The entries are stored and folded already; a timeline (a cache) that cannot take
+        // them is dropped and made again when next asked for, not made the append's failure.
+        this.#timelines.delete(session.id);
+        if (!(error instanceof ReplayError || error instanceof RangeError)) throw error;
+      }
+    }
   }
 
   /** A change made through storage, perhaps by us: once our own work on the session is done, catch up and tell. */
@@ -284,5 +307,20 @@ export class LiveSessions {
     this.#ids.delete(id);
     this.#timelines.delete(id);
     return true;
+  }
+}
+
+/**
+ * A whole journal laid out in time: its live state is then the timeline's state after
+ * every entry, folded from the entries that are not check-ins (the timeline has indexed
+ * the check-ins), not entry by entry. A journal the timeline refuses is replayed entry by
+ * entry instead, for the fold's own account of what is wrong (undefined then).
+ */
+function whole(header: Identity, entries: readonly JournalEntry[]): Timeline | undefined {
+  try {
+    return new Timeline({ id: header.id, number: header.number }, entries);
+  } catch (error) {
+    if (error instanceof ReplayError || error instanceof RangeError) return undefined;
+    throw error;
   }
 }

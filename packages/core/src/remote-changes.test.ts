@@ -200,4 +200,24 @@ describe('a fresh store', () => {
     assert.equal(snapshot.sessionId, s.id);
     assert.equal(session.head, 4);
   });
+
+  it('reads the journal once for a first load and the first check-in after it, which refuses a used id', async () => {
+    const shared = new MemoryStorage();
+    const { s, kr, first } = await sessionWithHistory(storeOn(shared));
+    const storage = counting(shared);
+    const reader = storeOn(storage);
+    await reader.getSession(s.id);
+    await assert.rejects(reader.checkIn(s.id, kr.id, { id: first.id, value: 20 }), {
+      code: 'invalid-input',
+      message: /already used/,
+    });
+    const next = await reader.checkIn(s.id, kr.id, { value: 30 });
+    assert.equal(storage.journalReads, 1);
+    const session = await reader.getSession(s.id);
+    assert.equal(session.keyResults.get(kr.id)?.latest?.id, next.id);
+    assert.deepEqual(
+      session.keyResults.get(kr.id)?.checkIns.map((c) => c.value),
+      [10, 30],
+    );
+  });
 });

@@ -156,16 +156,20 @@ export function deriveRows(
     before.reset();
     let count = 0;
     for (const kr of keyResultsIn(end, objective.id)) {
-      const progress = keyResultProgress(kr);
-      const status = statusFor(kr, expected, thresholds);
+      // Each key result's latest check-in, progress and status once (statusFor and
+      // keyResultProgress would each read the check-in and work out the progress again).
+      const latest = kr.latest;
+      const progress = keyResultProgress(kr, latest?.value);
+      const status = latest?.status ?? derivedStatus(progress.clamped, expected, thresholds);
       now.add(kr.weight, progress.raw, progress.clamped, status);
       const wasKr = start?.keyResults.get(kr.id);
       let change: RowChange;
       if (wasKr) {
         // An unchanged key result is the same object in both states.
-        const wasRaw = wasKr === kr ? progress.raw : rawProgress(wasKr);
+        const wasLatest = wasKr === kr ? latest : wasKr.latest;
+        const wasRaw = wasKr === kr ? progress.raw : rawProgress(wasKr, wasLatest?.value);
         const wasClamped = clamp(wasRaw);
-        const wasStatus = statusFor(wasKr, expectedBefore, thresholds);
+        const wasStatus = wasLatest?.status ?? derivedStatus(wasClamped, expectedBefore, thresholds);
         before.add(wasKr.weight, wasRaw, wasClamped, wasStatus);
         change = changed(progress, status, wasClamped, wasStatus);
       } else change = added(progress, status);
@@ -185,7 +189,7 @@ export function deriveRows(
         expected,
         status,
         stale: stale(kr, asOf),
-        latestCheckIn: kr.latest,
+        latestCheckIn: latest,
         checkInsThisWeek: n,
         change,
         kind: kr.kind,

@@ -1,4 +1,5 @@
-import { type Identity, type JournalEntry, replay, type Session } from './journal.js';
+import { CheckInIndex } from './check-in-index.js';
+import { foldStructure, type Identity, type JournalEntry, type Session } from './journal.js';
 
 /**
  * How many folded states a timeline keeps. A state of a large session is megabytes (every
@@ -20,11 +21,14 @@ export const MAX_CHECKPOINTS = 8;
  */
 export class Timeline {
   readonly identity: Identity;
-  readonly #entries: JournalEntry[] = [];
+  #entries: JournalEntry[] = [];
   /** Positions of the entries that remove objectives or key results (rare), for "what was removed in a week". */
   readonly #removals: number[] = [];
   /** Folded state after the first `n` entries, by `n`. */
   readonly #checkpoints = new Map<number, Session>();
+  /** Where each key result's check-ins are: a state is folded from the other entries alone. */
+  readonly #index = new CheckInIndex();
+  readonly #logBegunAt = (seq: number) => this.#index.logBegunAt(seq);
 
   constructor(identity: Identity, entries: readonly JournalEntry[] = []) {
     this.identity = identity;
@@ -39,14 +43,31 @@ export class Timeline {
     return this.#entries;
   }
 
-  /** Adds entries recorded since; they must continue the journal. */
+  /**
+   * Adds entries recorded since; they must continue the journal. Throws `ReplayError` for
+   * an entry recorded before the one it follows, or a check-in the fold would refuse (and
+   * keeps the entries before it).
+   */
   append(entries: readonly JournalEntry[]): void {
-    for (const entry of entries) {
-      if (entry.seq !== this.#entries.length + 1)
-        throw new RangeError(`Entry ${entry.seq} does not continue a journal of ${this.#entries.length}.`);
-      this.#entries.push(entry);
-      if (entry.type === 'objective.removed' || entry.type === 'keyResult.removed')
-        this.#removals.push(this.#entries.length - 1);
+    const first = this.#entries.length;
+    // A whole journal at once (a first load) is copied in one go: growing the list an
+    // entry at a time cost as much as indexing it.
+    const copied = first === 0 && entries[0]?.seq === 1;
+    if (copied) this.#entries = entries.slice();
+    let position = first;
+    try {
+      for (; position < first + entries.length; position++) {
+        const entry = entries[position - first] as JournalEntry;
+        if (entry.seq !== position + 1)
+          throw new RangeError(`Entry ${entry.seq} does not continue a journal of ${position}.`);
+        this.#index.add(entry, position);
+        if (!copied) this.#entries.push(entry);
+        if (entry.type === 'objective.removed' || entry.type === 'keyResult.removed') this.#removals.push(position);
+      }
+    } catch (error) {
+      // The entries before the one refused stay.
+      this.#entries.length = position;
+      throw error;
     }
   }
 
@@ -96,7 +117,7 @@ export class Timeline {
     }
     let from = 0;
     for (const at of this.#checkpoints.keys()) if (at <= n && at > from) from = at;
-    const state = replay(this.identity, this.#entries.slice(from, n), this.#checkpoints.get(from));
+    const state = this.#fold(n, this.#checkpoints.get(from));
     if (state && keep) {
       this.#checkpoints.set(n, state);
       if (this.#checkpoints.size > MAX_CHECKPOINTS)
@@ -115,10 +136,15 @@ export class Timeline {
     for (const instant of instants) {
       const n = this.countBefore(instant);
       if (at < 0 || n < at) state = this.stateAfter(n);
-      else if (n > at) state = replay(this.identity, this.#entries.slice(at, n), state);
+      else if (n > at) state = this.#fold(n, state);
       at = n;
       yield state;
     }
+  }
+
+  /** The state after the first `n` entries, from `from` (an earlier state of this timeline, or nothing). */
+  #fold(n: number, from: Session | undefined): Session | undefined {
+    return foldStructure(this.identity, this.#entries, this.#index.structural, this.#logBegunAt, n, from);
   }
 
   readonly #memo = new Map<string, unknown>();
