@@ -10,6 +10,9 @@
 // raised again the same day for the sync client (syncStorage: protocol, outbox, IndexedDB
 // cache, tabs), +5.5 KB in core's whole API and the bundle; a page that does not import
 // syncStorage does not pay for it: the elements' own entries stayed where they were);
+// raised once more the same day, +1.5-2.5 KB everywhere, for core's speed work (issue 22: the
+// check-in index, weekly progress in one pass, the carried remote entries) and the person's own
+// time on late check-ins (issue 19); the goals below are far off and issue 22 says so);
 // a goal is what it should weigh (issue 21/performance: 60 KB for everything, 15 KB for
 // core) and is reported, not enforced, until it is met.
 //
@@ -49,12 +52,12 @@ const templatesAsShipped = {
  * named export for a class from a module without side effects.
  */
 export const ENTRIES = [
-  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 55 },
+  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 57 },
   {
     name: '@okrkit/core (its own code: without idb, temporal-polyfill)',
     use: "export * from '@okrkit/core';",
     external: ['idb', 'temporal-polyfill'],
-    budget: 35,
+    budget: 37,
     goal: 15,
   },
   // The drawer (and so <okr-sessions> and the whole set) grew by 1.2 KB for <okr-next-session> and
@@ -63,29 +66,29 @@ export const ENTRIES = [
   // tree did not need before): their budgets rose by that, the whole set's by 3 KB more.
   // Merged the same day: the language registry (every element resolves its texts and locale through it),
   // the sync status line, <okr-detail> carried by snapshot, list and tree: each entry grew 1-2 KB.
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 106, goal: 60 },
-  { name: '@okrkit/elements/bundle (elements and core)', use: "export * from '@okrkit/elements/bundle';", budget: 113 },
-  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 73 },
-  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 77 },
-  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 84 },
-  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 70.5 },
-  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 67.5 },
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 108.5, goal: 60 },
+  { name: '@okrkit/elements/bundle (elements and core)', use: "export * from '@okrkit/elements/bundle';", budget: 115.5 },
+  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 75.5 },
+  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 79.5 },
+  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 86 },
+  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 73 },
+  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 70 },
   {
     name: '@okrkit/elements/okr-session-drawer.js',
     use: "import '@okrkit/elements/okr-session-drawer.js';",
-    budget: 68,
+    budget: 70.5,
   },
   {
     name: '@okrkit/elements/okr-next-session.js',
     use: "import '@okrkit/elements/okr-next-session.js';",
-    budget: 62,
+    budget: 65,
   },
   {
     name: '@okrkit/elements/okr-access-editor.js',
     use: "import '@okrkit/elements/okr-access-editor.js';",
-    budget: 62,
+    budget: 65,
   },
-  { name: '@okrkit/elements/okr-detail.js', use: "import '@okrkit/elements/okr-detail.js';", budget: 66 },
+  { name: '@okrkit/elements/okr-detail.js', use: "import '@okrkit/elements/okr-detail.js';", budget: 68.5 },
   { name: '@okrkit/elements/okr-provider.js', use: "import '@okrkit/elements/okr-provider.js';", budget: 7 },
   {
     name: '@okrkit/elements/locales/de.js (German texts, registered)',
