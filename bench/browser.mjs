@@ -83,11 +83,7 @@ export async function runTabs(runs = 7) {
     const times = [];
     for (let i = 0; i < runs; i++) {
       const seen = viewer.evaluate((before) => globalThis.benchTabs.changed(before), shown);
-      const started = await writer.evaluate(
-        (id, value) => globalThis.benchTabs.checkIn(id, value),
-        sessionId,
-        30 + i * 7,
-      );
+      const started = await writer.evaluate((id, value) => globalThis.benchTabs.checkIn(id, value), sessionId, 1 + i);
       const at = await seen;
       times.push(at - started);
       shown = await viewer.evaluate(
