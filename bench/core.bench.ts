@@ -25,7 +25,7 @@ import {
 } from '@okrkit/core';
 import { enterprise, START_MS, scaled } from './generate.js';
 import { middleOf, type Row } from './measure.js';
-import { buildImage, openPeer, rowKey, snapshotRowsKey } from './sqlite-peer.js';
+import { buildImage, openPeer, rowKey, sameRow, snapshotRowsKey } from './sqlite-peer.js';
 
 const factor = Number(process.argv[2] ?? 1);
 const mode = process.argv[3] ?? 'time';
@@ -170,7 +170,7 @@ if (tuned && weekly) {
     const ours = snapshotRowsKey((await snapshotRows(store, weeks[i]?.key as string)).rows);
     for (const [n, peer] of peers.entries()) {
       const theirs = peer.snapshot(i).map(rowKey);
-      const differ = ours.findIndex((row, at) => row !== theirs[at]);
+      const differ = ours.findIndex((row, at) => !sameRow(row, theirs[at]));
       if (differ >= 0 || ours.length !== theirs.length) {
         throw new Error(
           `okrkit and SQLite (${n ? 'weekly' : 'tuned'}) differ in week ${weeks[i]?.key} at row ${differ}: ${ours[differ]} against ${theirs[differ]} (${ours.length} against ${theirs.length} rows)`,
@@ -197,7 +197,7 @@ const bareLoop = (entries: readonly JournalEntry[]) => {
   }
   return latest.size;
 };
-const runs = factor >= 5 ? 5 : 9;
+const runs = factor >= 5 ? 3 : 7;
 const [getSession, bare, readOnly] = await turns(runs, [
   () =>
     cold(
@@ -294,7 +294,7 @@ if (tuned && weekly) {
     .slice(0, 7);
   const warmTimes = [[], [], []] as number[][];
   const againTimes = [[], []] as number[][];
-  for (let i = 0; i < runs * 2; i++) {
+  for (let i = 0; i < runs; i++) {
     for (const o of others) await snapshotRows(store, weeks[o]?.key as string);
     for (const peer of peers) for (const o of others) peer.snapshot(o);
     gc();

@@ -42,6 +42,17 @@ export function rowKey(row: {
   ].join('|');
 }
 
+/**
+ * Whether two row keys agree: the same fields, progress to the ninth decimal, points to within
+ * a hundredth (an objective's roll-up summed in another order can round the other way).
+ */
+export function sameRow(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const x = a.split('|');
+  const y = b.split('|');
+  return x.slice(0, 6).join('|') === y.slice(0, 6).join('|') && Math.abs(Number(x[6]) - Number(y[6])) <= 0.0100001;
+}
+
 export function snapshotRowsKey(rows: readonly SnapshotRow[]): string[] {
   return rows.map((r) =>
     rowKey({
