@@ -54,4 +54,11 @@ export interface Row {
   readonly peerName?: string;
   readonly memoryMb?: number;
   readonly goal?: string;
+  /** Whether the goal is met, when it can be judged from this row. */
+  readonly met?: boolean;
+  /** Which table of results.md the row belongs to: cold first-visit figures lead. */
+  readonly group?: 'cold' | 'warm' | 'cached' | 'memory' | 'browser' | 'size' | 'other';
+  /** The unit of `okrkit` and `peer` when not milliseconds. */
+  readonly unit?: string;
+  readonly note?: string;
 }

@@ -11,9 +11,10 @@ declare module 'sql.js' {
     run(sql: string): void;
     prepare(sql: string): Statement;
     close(): void;
+    export(): Uint8Array;
   }
   interface SqlJsStatic {
-    Database: new () => Database;
+    Database: new (data?: Uint8Array) => Database;
   }
   export default function initSqlJs(): Promise<SqlJsStatic>;
 }

@@ -1,7 +1,7 @@
 import type { JournalEntry, NewSessionHeader } from '@okrkit/core';
 import { sampleHeader } from '@okrkit/core/testing';
 
-export { createOkrStore, EXPORT_SCHEMA_VERSION, memoryStorage } from '@okrkit/core';
+export { createOkrStore, EXPORT_SCHEMA_VERSION, indexedDbStorage, memoryStorage } from '@okrkit/core';
 
 /** A session header and its first entry, for filling storage directly. */
 export function sampleHeaderFor(i: number): [NewSessionHeader, JournalEntry[]] {

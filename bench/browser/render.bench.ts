@@ -1,9 +1,16 @@
-// Rendering in Chromium: <okr-snapshot> with about 10,000 rows (first render and a full
-// scroll), <okr-list> with 750 objectives and <okr-sessions> with 1,000 sessions. No peer: reported against the goals.
+// Rendering in Chromium: <okr-snapshot> with about 10,000 rows (first view from a fresh
+// store over IndexedDB and over memory, a remembered week, and a full scroll), <okr-list> with 750 objectives and <okr-sessions> with 1,000 sessions. No peer: reported against the goals.
 // A scroll step counts the work of presenting the next screen (scroll, the element's
 // update, style and layout), not the wait for the next frame, whose interval would be the
 // floor of the figure; the median screen is reported.
-import { createOkrStore, EXPORT_SCHEMA_VERSION, memoryStorage, sampleHeaderFor } from './render-data.js';
+import type { SessionHeader } from '@okrkit/core';
+import {
+  createOkrStore,
+  EXPORT_SCHEMA_VERSION,
+  indexedDbStorage,
+  memoryStorage,
+  sampleHeaderFor,
+} from './render-data.js';
 import '@okrkit/elements';
 import { enterprise, scaled } from '../generate.js';
 import { middleOf, type Row } from '../measure.js';
@@ -37,43 +44,76 @@ function shown(el: Element, table: HTMLElement): void {
   }
 }
 
+type SnapshotElement = HTMLElement & {
+  store: unknown;
+  sessionId: string;
+  week: string;
+  updateComplete: Promise<boolean>;
+};
+
+/** Shows `week` in a new <okr-snapshot> over `store`; resolves with the time to its first rows and the element. */
+async function firstView(store: unknown, sessionId: string, week: string): Promise<[number, SnapshotElement]> {
+  const el = document.createElement('okr-snapshot') as SnapshotElement;
+  el.store = store;
+  el.sessionId = sessionId;
+  el.week = week;
+  const t0 = performance.now();
+  document.body.append(el);
+  await until(() => rowsOf(el) > 0, 'first rows');
+  await frame();
+  return [performance.now() - t0, el];
+}
+
 async function snapshotScenario(): Promise<Row[]> {
   // 1,430 objectives × (1 + 4 key results + 2 initiative rows) ≈ 10,000 rows.
   const { journal } = enterprise({ ...scaled(0.715), weeks: 12 });
-  const store = createOkrStore({
-    storage: memoryStorage(),
-    actor: { id: 'u-admin', role: 'admin' },
-    clock: () => new Date('2026-03-30T12:00:00Z'),
-  });
-  const session = await store.importSession({
+  const options = { actor: { id: 'u-admin', role: 'admin' }, clock: () => new Date('2026-03-30T12:00:00Z') } as const;
+  const importer = createOkrStore({ ...options, storage: memoryStorage() });
+  const session = await importer.importSession({
     format: 'okrkit.session',
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: '',
     session: { id: '', title: '' },
     journal,
   });
-  const firsts: number[] = [];
+  const { id: _id, number: _n, ...header } = (await importer.storage.getSession(session.id)) as SessionHeader;
+  const stored = await importer.storage.readJournal(session.id);
+  // The page's own database, as a returning visitor's browser holds it: a fresh store over it
+  // has folded nothing and derived no week.
+  const databaseName = 'bench-render';
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(databaseName);
+    request.onsuccess = request.onerror = resolve;
+  });
+  const seeding = indexedDbStorage({ name: databaseName });
+  await seeding.createSession(header, stored);
+  await seeding.close();
+  const week = '2026-W10';
+  const freshIdb: number[] = [];
+  const freshMemory: number[] = [];
+  const remembered: number[] = [];
   /** Per screen of each measured run: the work of presenting it, not the wait for a frame. */
   const screens: number[] = [];
   let rows = 0;
-  for (let run = 0; run < 4; run++) {
-    const el = document.createElement('okr-snapshot') as HTMLElement & {
-      store: unknown;
-      sessionId: string;
-      week: string;
-      updateComplete: Promise<boolean>;
-    };
-    el.store = store;
-    el.sessionId = session.id;
-    el.week = '2026-W10';
-    const t0 = performance.now();
-    document.body.append(el);
-    await until(() => rowsOf(el) > 0, 'first rows');
-    await frame();
-    firsts.push(performance.now() - t0);
+  const warmStore = createOkrStore({ ...options, storage: memoryStorage() });
+  await warmStore.storage.createSession(header, stored);
+  for (let run = 0; run < 5; run++) {
+    const idbStore = createOkrStore({ ...options, storage: indexedDbStorage({ name: databaseName }) });
+    const [idbMs, idbEl] = await firstView(idbStore, session.id, week);
+    freshIdb.push(idbMs);
+    idbEl.remove();
+    await idbStore.close();
+    const memoryStore = createOkrStore({ ...options, storage: memoryStorage() });
+    await memoryStore.storage.createSession(header, stored);
+    const [memoryMs, memoryEl] = await firstView(memoryStore, session.id, week);
+    freshMemory.push(memoryMs);
+    memoryEl.remove();
+    await memoryStore.close();
+    const [warmMs, el] = await firstView(warmStore, session.id, week);
+    remembered.push(warmMs);
     const table = el.shadowRoot?.querySelector('[part~=table]') as HTMLElement;
     rows = Number(table.getAttribute('aria-rowcount'));
-    while (table.scrollTop + table.clientHeight < table.scrollHeight - 1) {
+    while (run > 0 && table.scrollTop + table.clientHeight < table.scrollHeight - 1) {
       const t1 = performance.now();
       table.scrollTop += table.clientHeight;
       table.dispatchEvent(new Event('scroll'));
@@ -81,17 +121,47 @@ async function snapshotScenario(): Promise<Row[]> {
       void table.offsetHeight; // style and layout of the new screen
       const took = performance.now() - t1;
       shown(el, table);
-      if (run > 0) screens.push(took);
+      screens.push(took);
       await frame();
     }
     el.remove();
   }
-  firsts.shift();
-  firsts.shift();
+  // The first run of each compiles the code: dropped (a cold page pays it; see the demo load
+  // row). The warm store's first view was not remembered yet: dropped from the cached row too.
+  for (const list of [freshIdb, freshMemory, remembered]) list.shift();
+  remembered.shift();
   const size = `${rows.toLocaleString('en')} rows`;
+  const idb = middleOf(freshIdb);
   return [
-    { scenario: '<okr-snapshot> first render', size, okrkit: middleOf(firsts), goal: 'under 100 ms' },
-    { scenario: '<okr-snapshot> full scroll, per screen', size, okrkit: middleOf(screens), goal: 'a frame (16.7 ms)' },
+    {
+      group: 'cold',
+      scenario: '<okr-snapshot> first view of a past week, fresh store over IndexedDB',
+      size,
+      okrkit: idb,
+      goal: '<= 100 ms',
+      met: idb <= 100,
+      note: "the page's database holds the session; nothing folded or derived yet",
+    },
+    {
+      group: 'cold',
+      scenario: '<okr-snapshot> first view of a past week, fresh store over memory storage',
+      size,
+      okrkit: middleOf(freshMemory),
+    },
+    {
+      group: 'cached',
+      scenario: 'CACHED: <okr-snapshot> first render of a week the store remembers',
+      size,
+      okrkit: middleOf(remembered),
+      note: 'the store has shown this week before: not a first visit',
+    },
+    {
+      group: 'other',
+      scenario: '<okr-snapshot> full scroll, per screen',
+      size,
+      okrkit: middleOf(screens),
+      goal: 'a frame (16.7 ms)',
+    },
   ];
 }
 
