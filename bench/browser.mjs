@@ -119,8 +119,8 @@ export async function runTabs(runs = 7) {
 }
 
 /**
- * The demo's snapshot page loaded cold: the demo server (demo/serve.mjs, sources through
- * @web/dev-server, unbundled) and a browser whose IndexedDB the demo has already seeded;
+ * The demo's snapshot page loaded cold: the demo server as `npm start` runs it
+ * (demo/serve.mjs: the page's script one bundle built in memory) and a browser whose IndexedDB the demo has already seeded;
  * each load in a new page with the HTTP cache off, timed from navigation start to the first
  * rows of <okr-snapshot> in the DOM. Median of `runs` loads.
  */
@@ -158,7 +158,7 @@ export async function runDemoColdLoad(runs = 5) {
     return [
       {
         group: 'cold',
-        scenario: "Cold load of the demo's snapshot page, seeded (dev server, unbundled sources, HTTP cache off)",
+        scenario: "Cold load of the demo's snapshot page, seeded (npm start: one bundled script, HTTP cache off)",
         size: `session ${sessionId}`,
         okrkit: ms,
         goal: '<= 300 ms',

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: serves the demo from the packages' sources (no build step) on the loopback
+// `npm start`: serves the demo from the packages' sources (no build step: each page's script
+// is bundled in memory, demo/bundle.mjs; other modules are served as they are) on the loopback
 // address only, at PORT (default 8000), together with the okrkit server it runs on: an
 // embedded PostgreSQL (PGlite) in OKRKIT_DEMO_DATA (default .okrkit-demo/), the sample
 // company seeded into it on first start, `/v1/...` answered by the server in this process
@@ -16,6 +17,7 @@ import { createServer } from 'node:http';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startDemoBackend } from './backend/demo-backend.ts';
+import { demoBundler } from './bundle.mjs';
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 8000;
@@ -51,16 +53,21 @@ function portFrom(value) {
 export async function startDemoServer(port, options = {}) {
   // A taken port is said at once, before PGlite opens (its first start takes seconds).
   await portFree(port);
+  const root = new URL('..', import.meta.url).pathname;
+  const bundler = demoBundler(root);
+  // Built while PGlite opens, so that the first visit finds them ready.
+  const warming = bundler.warm();
   const backend = await startDemoBackend(options);
   const devServer = await startDevServer({
     config: {
-      rootDir: new URL('..', import.meta.url).pathname,
+      rootDir: root,
       appIndex: 'demo/index.html',
       middlewareMode: true,
       nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'production'] },
       middleware: [
-        (context, next) => {
+        async (context, next) => {
           if (context.path === '/') return context.redirect('/demo/');
+          if (await answerBundle(bundler, context)) return;
           if (isServed(context.path)) return next();
           context.status = 404;
           context.body = 'Not found';
@@ -90,12 +97,44 @@ export async function startDemoServer(port, options = {}) {
       server.once('error', reject);
       server.listen({ host: HOST, port }, resolve);
     });
+    await warming;
   } catch (error) {
     await devServer.stop();
     await backend.close();
     throw error;
   }
   return { url: `http://${HOST}:${server.address().port}/demo/`, seeded: backend.seeded, stop };
+}
+
+/** Answers a page's script (or its source map) with its bundle; false for any other path. */
+async function answerBundle(bundler, context) {
+  let answer;
+  try {
+    answer = await bundler.answer(context.path);
+  } catch (error) {
+    // The sources do not build: said in the browser's console and here, not as a blank page.
+    const message = `okrkit demo: ${context.path} does not build:\n${error.message}`;
+    console.error(message);
+    context.status = 500;
+    context.type = 'text/plain; charset=utf-8';
+    context.body = message;
+    return true;
+  }
+  if (!answer) return false;
+  // Asked again on every load (an edit rebuilds it); unchanged, it is a 304.
+  context.set('Cache-Control', 'no-cache');
+  context.set('ETag', answer.etag);
+  const known = context
+    .get('If-None-Match')
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''));
+  if (known.includes(answer.etag)) {
+    context.status = 304;
+    return true;
+  }
+  context.type = answer.type;
+  context.body = answer.body;
+  return true;
 }
 
 function portFree(port) {

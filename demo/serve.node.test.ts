@@ -92,24 +92,46 @@ describe('npm start (demo/serve.mjs)', () => {
     assert.match(listening[0] ?? '', new RegExp(`\\s127\\.0\\.0\\.1:${port}\\s`));
   });
 
-  it('serves the demo page and every module it loads', async () => {
+  it('serves the demo page and its script as one bundle, with a source map of the sources', async () => {
     const page = await fetch(url('/demo/'));
     assert.equal(page.status, 200);
-    assert.match(await page.text(), /<title>okrkit demo<\/title>/);
-    // Follows the imports from the demo's entry, as the browser would, to the last module.
-    const seen = new Set<string>();
-    const queue = ['/demo/main.ts'];
-    while (queue.length > 0) {
-      const path = queue.shift() ?? '';
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const response = await fetch(url(path));
-      assert.equal(response.status, 200, `${path} should be served`);
-      const code = await response.text();
-      for (const spec of importsOf(code)) queue.push(new URL(spec, url(path)).pathname);
+    assert.match(await page.text(), /<script type="module" src="\.\/main\.ts"><\/script>/);
+    for (const entry of ['/demo/main.ts', '/demo/gallery/gallery.ts']) {
+      const script = await fetch(url(entry));
+      assert.equal(script.status, 200, entry);
+      assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
+      const code = await script.text();
+      // One file: the packages, lit and temporal-polyfill are in it, nothing is left to fetch.
+      assert.deepEqual(importsOf(code), [], `${entry} imports nothing more`);
+      assert.match(code, /okr-snapshot/);
+      assert.match(code, /\/\/# sourceMappingURL=(main|gallery)\.ts\.map\n$/);
+      assert.ok(code.length < 1_000_000, `${entry} is minified (${code.length} characters)`);
+
+      // Unchanged, it is not sent again.
+      const etag = script.headers.get('etag') ?? '';
+      assert.notEqual(etag, '');
+      assert.equal((await fetch(url(entry), { headers: { 'if-none-match': etag } })).status, 304);
+
+      const map = await fetch(url(`${entry}.map`));
+      assert.equal(map.status, 200);
+      const { sources, sourcesContent } = (await map.json()) as { sources: string[]; sourcesContent: string[] };
+      assert.ok(sources.includes('/packages/core/src/store.ts'), sources.slice(0, 5).join(', '));
+      assert.ok(sources.includes('/packages/elements/src/okr-snapshot/okr-snapshot.ts'));
+      assert.ok(sources.some((source) => source.startsWith('/node_modules/lit')));
+      assert.equal(sourcesContent.length, sources.length);
     }
-    assert.ok(seen.size > 50, `the demo loads ${seen.size} modules`);
-    assert.ok([...seen].some((path) => path.startsWith('/node_modules/lit')));
+  });
+
+  it('serves a page of your own under demo/ module by module, as it is', async () => {
+    // demo/demo-app.ts stands for a module a page of your own imports: served unbundled.
+    const module = await fetch(url('/demo/demo-app.ts'));
+    assert.equal(module.status, 200);
+    const code = await module.text();
+    assert.ok(importsOf(code).length > 0, 'its imports are left for the browser to follow');
+    for (const spec of importsOf(code)) {
+      const path = new URL(spec, url('/demo/demo-app.ts')).pathname;
+      assert.equal((await fetch(url(path))).status, 200, `${path} should be served`);
+    }
   });
 
   it('serves nothing else of the repository', async () => {

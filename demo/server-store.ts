@@ -29,17 +29,28 @@ async function fetchToken(persona: Persona): Promise<DemoToken> {
 export async function serverStore(persona: Persona): Promise<OkrStore> {
   // Out of reach (the server stopped, the network gone), the page still opens on its local
   // copy of the data folder it saw last, and its changes wait in the outbox.
-  const first = await fetchToken(persona).catch(() => undefined);
+  const asking = fetchToken(persona).catch(() => undefined);
+  const remembered = localStorage.getItem(DATA_KEY);
+  // A returning visitor's local copy opens while the token is on its way (a cold load
+  // waits for one round trip less); a first visit needs the answer to name its copy.
+  const first = remembered === null ? await asking : undefined;
+  const data = first?.data ?? remembered ?? 'unknown';
   if (first) localStorage.setItem(DATA_KEY, first.data);
-  let unused = first;
+  void asking.then((answer) => {
+    if (!answer || answer.data === data) return;
+    // The server now runs on another data folder (a fresh sample company): its own copy.
+    localStorage.setItem(DATA_KEY, answer.data);
+    location.reload();
+  });
+  let unused: Promise<DemoToken | undefined> | undefined = asking;
   const storage = syncStorage({
     url: location.origin,
     getToken: async () => {
-      const token = unused ?? (await fetchToken(persona));
+      const token = (await unused) ?? (await fetchToken(persona));
       unused = undefined;
       return token.token;
     },
-    name: `okrkit-demo-server-${first?.data ?? localStorage.getItem(DATA_KEY) ?? 'unknown'}-${persona.key}`,
+    name: `okrkit-demo-server-${data}-${persona.key}`,
   });
   return createOkrStore({ storage, actor: persona.actor });
 }
