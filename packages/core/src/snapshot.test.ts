@@ -140,6 +140,21 @@ describe('weekly snapshots', () => {
     await assert.rejects(store.snapshot(s.id, '2027-W99'), /Not an ISO week/);
   });
 
+  it('lists a session’s weeks by month with the current one, as a list the caller may change', async () => {
+    const { store } = setup('2027-01-13T10:00:00Z');
+    const { s } = await quarter(store);
+    const { weeks, months, current } = await store.weeks(s.id);
+    assert.equal(current.key, '2027-W02');
+    assert.deepEqual([weeks[0]?.key, weeks.at(-1)?.key, weeks.length], ['2027-W01', '2027-W13', 13]);
+    assert.deepEqual(
+      months.map((m) => m.month),
+      ['2027-01', '2027-02', '2027-03', '2027-04'],
+      'a week is listed under the month of its Thursday (W13 ends on 4 April)',
+    );
+    weeks.reverse();
+    assert.equal((await store.weeks(s.id)).weeks[0]?.key, '2027-W01', 'the next caller gets the weeks in order');
+  });
+
   it('never changes a past week, whatever happens later', async () => {
     const { store, at } = setup();
     const { s, nps, growth, survey } = await quarter(store);

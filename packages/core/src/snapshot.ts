@@ -127,7 +127,7 @@ export interface SnapshotOptions {
 export function sessionWeeks(
   session: Pick<Session, 'start' | 'end' | 'timeZone'>,
   now: Date,
-): { weeks: Week[]; current: Week } {
+): { weeks: readonly Week[]; current: Week } {
   return { weeks: weeksBetween(session.start, session.end), current: weekAt(now, session.timeZone) };
 }
 

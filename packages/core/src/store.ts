@@ -183,7 +183,8 @@ export class OkrStore {
   async weeks(id: string): Promise<{ weeks: Week[]; months: MonthOfWeeks[]; current: Week }> {
     const session = await this.getSession(id);
     const { weeks, current } = sessionWeeks(session, this.#core.clock());
-    return { weeks, months: groupByMonth(weeks), current };
+    // A copy: the list is the caller's to keep or change; the remembered one is shared.
+    return { weeks: [...weeks], months: groupByMonth(weeks), current };
   }
 
   /**

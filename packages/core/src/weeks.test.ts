@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
-import { groupByMonth, mondayOfWeek, parseWeek, weekAt, weekKeyOf, weekRange, weeksBetween } from './weeks.js';
+import {
+  groupByMonth,
+  mondayOfWeek,
+  parseWeek,
+  type Week,
+  weekAt,
+  weekKeyOf,
+  weekRange,
+  weeksBetween,
+} from './weeks.js';
 
 describe('ISO weeks', () => {
   it('follows ISO 8601 at year boundaries, with 53-week years', () => {
@@ -54,5 +63,14 @@ describe('ISO weeks', () => {
         ['2027-04', 1],
       ],
     );
+  });
+
+  it('remembers a session’s weeks as one frozen list, which no caller can change', () => {
+    const first = weeksBetween('2027-01-01', '2027-03-31');
+    assert.equal(weeksBetween('2027-01-01', '2027-03-31'), first, 'asked again: the same list');
+    assert.ok(Object.isFrozen(first) && first.every((week) => Object.isFrozen(week)));
+    assert.throws(() => (first as Week[]).push(first[0] as Week), TypeError);
+    assert.equal(weeksBetween('2027-01-01', '2027-03-31').length, 14);
+    assert.deepEqual(weeksBetween('2027-02-30', '2027-03-31'), [], 'not a date: no weeks');
   });
 });

@@ -86,17 +86,25 @@ export function nextWeek(week: Week): Week {
   return weekOf((parseDate(week.start) as Temporal.PlainDate).add({ weeks: 1 }));
 }
 
-/** Every week that overlaps `[start, end]` (ISO dates), in order. */
-export function weeksBetween(start: string, end: string): Week[] {
+/**
+ * Every week that overlaps `[start, end]` (ISO dates), in order. Remembered (a session's
+ * weeks are asked for on every render and fold) and frozen, so one list is shared safely.
+ */
+export function weeksBetween(start: string, end: string): readonly Week[] {
+  return spans(`${start} ${end}`);
+}
+
+const spans = remembered(64, (key): readonly Week[] => {
+  const [start = '', end = ''] = key.split(' ');
   const from = parseDate(start);
   const to = parseDate(end);
-  if (!from || !to) return [];
+  if (!from || !to) return Object.freeze([]);
   const weeks: Week[] = [];
   for (let monday = mondayOf(from); Temporal.PlainDate.compare(monday, to) <= 0; monday = monday.add({ weeks: 1 })) {
-    weeks.push(weekOf(monday));
+    weeks.push(Object.freeze(weekOf(monday)));
   }
-  return weeks;
-}
+  return Object.freeze(weeks);
+});
 
 export interface MonthOfWeeks {
   /** `2027-01`. */
