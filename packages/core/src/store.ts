@@ -173,7 +173,7 @@ export class OkrStore {
     return session;
   }
 
-  /** The whole journal of a session, oldest first. */
+  /** The whole journal of a session, oldest first. Entries never change: an adapter may hand them out frozen (the memory adapter does). */
   async journal(id: string): Promise<JournalEntry[]> {
     await this.getSession(id);
     return this.#core.sessions.guard(() => this.storage.readJournal(id), 'read the journal');

@@ -19,7 +19,10 @@ interface StoredSession {
 /**
  * The reference adapter: everything in memory, nothing survives a reload. Several
  * stores sharing one instance behave like several tabs sharing one database. Records
- * are copied in and out as JSON so that callers can never mutate what is stored.
+ * are copied in as JSON so that callers can never mutate what is stored. Journal entries
+ * are immutable, so they come out as they are stored, deeply frozen (a fresh store's first
+ * read of a large session was mostly copying them); headers and checkpoints come out as
+ * copies.
  */
 export class MemoryStorage implements StorageAdapter {
   readonly name = 'memory';
@@ -44,7 +47,7 @@ export class MemoryStorage implements StorageAdapter {
     this.#check();
     const journal = this.#sessions.get(id)?.journal ?? [];
     // seq n sits at index n - 1.
-    return copyOut(journal.slice(Math.max(0, afterSeq)));
+    return journal.slice(Math.max(0, afterSeq));
   }
 
   async createSession(
@@ -58,8 +61,9 @@ export class MemoryStorage implements StorageAdapter {
     const number = this.#nextNumber++;
     const id = sessionIdOf(number);
     const stored: SessionHeader = { ...copy(header), id, number };
-    this.#sessions.set(id, { header: stored, journal: copy([...entries]), checkpoints: new Map() });
-    this.#emit(appended(id, stored.head, entries));
+    const journal = entries.map(frozen);
+    this.#sessions.set(id, { header: stored, journal, checkpoints: new Map() });
+    this.#emit(appended(id, stored.head, journal));
     return copyOut(stored);
   }
 
@@ -88,9 +92,10 @@ export class MemoryStorage implements StorageAdapter {
       );
     }
     this.#swapLinks(links);
-    stored.journal.push(...copy([...entries]));
+    const added = entries.map(frozen);
+    for (const entry of added) stored.journal.push(entry);
     stored.header = copy(header);
-    this.#emit(appended(id, header.head, entries));
+    this.#emit(appended(id, header.head, added));
   }
 
   async linksVersion(): Promise<number> {
@@ -132,10 +137,10 @@ export class MemoryStorage implements StorageAdapter {
 
   #emit(change: StorageChange): void {
     // Listeners run after the write has settled, as they would for another tab.
-    // Each listener gets its own copy of the entries carried, as it would from another tab.
-    const carried = change.entries && copy(change.entries);
+    // The entries carried are the stored, frozen ones; each listener gets its own list of them.
+    const carried = change.entries;
     queueMicrotask(() => {
-      for (const listener of this.#listeners) listener(carried ? { ...change, entries: copyOut(carried) } : change);
+      for (const listener of this.#listeners) listener(carried ? { ...change, entries: carried.slice() } : change);
     });
   }
 }
@@ -143,6 +148,19 @@ export class MemoryStorage implements StorageAdapter {
 /** What goes in: JSON through and through (what JSON cannot hold is dropped or turned into what it reads back as). */
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** An entry as it is stored: a JSON copy, frozen all the way down. */
+function frozen(entry: JournalEntry): JournalEntry {
+  return deepFreeze(copy(entry));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /**

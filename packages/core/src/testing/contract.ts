@@ -274,7 +274,7 @@ export function describeStorageContract(options: StorageContractOptions): void {
     );
 
     it(
-      'stores copies: changing what was passed in or read out changes nothing stored',
+      'stores copies: changing what was passed in or read out changes nothing stored (entries read out may be frozen)',
       using(async (storage) => {
         const header = sampleHeader();
         const entry = created(header);
@@ -282,7 +282,12 @@ export function describeStorageContract(options: StorageContractOptions): void {
         (header as { title: string }).title = 'mutated';
         (entry.data as { title: string }).title = 'mutated';
         const read = await storage.readJournal(s.id);
-        (read[0]?.data as { title: string }).title = 'mutated again';
+        try {
+          (read[0]?.data as { title: string }).title = 'mutated again';
+        } catch (error) {
+          // An adapter may hand out its immutable entries frozen instead of copied.
+          if (!(error instanceof TypeError)) throw error;
+        }
         ((await storage.getSession(s.id)) as { title: string }).title = 'mutated again';
         equal((await storage.getSession(s.id))?.title, 'Q1 2027', 'the stored title');
         const again = (await storage.readJournal(s.id))[0];
