@@ -19,14 +19,17 @@ export interface SyncTarget {
 
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30_000;
-/** The protocol's `retry:` for the stream. */
+/** The protocol's `retry:` for the stream: its first wait after a failure. */
 const STREAM_RETRY_MS = 2000;
 
 /**
  * The network side of a sync store: pushes the outbox in order (kept results make every
  * repeat safe), pulls what the server has beyond the confirmed heads, and listens to the
  * change stream to pull on pokes. One cycle at a time; a kick during a cycle runs one more.
- * Failures leave everything queued and retry with backoff (and at once on `online`).
+ * Failures leave everything queued and retry with backoff (and at once on `online`, or
+ * when the stream listens again). The stream has a backoff of its own: its failures say
+ * "offline" but never postpone the outbox's next try (they used to, and a page whose server
+ * came back waited for a reconnect up to 15 s away).
  */
 export class Syncer {
   readonly #remote: SyncRemote;
@@ -38,6 +41,7 @@ export class Syncer {
   #retryMs = FIRST_RETRY_MS;
   #stream: AbortController | undefined;
   #reconnect: ReturnType<typeof setTimeout> | undefined;
+  #streamRetryMs = STREAM_RETRY_MS;
   /** Set after a whole push was refused: push one command at a time, to find the one refused. */
   #oneByOne = false;
   readonly #online = () => this.wake();
@@ -70,7 +74,11 @@ export class Syncer {
   wake(): Promise<void> {
     clearTimeout(this.#retry);
     this.#retryMs = FIRST_RETRY_MS;
-    if (!this.#stream) this.#listen();
+    this.#streamRetryMs = STREAM_RETRY_MS;
+    if (!this.#stream) {
+      clearTimeout(this.#reconnect);
+      this.#listen();
+    }
     return this.kick();
   }
 
@@ -139,16 +147,20 @@ export class Syncer {
   }
 
   #failed(failure: RemoteFailure): void {
-    this.#target.setStatus({
-      connection: failure.kind === 'offline' ? 'offline' : 'online',
-      lastError: failure.error,
-      saving: false,
-    });
+    this.#told(failure);
     if (this.#closed) return;
     const wait = Math.max(failure.retryAfterMs ?? 0, this.#retryMs);
     this.#retryMs = Math.min(this.#retryMs * 2, LAST_RETRY_MS);
     clearTimeout(this.#retry);
     this.#retry = setTimeout(() => void this.kick(), wait);
+  }
+
+  #told(failure: RemoteFailure): void {
+    this.#target.setStatus({
+      connection: failure.kind === 'offline' ? 'offline' : 'online',
+      lastError: failure.error,
+      saving: false,
+    });
   }
 
   /** Keeps one change stream open: pulls once it listens (changes made meanwhile were not poked) and on every poke for a head beyond ours. */
@@ -160,6 +172,7 @@ export class Syncer {
       .listen(
         {
           onReady: () => {
+            this.#streamRetryMs = STREAM_RETRY_MS;
             this.#target.setStatus({ connection: 'online' });
             void this.kick();
           },
@@ -170,13 +183,15 @@ export class Syncer {
         controller.signal,
       )
       .catch((error: unknown) => {
-        if (error instanceof RemoteFailure) this.#failed(error);
+        if (error instanceof RemoteFailure) this.#told(error);
       })
       .finally(() => {
         if (this.#stream === controller) this.#stream = undefined;
         if (this.#closed || controller.signal.aborted) return;
         clearTimeout(this.#reconnect);
-        this.#reconnect = setTimeout(() => this.#listen(), Math.max(STREAM_RETRY_MS, this.#retryMs / 2));
+        const wait = this.#streamRetryMs;
+        this.#streamRetryMs = Math.min(wait * 2, LAST_RETRY_MS);
+        this.#reconnect = setTimeout(() => this.#listen(), wait);
       });
   }
 }
