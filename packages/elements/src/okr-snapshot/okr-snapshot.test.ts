@@ -7,7 +7,7 @@ import {
   type Snapshot,
   type SnapshotRow,
 } from '@okrkit/core';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { admin, deepActiveElement, settle } from '../../test/helpers.js';
@@ -537,10 +537,11 @@ describe('<okr-snapshot>', () => {
     expect(text(row(el, ids.k2).querySelector('.change'))).to.contain('up 50 points');
   });
 
-  it('draws a sparkline for key results in view', async () => {
+  it('draws a sparkline for key results in view, once the rows have been painted', async () => {
     const { store, ids } = await seed();
     const el = await render(store);
-    await settle(el);
+    expect(row(el, ids.k1), 'the row first').to.exist;
+    await waitUntil(() => row(el, ids.k1).querySelector('[part=sparkline]'), 'the sparkline drawn', { timeout: 3000 });
     const spark = row(el, ids.k1).querySelector('[part=sparkline]');
     expect(spark?.getAttribute('aria-label')).to.equal('Trend: 20% to 70%');
     expect(spark?.querySelector('polyline')?.getAttribute('points')?.split(' ')).to.have.length(3);
