@@ -52,7 +52,7 @@ const templatesAsShipped = {
  * named export for a class from a module without side effects.
  */
 export const ENTRIES = [
-  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 57 },
+  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 47.5 },
   {
     name: '@okrkit/core (its own code: without idb, temporal-polyfill)',
     use: "export * from '@okrkit/core';",
@@ -66,33 +66,35 @@ export const ENTRIES = [
   // tree did not need before): their budgets rose by that, the whole set's by 3 KB more.
   // Merged the same day: the language registry (every element resolves its texts and locale through it),
   // the sync status line, <okr-detail> carried by snapshot, list and tree: each entry grew 1-2 KB.
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 108.5, goal: 60 },
+  // Core's calendar code moved to temporal-polyfill's functional entry (fns/*): every entry
+  // with core fell by about 10.5 KB, and the budgets with it.
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 98.5, goal: 60 },
   {
     name: '@okrkit/elements/bundle (elements and core)',
     use: "export * from '@okrkit/elements/bundle';",
-    budget: 115.5,
+    budget: 105,
   },
-  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 75.5 },
-  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 79.5 },
-  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 86 },
-  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 73 },
-  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 70 },
+  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 65 },
+  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 69 },
+  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 75.5 },
+  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 62.5 },
+  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 59.5 },
   {
     name: '@okrkit/elements/okr-session-drawer.js',
     use: "import '@okrkit/elements/okr-session-drawer.js';",
-    budget: 70.5,
+    budget: 60.5,
   },
   {
     name: '@okrkit/elements/okr-next-session.js',
     use: "import '@okrkit/elements/okr-next-session.js';",
-    budget: 65,
+    budget: 54.5,
   },
   {
     name: '@okrkit/elements/okr-access-editor.js',
     use: "import '@okrkit/elements/okr-access-editor.js';",
-    budget: 65,
+    budget: 54.5,
   },
-  { name: '@okrkit/elements/okr-detail.js', use: "import '@okrkit/elements/okr-detail.js';", budget: 68.5 },
+  { name: '@okrkit/elements/okr-detail.js', use: "import '@okrkit/elements/okr-detail.js';", budget: 58 },
   { name: '@okrkit/elements/okr-provider.js', use: "import '@okrkit/elements/okr-provider.js';", budget: 7 },
   {
     name: '@okrkit/elements/locales/de.js (German texts, registered)',

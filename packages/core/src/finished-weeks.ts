@@ -1,3 +1,4 @@
+import * as PlainDateFns from 'temporal-polyfill/fns/PlainDate';
 import { OkrError } from './errors.js';
 import type { SessionDetails, SessionHeader } from './model.js';
 import { parseDate } from './time.js';
@@ -31,7 +32,7 @@ type Dated = Pick<SessionDetails, 'start' | 'end' | 'timeZone'>;
 
 function weekOfDate(iso: string): Week | undefined {
   const date = parseDate(iso);
-  return date && weekOf(date.subtract({ days: date.dayOfWeek - 1 }));
+  return date && weekOf(PlainDateFns.subtractDays(date, PlainDateFns.dayOfWeek(date) - 1));
 }
 
 /**

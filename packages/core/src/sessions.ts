@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import * as PlainDateFns from 'temporal-polyfill/fns/PlainDate';
 import type { Session } from './journal.js';
 import type { SessionHeader, SessionInput } from './model.js';
 import { dateIn, nextPeriod, type PeriodOptions, parseDate, suggestTitle } from './time.js';
@@ -58,9 +58,9 @@ export function isCurrent(session: SessionHeader, at: Date, marginMonths = 1): b
   const end = parseDate(session.end);
   if (!start || !end) return false;
   const today = dateIn(at, session.timeZone);
-  const from = start.subtract({ months: marginMonths });
-  const to = end.add({ months: marginMonths });
-  return Temporal.PlainDate.compare(from, today) <= 0 && Temporal.PlainDate.compare(today, to) <= 0;
+  const from = PlainDateFns.subtractMonths(start, marginMonths);
+  const to = PlainDateFns.addMonths(end, marginMonths);
+  return PlainDateFns.compare(from, today) <= 0 && PlainDateFns.compare(today, to) <= 0;
 }
 
 /** Whether `[start, end]` lies within the parent's dates. */

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalTimeZone, nextPeriod, parseDate, suggestTitle } from './time.js';
+import { canonicalTimeZone, isoDate, nextPeriod, parseDate, suggestTitle } from './time.js';
 
 describe('dates', () => {
   it('accepts real ISO dates and rejects impossible or malformed ones', () => {
-    assert.equal(parseDate('2028-02-29')?.toString(), '2028-02-29');
+    const leap = parseDate('2028-02-29');
+    assert.deepEqual(leap && [isoDate(leap), leap.year, leap.month, leap.day], ['2028-02-29', 2028, 2, 29]);
     for (const bad of ['2026-02-30', '2027-02-29', '2026-13-01', '2026-1-5', '05/01/2026', '2026-01-01T00:00', '']) {
       assert.equal(parseDate(bad), undefined, bad);
     }

@@ -1,11 +1,19 @@
-import { Temporal } from 'temporal-polyfill';
+import * as InstantFns from 'temporal-polyfill/fns/Instant';
+import * as NowFns from 'temporal-polyfill/fns/Now';
+import * as PlainDateFns from 'temporal-polyfill/fns/PlainDate';
+import * as ZonedDateTimeFns from 'temporal-polyfill/fns/ZonedDateTime';
 import type { Cadence } from './model.js';
 
 /**
- * Calendar logic in a session's time zone, all through Temporal. Dates cross the API as
- * ISO strings; Temporal objects never leave this module's callers' stack frames, so
- * nothing stored is a class instance.
+ * Calendar logic in a session's time zone, all through Temporal, by temporal-polyfill's
+ * functional entry (`temporal-polyfill/fns/*`): a page pays for the functions used, about
+ * 9 KB min+gzip instead of the whole 19 KB class API. Dates cross the API as ISO strings;
+ * Temporal records never leave this module's callers' stack frames, so nothing stored is
+ * one.
  */
+
+/** A calendar date (ISO calendar): a plain, immutable Temporal record with `year`, `month` and `day`. */
+export type PlainDate = PlainDateFns.Record;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,10 +31,11 @@ export const DATE_MAX = '2199-12-31';
 export const SESSION_MAX_YEARS = 5;
 
 /** Parses `YYYY-MM-DD`, rejecting other shapes and impossible dates such as `2026-02-30`. */
-export function parseDate(value: string): Temporal.PlainDate | undefined {
+export function parseDate(value: string): PlainDate | undefined {
   if (!ISO_DATE.test(value)) return undefined;
   try {
-    return Temporal.PlainDate.from(value, { overflow: 'reject' });
+    // Built from its numbers, which Temporal checks: an impossible date throws.
+    return PlainDateFns.create(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
   } catch {
     return undefined;
   }
@@ -36,7 +45,7 @@ export function parseDate(value: string): Temporal.PlainDate | undefined {
 export function canonicalTimeZone(value: string): string | undefined {
   if (value.trim() === '') return undefined;
   try {
-    return Temporal.Now.zonedDateTimeISO(value).timeZoneId;
+    return NowFns.zonedDateTimeISO(value).timeZoneId;
   } catch {
     return undefined;
   }
@@ -44,17 +53,23 @@ export function canonicalTimeZone(value: string): string | undefined {
 
 /** The host's time zone (the default for new sessions). */
 export function hostTimeZone(): string {
-  return Temporal.Now.timeZoneId();
+  return NowFns.timeZoneId();
 }
 
 /** The calendar day `instant` falls on in `timeZone`. */
-export function dateIn(instant: Date, timeZone: string): Temporal.PlainDate {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate();
+export function dateIn(instant: Date, timeZone: string): PlainDate {
+  const zoned = InstantFns.toZonedDateTimeISO(InstantFns.fromEpochMilliseconds(instant.getTime()), timeZone);
+  return ZonedDateTimeFns.toPlainDate(zoned);
+}
+
+/** `date` as `YYYY-MM-DD`. */
+export function isoDate(date: PlainDate): string {
+  return PlainDateFns.toString(date);
 }
 
 /** Midnight at the start of `date` in `timeZone`, as epoch milliseconds. */
-export function startOfDay(date: Temporal.PlainDate, timeZone: string): number {
-  return date.toZonedDateTime({ timeZone }).epochMilliseconds;
+export function startOfDay(date: PlainDate, timeZone: string): number {
+  return PlainDateFns.toZonedDateTime(date, { timeZone }).epochMilliseconds;
 }
 
 /** Pure calendar results, remembered: a zone's rules are slow to apply and never change. */
@@ -74,7 +89,7 @@ export function remembered<T>(size: number, compute: (key: string) => T): (key: 
 const dayStarts = remembered(1024, (key) => {
   const [iso = '', timeZone = '', days = '0'] = key.split(' ');
   const date = parseDate(iso);
-  return date && startOfDay(date.add({ days: Number(days) }), timeZone);
+  return date && startOfDay(PlainDateFns.addDays(date, Number(days)), timeZone);
 });
 
 /** Epoch ms of 00:00 in `timeZone` on the ISO date `iso` (plus `days`); undefined for a date that is not one. */
@@ -108,12 +123,14 @@ export interface PeriodOptions {
 
 /** The period `[start, end]` is, if it is exactly one month, quarter, half or year. */
 export function periodOf(
-  start: Temporal.PlainDate,
-  end: Temporal.PlainDate,
+  start: PlainDate,
+  end: PlainDate,
   options: PeriodOptions = {},
 ): Exclude<Cadence, 'custom'> | undefined {
-  if (start.day !== 1 || !end.add({ days: 1 }).equals(end.add({ days: 1 }).with({ day: 1 }))) return undefined;
-  const months = end.add({ days: 1 }).since(start, { largestUnit: 'months' }).months;
+  // From the first of a month to the day before the first of a later one.
+  const next = PlainDateFns.addDays(end, 1);
+  if (start.day !== 1 || next.day !== 1) return undefined;
+  const months = (next.year - start.year) * 12 + next.month - start.month;
   const offset = fiscalOffset(start.month, options);
   if (months === 1) return 'month';
   if (months === 3 && offset % 3 === 0) return 'quarter';
@@ -128,7 +145,7 @@ function fiscalOffset(month: number, options: PeriodOptions): number {
 }
 
 /** The fiscal year a month belongs to, named by the calendar year it ends in. */
-function fiscalYear(date: Temporal.PlainDate, options: PeriodOptions): number {
+function fiscalYear(date: PlainDate, options: PeriodOptions): number {
   const first = options.fiscalYearStartMonth ?? 1;
   return first === 1 || date.month < first ? date.year : date.year + 1;
 }
@@ -141,7 +158,7 @@ function fiscalYear(date: Temporal.PlainDate, options: PeriodOptions): number {
 export function suggestTitle(start: string, end: string, options: PeriodOptions = {}): string | undefined {
   const from = parseDate(start);
   const to = parseDate(end);
-  if (!from || !to || Temporal.PlainDate.compare(from, to) > 0) return undefined;
+  if (!from || !to || PlainDateFns.compare(from, to) > 0) return undefined;
   const period = periodOf(from, to, options);
   const calendarYear = (options.fiscalYearStartMonth ?? 1) === 1;
   const year = calendarYear ? String(fiscalYear(from, options)) : `FY${fiscalYear(from, options)}`;
@@ -170,11 +187,11 @@ export function nextPeriod(start: string, end: string, cadence: Cadence): { star
   const from = parseDate(start);
   const to = parseDate(end);
   if (!from || !to) throw new RangeError(`Not a valid date range: ${start} – ${end}`);
-  const nextStart = to.add({ days: 1 });
+  const nextStart = PlainDateFns.addDays(to, 1);
   if (cadence === 'custom' || periodOf(from, to, { fiscalYearStartMonth: from.month }) === undefined) {
-    const days = to.since(from, { largestUnit: 'days' }).days;
-    return { start: nextStart.toString(), end: nextStart.add({ days }).toString() };
+    const days = PlainDateFns.diffDays(from, to);
+    return { start: isoDate(nextStart), end: isoDate(PlainDateFns.addDays(nextStart, days)) };
   }
-  const nextEnd = nextStart.add({ months: CADENCE_MONTHS[cadence] }).subtract({ days: 1 });
-  return { start: nextStart.toString(), end: nextEnd.toString() };
+  const nextEnd = PlainDateFns.subtractDays(PlainDateFns.addMonths(nextStart, CADENCE_MONTHS[cadence]), 1);
+  return { start: isoDate(nextStart), end: isoDate(nextEnd) };
 }

@@ -1,6 +1,15 @@
+import * as PlainDateFns from 'temporal-polyfill/fns/PlainDate';
 import { OkrError } from './errors.js';
 import { type Access, type Audience, CADENCES, CHECK_IN_CADENCES, OPEN_ACCESS, type SessionDetails } from './model.js';
-import { canonicalTimeZone, DATE_MAX, DATE_MIN, parseDate, SESSION_MAX_YEARS } from './time.js';
+import {
+  canonicalTimeZone,
+  DATE_MAX,
+  DATE_MIN,
+  isoDate,
+  type PlainDate,
+  parseDate,
+  SESSION_MAX_YEARS,
+} from './time.js';
 
 /**
  * Input validation for untyped callers: every command checks its input here before
@@ -263,7 +272,7 @@ export function validateSessionDetails(
 
 /** The first day a session starting on `start` may no longer include. */
 function lastDayAfter(start: string): string {
-  return (parseDate(start) as NonNullable<ReturnType<typeof parseDate>>).add({ years: SESSION_MAX_YEARS }).toString();
+  return isoDate(PlainDateFns.addYears(parseDate(start) as PlainDate, SESSION_MAX_YEARS));
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Temporal } from 'temporal-polyfill';
-import { dateIn, dayStart, parseDate, remembered } from './time.js';
+import * as PlainDateFns from 'temporal-polyfill/fns/PlainDate';
+import { dateIn, dayStart, isoDate, type PlainDate, parseDate, remembered } from './time.js';
 
 /**
  * ISO weeks in a session's time zone. A week is [Monday 00:00, next Monday 00:00) there,
@@ -28,33 +28,33 @@ export interface WeekRange {
 
 const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
 
-function mondayOf(date: Temporal.PlainDate): Temporal.PlainDate {
-  return date.subtract({ days: date.dayOfWeek - 1 });
+function mondayOf(date: PlainDate): PlainDate {
+  return PlainDateFns.subtractDays(date, PlainDateFns.dayOfWeek(date) - 1);
 }
 
 /** The key of the ISO week `date` falls in. */
-export function weekKeyOf(date: Temporal.PlainDate): string {
-  return `${date.yearOfWeek}-W${String(date.weekOfYear).padStart(2, '0')}`;
+export function weekKeyOf(date: PlainDate): string {
+  return `${PlainDateFns.yearOfWeek(date)}-W${String(PlainDateFns.weekOfYear(date)).padStart(2, '0')}`;
 }
 
 /** The Monday of a week key, or undefined for a malformed or impossible key (`2026-W54`, `2027-W53`). */
-export function mondayOfWeek(key: string): Temporal.PlainDate | undefined {
+export function mondayOfWeek(key: string): PlainDate | undefined {
   const match = WEEK_KEY.exec(key);
   if (!match) return undefined;
   const year = Number(match[1]);
   const week = Number(match[2]);
   // Week 1 is the week with January 4th in it.
-  const monday = mondayOf(Temporal.PlainDate.from({ year, month: 1, day: 4 })).add({ weeks: week - 1 });
+  const monday = PlainDateFns.addWeeks(mondayOf(PlainDateFns.create(year, 1, 4)), week - 1);
   return week >= 1 && weekKeyOf(monday) === key ? monday : undefined;
 }
 
-export function weekOf(monday: Temporal.PlainDate): Week {
-  const thursday = monday.add({ days: 3 });
+export function weekOf(monday: PlainDate): Week {
+  const thursday = PlainDateFns.addDays(monday, 3);
   return {
     key: weekKeyOf(monday),
-    start: monday.toString(),
-    end: monday.add({ days: 6 }).toString(),
-    month: thursday.toPlainYearMonth().toString(),
+    start: isoDate(monday),
+    end: isoDate(PlainDateFns.addDays(monday, 6)),
+    month: isoDate(thursday).slice(0, 7),
   };
 }
 
@@ -79,11 +79,11 @@ export function weekRange(week: Week, timeZone: string): WeekRange {
 }
 
 export function previousWeek(week: Week): Week {
-  return weekOf((parseDate(week.start) as Temporal.PlainDate).subtract({ weeks: 1 }));
+  return weekOf(PlainDateFns.subtractWeeks(parseDate(week.start) as PlainDate, 1));
 }
 
 export function nextWeek(week: Week): Week {
-  return weekOf((parseDate(week.start) as Temporal.PlainDate).add({ weeks: 1 }));
+  return weekOf(PlainDateFns.addWeeks(parseDate(week.start) as PlainDate, 1));
 }
 
 /**
@@ -100,7 +100,7 @@ const spans = remembered(64, (key): readonly Week[] => {
   const to = parseDate(end);
   if (!from || !to) return Object.freeze([]);
   const weeks: Week[] = [];
-  for (let monday = mondayOf(from); Temporal.PlainDate.compare(monday, to) <= 0; monday = monday.add({ weeks: 1 })) {
+  for (let monday = mondayOf(from); PlainDateFns.compare(monday, to) <= 0; monday = PlainDateFns.addWeeks(monday, 1)) {
     weeks.push(Object.freeze(weekOf(monday)));
   }
   return Object.freeze(weeks);
