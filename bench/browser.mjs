@@ -171,3 +171,128 @@ export async function runDemoColdLoad(runs = 5) {
     await stop();
   }
 }
+
+/** Opens bench/browser/sync.ts in a new page of `browser` on the sync host's origin. */
+async function openSyncPage(browser, origin) {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(error));
+  await page.goto(`${origin}/bench/browser/blank.html`);
+  await page.addScriptTag({ url: `${origin}/bench/browser/sync.ts`, type: 'module' });
+  await page.waitForFunction(() => globalThis.benchReady === true, { timeout: 120_000 });
+  return page;
+}
+
+/**
+ * The sync store against the real okrkit server (bench/sync-host.ts: PGlite in memory, the
+ * pages on the server's origin, 127.0.0.1), in Chromium (bench/browser/sync.ts):
+ * 1. a member's check-in in one browser rendered in an admin's <okr-snapshot> in another
+ *    (two browsers: two profiles, nothing shared but the server), the demo's large
+ *    organisation; median of `rounds` after `warmups`;
+ * 2. the first load of the enterprise session (1x) into <okr-list>: from the server into a
+ *    sync store with an empty cache, against a fresh store over a page database holding
+ *    the session; in turns, median of `loads` after one of each.
+ */
+export async function runSync({ rounds = 15, warmups = 5, loads = 3 } = {}) {
+  const { ADMIN, MEMBER, startSyncHost } = await import('./sync-host.ts');
+  const host = await startSyncHost();
+  const browsers = [];
+  try {
+    const large = await host.seedLargeOrganisation();
+    // Two people on two browsers: the admin watches, the member checks in on his key result.
+    browsers.push(await launch(), await launch());
+    const viewer = await openSyncPage(browsers[0], host.origin);
+    const writer = await openSyncPage(browsers[1], host.origin);
+    const keyResult = 'kr0-1';
+    const open = (page, token, actor, name) =>
+      page.evaluate((...a) => globalThis.benchSync.open(...a), token, actor, large.id, large.head, name);
+    await open(viewer, host.tokens.admin, ADMIN, 'bench-sync-a');
+    await open(writer, host.tokens.member, MEMBER, 'bench-sync-b');
+    let { shown, start, target } = await viewer.evaluate(
+      (...a) => globalThis.benchSync.view(...a),
+      large.id,
+      keyResult,
+    );
+    // The two browsers' clocks agree (both the system's): an instant read in between falls in between.
+    const [a, b, c] = [
+      await viewer.evaluate(() => globalThis.benchSync.now()),
+      await writer.evaluate(() => globalThis.benchSync.now()),
+      await viewer.evaluate(() => globalThis.benchSync.now()),
+    ];
+    if (!(a <= b && b <= c)) throw new Error(`the pages' clocks disagree: ${a}, ${b}, ${c}`);
+    const times = [];
+    for (let i = 0; i < warmups + rounds; i++) {
+      // A new value each round, at a whole percent of the way: the admin's page must show that percent.
+      const percent = 10 + i;
+      const value = start + ((target - start) * percent) / 100;
+      const seen = viewer.evaluate((before) => globalThis.benchSync.changed(before), shown);
+      const started = await writer.evaluate((...a) => globalThis.benchSync.checkIn(...a), large.id, keyResult, value);
+      const [at, now, progress] = await seen;
+      if (progress !== `${percent}%`) throw new Error(`the admin's page shows ${progress} ("${now}"), not ${percent}%`);
+      if (i >= warmups) times.push(at - started);
+      shown = now;
+    }
+    await Promise.all(browsers.splice(1).map((b) => b.close()));
+    await viewer.close();
+
+    const big = await host.seedEnterprise();
+    const page = await openSyncPage(browsers[0], host.origin);
+    const database = 'bench-sync-enterprise';
+    const seeded = await page.evaluate((name) => globalThis.benchSync.seedIndexedDb(name), database);
+    const server = [];
+    const local = [];
+    for (let i = 0; i <= loads; i++) {
+      const fromServer = await page.evaluate(
+        (...a) => globalThis.benchSync.firstLoad(...a),
+        { server: { token: host.tokens.admin, name: `bench-sync-load-${i}` } },
+        ADMIN,
+        big.id,
+        big.head,
+      );
+      const fromIndexedDb = await page.evaluate(
+        (...a) => globalThis.benchSync.firstLoad(...a),
+        { indexedDb: database },
+        ADMIN,
+        seeded.id,
+        seeded.head,
+      );
+      for (const load of [fromServer, fromIndexedDb])
+        if (load.objectives === 0) throw new Error('the list showed no objectives');
+      console.error(
+        `sync bench, first load ${i}: server ${JSON.stringify(fromServer)}, IndexedDB ${JSON.stringify(fromIndexedDb)}`,
+      );
+      // The first of each compiles the code and warms the server's store of the session: dropped.
+      if (i > 0) {
+        server.push(fromServer);
+        local.push(fromIndexedDb);
+      }
+    }
+    const ms = middle(times);
+    const whole = (list) => middle(list.map((l) => l.whole));
+    const size = `${big.objectives.toLocaleString('en')} objectives, ${big.keyResults.toLocaleString('en')} key results, ${big.head.toLocaleString('en')} entries`;
+    return [
+      {
+        group: 'browser',
+        scenario:
+          "A member's check-in in one browser rendered in an admin's <okr-snapshot> in another (sync store, okrkit server on PGlite, 127.0.0.1)",
+        size: '750 objectives, 3,000 key results, 12 weeks',
+        okrkit: ms,
+        goal: '< 100 ms',
+        met: ms < 100,
+        note: `from the command's start in the member's page to the admin's DOM showing the value (push, poke on the change stream, pull, fold, render); median of ${rounds} after ${warmups} warm-ups; fastest ${Math.min(...times).toFixed(1)}, slowest ${Math.max(...times).toFixed(1)} ms`,
+      },
+      {
+        group: 'cold',
+        scenario:
+          'First load of a session into <okr-list>: from the server into an empty sync store, vs from IndexedDB',
+        size,
+        okrkit: whole(server),
+        peer: whole(local),
+        peerName: 'a fresh indexedDbStorage store over a page database holding the session',
+        note: `a new store and element until the whole session is read and its objectives shown; first objectives from the server after ${middle(server.map((l) => l.rows)).toFixed(0)} ms (a partial session: pulls of 20,000 entries), ${middle(server.map((l) => l.pulls))} pulls, ${middle(server.map((l) => l.pullMs)).toFixed(0)} ms of them on the network and the server; median of ${loads} in turns after one of each`,
+      },
+    ];
+  } finally {
+    await Promise.all(browsers.map((b) => b.close()));
+    await host.stop();
+  }
+}
