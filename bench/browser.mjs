@@ -247,6 +247,7 @@ export async function runSync({ rounds = 15, warmups = 5, loads = 3 } = {}) {
         ADMIN,
         big.id,
         big.head,
+        big.objectives,
       );
       const fromIndexedDb = await page.evaluate(
         (...a) => globalThis.benchSync.firstLoad(...a),
@@ -254,9 +255,8 @@ export async function runSync({ rounds = 15, warmups = 5, loads = 3 } = {}) {
         ADMIN,
         seeded.id,
         seeded.head,
+        big.objectives,
       );
-      for (const load of [fromServer, fromIndexedDb])
-        if (load.objectives === 0) throw new Error('the list showed no objectives');
       console.error(
         `sync bench, first load ${i}: server ${JSON.stringify(fromServer)}, IndexedDB ${JSON.stringify(fromIndexedDb)}`,
       );
@@ -267,7 +267,8 @@ export async function runSync({ rounds = 15, warmups = 5, loads = 3 } = {}) {
       }
     }
     const ms = middle(times);
-    const whole = (list) => middle(list.map((l) => l.whole));
+    const at = (list, key) => middle(list.map((l) => l[key]));
+    const whole = (list) => at(list, 'whole');
     const size = `${big.objectives.toLocaleString('en')} objectives, ${big.keyResults.toLocaleString('en')} key results, ${big.head.toLocaleString('en')} entries`;
     return [
       {
@@ -288,7 +289,7 @@ export async function runSync({ rounds = 15, warmups = 5, loads = 3 } = {}) {
         okrkit: whole(server),
         peer: whole(local),
         peerName: 'a fresh indexedDbStorage store over a page database holding the session',
-        note: `a new store and element until the whole session is read and its objectives shown; first objectives from the server after ${middle(server.map((l) => l.rows)).toFixed(0)} ms (a partial session: pulls of 20,000 entries), ${middle(server.map((l) => l.pulls))} pulls, ${middle(server.map((l) => l.pullMs)).toFixed(0)} ms of them on the network and the server; median of ${loads} in turns after one of each`,
+        note: `a new store handed to a new <okr-list>, until the whole session is read and all its objectives are in the DOM (the list adds them a slice a frame); from the server: first objectives after ${at(server, 'rows').toFixed(0)} ms (after the first of ${at(server, 'pulls')} pulls of up to 20,000 entries), the whole session read after ${at(server, 'read').toFixed(0)} ms, ${at(server, 'pullMs').toFixed(0)} ms of it in the pulls (request to response end); from IndexedDB: first objectives after ${at(local, 'rows').toFixed(0)} ms, read after ${at(local, 'read').toFixed(0)} ms; median of ${loads} in turns after one of each`,
       },
     ];
   } finally {
