@@ -1,24 +1,8 @@
 // Runs a benchmark module in headless Chromium (served from the sources) and returns its rows.
 
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
-
-async function startBenchServer() {
-  return startDevServer({
-    config: {
-      rootDir: new URL('..', import.meta.url).pathname,
-      port: 0,
-      hostname: '127.0.0.1',
-      nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'production'] },
-      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-    },
-    readCliArgs: false,
-    readFileConfig: false,
-    logStartMessage: false,
-  });
-}
+import { startBenchPages } from './bench-pages.ts';
 
 function launch() {
   return puppeteer.launch({
@@ -30,8 +14,8 @@ function launch() {
 }
 
 export async function runInBrowser(modulePath) {
-  const server = await startBenchServer();
-  const { port } = server.server.address();
+  const server = await startBenchPages();
+  const { port } = server;
   const browser = await launch();
   try {
     const page = await browser.newPage();
@@ -64,8 +48,8 @@ const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  * (bench/browser/tabs.ts), the large organisation of the demo. Median of `runs` check-ins.
  */
 export async function runTabs(runs = 7) {
-  const server = await startBenchServer();
-  const { port } = server.server.address();
+  const server = await startBenchPages();
+  const { port } = server;
   const browser = await launch();
   try {
     const open = async () => {

@@ -1,12 +1,9 @@
 // The host of the browser sync bench (bench/browser.mjs `runSync`): the real okrkit server on
-// PGlite in memory and the bench's pages, on one origin (as the demo serves its own), bound to
-// 127.0.0.1 only. `/v1/...` goes to the okrkit server; everything else to @web/dev-server in
-// middleware mode (on its own it listens on every interface when asked for 127.0.0.1).
+// PGlite in memory and the bench's pages (bench/bench-pages.ts), on one origin (as the demo
+// serves its own), bound to 127.0.0.1 only: `/v1/...` goes to the okrkit server.
 // Seeded through the server's own storage adapter: the demo's large organisation imported
 // with the store's `importSession` (the commands' validation), and the enterprise session
 // written as an import leaves it (as bench/sync.bench.ts does).
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createOkrStore } from '@okrkit/core';
 import { headerOf, replay } from '@okrkit/core/internals';
@@ -19,9 +16,8 @@ import {
   postgresStorage,
   signToken,
 } from '@okrkit/server';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { importLargeOrganisation } from '../demo/large-org.js';
+import { startBenchPages } from './bench-pages.js';
 import { enterprise } from './generate.js';
 
 const SECRET = `okrkit-bench-${crypto.randomUUID()}`;
@@ -41,38 +37,18 @@ export interface SyncHost {
 }
 
 export async function startSyncHost(): Promise<SyncHost> {
-  const root = new URL('..', import.meta.url).pathname;
   const database = pgliteDatabase();
   await migrate(database);
   const okr = createOkrServer({ database, authenticate: jwtAuthenticator({ secret: SECRET }) });
   const answer = getRequestListener(okr.fetch);
-  const pages = await startDevServer({
-    config: {
-      rootDir: root,
-      middlewareMode: true,
-      nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'production'] },
-      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-      open: false,
-      watch: false,
-    },
-    readCliArgs: false,
-    readFileConfig: false,
-    logStartMessage: false,
-    autoExitProcess: false,
+  const pages = await startBenchPages((request, response) => {
+    if (!(request.url ?? '').startsWith('/v1/')) return false;
+    void answer(request, response);
+    return true;
   });
-  const files = pages.koaApp.callback();
-  const http = createServer((request, response) => {
-    if ((request.url ?? '').startsWith('/v1/')) void answer(request, response);
-    else void files(request, response);
-  });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen({ host: '127.0.0.1', port: 0 }, resolve);
-  });
-  const { port } = http.address() as AddressInfo;
   const storage = postgresStorage({ database, tenant: DEFAULT_TENANT });
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: pages.origin,
     tokens: {
       admin: await signToken(ADMIN, { secret: SECRET }),
       member: await signToken(MEMBER, { secret: SECRET }),
@@ -91,8 +67,6 @@ export async function startSyncHost(): Promise<SyncHost> {
       return { id: created.id, head: journal.length, objectives: folded.objectives.size, keyResults };
     },
     async stop() {
-      http.closeAllConnections();
-      await new Promise((resolve) => http.close(resolve));
       await pages.stop();
       await okr.close();
       await storage.close();
