@@ -4,14 +4,16 @@
 // the browser, and last, labelled, figures that rest on a cache.
 //
 // BENCH_SIZES (default "0.1,1,5") picks the sizes of the core bench (one Node process per size
-// and mode); BENCH_BROWSER=0 and BENCH_SERVER=0 (the server bench needs PostgreSQL) skip those.
+// and mode); BENCH_BROWSER=0 skips the browser; BENCH_SERVER=1 adds the server bench (it needs
+// PostgreSQL). The sync benches run the server on PGlite (nothing to install); BENCH_SYNC=0
+// skips them.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { measure } from '../scripts/size.mjs';
-import { runDemoColdLoad, runInBrowser, runTabs } from './browser.mjs';
+import { runDemoColdLoad, runInBrowser, runSync, runTabs } from './browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const load = () => loadavg().map((n) => n.toFixed(2));
@@ -40,10 +42,14 @@ for (const factor of sizes) {
 if (process.env.BENCH_SERVER === '1') {
   rows.push(...node(['--conditions=@okrkit/source', '--import', 'tsx', 'bench/server.bench.ts']));
 }
+if (process.env.BENCH_SYNC !== '0') {
+  rows.push(...node(['--conditions=@okrkit/source', '--import', 'tsx', 'bench/sync.bench.ts']));
+}
 if (process.env.BENCH_BROWSER !== '0') {
   rows.push(...(await runInBrowser('bench/browser/render.bench.ts')));
   rows.push(...(await runTabs()));
   rows.push(...(await runDemoColdLoad()));
+  if (process.env.BENCH_SYNC !== '0') rows.push(...(await runSync()));
   rows.push(...(await runInBrowser('bench/browser/idb.bench.ts')));
 }
 /** min+gzip bytes of all elements bundled without `external` (templates not minified: for the shares only). */

@@ -3,7 +3,9 @@
 //    value (push, poke on the stream, pull, fold, notice), 60 rounds after 5 warm-ups;
 // 2. first load of the enterprise session (2,000 objectives, 8,000 key results) from the
 //    server into an empty sync store, against folding the same journal from memory storage.
-// Run: node --conditions=@okrkit/source --import tsx bench/sync.bench.ts
+// Without a browser, these split the browser figures (bench/browser.mjs `runSync`) into the
+// protocol's share and the page's. Run by `npm run bench`; alone:
+// node --conditions=@okrkit/source --import tsx bench/sync.bench.ts (its rows, JSON, on the last line).
 import { createOkrStore, memoryStorage, memorySyncCache, type OkrStore, syncStorage } from '@okrkit/core';
 import { headerOf, replay } from '@okrkit/core/internals';
 import {
@@ -16,6 +18,7 @@ import {
   signToken,
 } from '@okrkit/server';
 import { enterprise } from './generate.js';
+import type { Row } from './measure.js';
 
 const SECRET = 'okrkit-bench-secret-at-least-32-characters-long';
 const ADA = { id: 'ada', role: 'admin', name: 'Ada' } as const;
@@ -111,13 +114,34 @@ started = performance.now();
 await createOkrStore({ storage: local, actor: ADA }).getSession('SE-01001');
 const fromMemory = performance.now() - started;
 
-console.log(
+console.error(
   `push to seen in another store, ${times.length} rounds: p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms`,
 );
-console.log(
+console.error(
   `first load of the enterprise session (${journal.length} entries, ${folded.keyResults.size} key results): ` +
     `from the server ${loaded.toFixed(0)} ms, folding it from memory storage ${fromMemory.toFixed(0)} ms`,
 );
+const rows: Row[] = [
+  {
+    group: 'other',
+    scenario:
+      "Node, no browser: a member's check-in seen by an admin's sync store (okrkit server on PGlite, 127.0.0.1)",
+    size: 'one key result',
+    okrkit: at(0.5),
+    note: `from the command's start to the other store's notice with the value (push, poke, pull, fold); median of ${times.length} after 5 warm-ups, p99 ${at(0.99).toFixed(1)} ms; memory caches`,
+  },
+  {
+    group: 'other',
+    scenario:
+      'Node, no browser: first load of a session from the server into an empty sync store, vs folding it from memory storage',
+    size: `${folded.objectives.size.toLocaleString('en')} objectives, ${folded.keyResults.size.toLocaleString('en')} key results, ${journal.length.toLocaleString('en')} entries`,
+    okrkit: loaded,
+    peer: fromMemory,
+    peerName: 'a fresh store over memory storage holding the journal',
+    note: 'one load each: a new sync store (memory cache) until getSession has the whole session',
+  },
+];
+console.log(JSON.stringify(rows));
 await Promise.all([ada.close(), mo.close(), reader.close(), tables.close()]);
 await server.close();
 await database.close();
