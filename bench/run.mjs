@@ -189,7 +189,7 @@ history clustered on (item, instant) with an owner index; *weekly* adds a weekly
 when the data is written. A cold SQLite figure opens a new connection on the database image and
 prepares its statements; a warm one uses an open connection. okrkit and both SQLite peers are
 checked to give the same snapshot rows (type, id, parent, owner, status, progress, points) before
-anything is timed. Dexie is measured storing the same 32-entry pages as okrkit and one record per
+anything is timed. Dexie is measured storing the same pages as okrkit (32 entries, full groups of 16 as one record) and one record per
 entry. Medians; memory is heap plus array buffers after full collections.
 
 ## Goals

@@ -1,5 +1,5 @@
-// IndexedDB in Chromium: okrkit's adapter against Dexie storing the same records (32-entry
-// pages) and against Dexie storing one record per entry, each with the same guarantees (one transaction per batch that checks the journal head, appends the
+// IndexedDB in Chromium: okrkit's adapter against Dexie storing the same records (pages of
+// 32 entries, sixteen full ones sealed into one record of 512) and against Dexie storing one record per entry, each with the same guarantees (one transaction per batch that checks the journal head, appends the
 // entries and replaces the header), then loading a session back to a live state. Batches
 // of 100 stand for imports and sync; one entry at a time is a person using the app.
 import { indexedDbStorage, type JournalEntry, type Session } from '@okrkit/core';
@@ -12,7 +12,7 @@ import { middleOf, type Row } from '../measure.js';
 class PeerDb extends Dexie {
   sessions!: Table<{ id: string; head: number; header: unknown }, string>;
   journal!: Table<JournalEntry & { sessionId: string }, [string, number]>;
-  /** The same records as okrkit's adapter: pages of 32 entries under [session, page]. */
+  /** The same records as okrkit's adapter: pages of 32 entries under [session, page], full groups of 16 sealed as one. */
   pages!: Table<{ sessionId: string; page: number; entries: JournalEntry[] }, [string, number]>;
   constructor(name: string) {
     super(name);
@@ -21,6 +21,8 @@ class PeerDb extends Dexie {
 }
 
 const PAGE = 32;
+const GROUP = 512;
+const groupOf = (page: number) => page - (page % (GROUP / PAGE));
 
 function batches(journal: readonly JournalEntry[], size: number): JournalEntry[][] {
   const out: JournalEntry[][] = [];
@@ -92,7 +94,10 @@ async function dexieRound(journal: readonly JournalEntry[], name: string, batchS
   return { append, load };
 }
 
-/** Dexie storing what okrkit stores: pages of 32 entries, the last one topped up in the append's transaction. */
+/**
+ * Dexie storing what okrkit stores: pages of 32 entries, the last one topped up in the
+ * append's transaction, and sixteen full pages sealed into one record by the append that fills them.
+ */
 async function dexiePagedRound(journal: readonly JournalEntry[], name: string, batchSize: number) {
   await deleteDb(name);
   const db = new PeerDb(name);
@@ -102,13 +107,25 @@ async function dexiePagedRound(journal: readonly JournalEntry[], name: string, b
     await db.transaction('rw', db.sessions, db.pages, async () => {
       const current = await db.sessions.get(id);
       if ((current?.head ?? 0) !== expected) throw new Error('conflict');
-      const first = pageOf(expected + 1);
-      const last = expected % PAGE > 0 ? ((await db.pages.get([id, first]))?.entries ?? []) : [];
-      const all = [...last, ...batch];
+      const page = pageOf(expected + 1);
+      const sealing =
+        expected % GROUP !== 0 && Math.floor(expected / GROUP) < Math.floor((expected + batch.length) / GROUP);
+      const first = sealing ? groupOf(page) : page;
+      const kept =
+        expected - first * PAGE > 0
+          ? await db.pages.where('[sessionId+page]').between([id, first], [id, page], true, true).toArray()
+          : [];
+      const all = [...kept.flatMap((p) => p.entries), ...batch];
       const pages = [];
-      for (let i = 0; i < all.length; i += PAGE)
-        pages.push({ sessionId: id, page: first + i / PAGE, entries: all.slice(i, i + PAGE) });
+      for (let i = 0, at = first; i < all.length; ) {
+        const size = groupOf(at) === at && all.length - i >= GROUP ? GROUP : PAGE;
+        pages.push({ sessionId: id, page: at, entries: all.slice(i, i + size) });
+        i += size;
+        at += size / PAGE;
+      }
+      const written = new Set(pages.map((p) => p.page));
       await db.pages.bulkPut(pages);
+      await db.pages.bulkDelete(kept.filter((p) => !written.has(p.page)).map((p) => [id, p.page] as [string, number]));
       await db.sessions.put({ id, head, header });
     });
   };
@@ -178,7 +195,7 @@ async function scenario(
   const entries = `${journal.length.toLocaleString('en')} entries`;
   const how = batchSize === 1 ? 'one at a time' : `batches of ${batchSize}`;
   for (const [peerName, side] of [
-    ['Dexie, the same 32-entry pages', paged],
+    ['Dexie, the same pages (32 entries, full groups of 16 as one record)', paged],
     ['Dexie, one record per entry', peers],
   ] as const) {
     rows.push({

@@ -10,7 +10,7 @@ import { INDEXEDDB_V1_FIXTURE, writeIndexedDbV1Fixture } from './fixtures/indexe
 import { INDEXEDDB_V2_FIXTURE, writeIndexedDbV2Fixture } from './fixtures/indexeddb-v2.js';
 import { writeFixture } from './fixtures/write-fixture.js';
 import { IndexedDbStorage, type IndexedDbStorageOptions, indexedDbStorage } from './indexeddb.js';
-import { JOURNAL_PAGE_SIZE, SCHEMA_VERSION } from './indexeddb-schema.js';
+import { GROUP_SIZE, JOURNAL_PAGE_SIZE, SCHEMA_VERSION } from './indexeddb-schema.js';
 import { requestPersistentStorage } from './persist.js';
 
 let counter = 0;
@@ -107,7 +107,8 @@ async function pageLengths(name: string, id: string): Promise<number[]> {
     request.onsuccess = () => resolve(request.result);
   });
   db.close();
-  expect(pages.every((page) => page.length <= JOURNAL_PAGE_SIZE)).to.equal(true);
+  // A page of at most 32 entries, or a sealed group of exactly 512.
+  expect(pages.every((page) => page.length <= JOURNAL_PAGE_SIZE || page.length === GROUP_SIZE)).to.equal(true);
   return pages.map((page) => page.length);
 }
 
@@ -348,6 +349,66 @@ describe('IndexedDbStorage', () => {
       Array.from({ length: head }, (_, i) => i + 1),
     );
     expect((await storage.readJournal(s.id, 64)).map((e) => e.seq)[0]).to.equal(65);
+  });
+
+  /** Every `readJournal(id, after)` gives exactly the entries after `after`, for `after` around every page and group edge. */
+  async function readsFromEverywhere(storage: StorageAdapter, id: string, head: number) {
+    const all = Array.from({ length: head }, (_, i) => i + 1);
+    expect((await storage.readJournal(id)).map((e) => e.seq)).to.deep.equal(all);
+    for (const after of [1, 31, 32, 33, 300, 511, 512, 513, 600, 1023, 1024, 1025, head - 1, head]) {
+      if (after > head) continue;
+      expect(
+        (await storage.readJournal(id, after)).map((e) => e.seq),
+        `after ${after}`,
+      ).to.deep.equal(all.filter((seq) => seq > after));
+    }
+  }
+
+  it('seals sixteen full pages into one record, whatever the sizes of the appends that fill them', async () => {
+    const storage = adapter();
+    const s = await createSession(storage);
+    let head = 1;
+    for (const size of [1, 30, 500, 1, 100, 400, 67, 1]) {
+      const batch = Array.from({ length: size }, (_, i) => renamed(head + 1 + i, `T${head + 1 + i}`));
+      await storage.append(s.id, head, batch, { ...s, head: head + size });
+      head += size;
+      // After each append: every entry once, in order, from wherever it is read.
+      await readsFromEverywhere(storage, s.id, head);
+    }
+    expect(head).to.equal(1101);
+    expect(await pageLengths(storage.databaseName, s.id)).to.deep.equal([512, 512, 32, 32, 13]);
+  });
+
+  it('writes a long new session as sealed groups, then pages of 32', async () => {
+    const storage = adapter();
+    const header = sampleHeader();
+    const entries = [createdEntry(header), ...Array.from({ length: 1099 }, (_, i) => renamed(i + 2, `T${i + 2}`))];
+    const s = await storage.createSession(header, entries);
+    expect(await pageLengths(storage.databaseName, s.id)).to.deep.equal([512, 512, 32, 32, 12]);
+    await readsFromEverywhere(storage, s.id, 1100);
+  });
+
+  it('reads a version 2 journal of 600 entries in pages of 32, and seals its groups as appends fill them', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const header = { ...sampleHeader(), id: 'SE-01001', number: 1001, head: 600 };
+    const journal = [createdEntry(), ...Array.from({ length: 599 }, (_, i) => renamed(i + 2, `T${i + 2}`))];
+    const journalPages = [];
+    for (let i = 0; i < journal.length; i += JOURNAL_PAGE_SIZE) {
+      journalPages.push({ key: [header.id, i / JOURNAL_PAGE_SIZE], value: journal.slice(i, i + JOURNAL_PAGE_SIZE) });
+    }
+    await writeFixture(name, 2, [header], {
+      journalPages,
+      checkpoints: [],
+      meta: [{ key: 'nextNumber', value: 1002 }],
+    });
+    const storage = adapter(name);
+    await readsFromEverywhere(storage, header.id, 600);
+    const more = Array.from({ length: 430 }, (_, i) => renamed(601 + i, `T${601 + i}`));
+    await storage.append(header.id, 600, more, { ...header, head: 1030 });
+    // The first group stays as it was written (sixteen pages); the second, filled now, is sealed.
+    expect(await pageLengths(name, header.id)).to.deep.equal([...Array(16).fill(32), 512, 6]);
+    await readsFromEverywhere(storage, header.id, 1030);
   });
 
   it('refuses to append after a last page that is not what the head says, writing nothing', async () => {

@@ -11,6 +11,8 @@ import {
   type StorageChange,
 } from './adapter.js';
 import {
+  GROUP_SIZE,
+  groupOf,
   JOURNAL_PAGE_SIZE,
   LINKS_KEY,
   NEXT_NUMBER_KEY,
@@ -50,8 +52,9 @@ type PageStore = IDBPObjectStore<OkrDatabase, OkrStoreName[], 'journalPages', 'r
  * The default browser adapter: sessions, journals and checkpoints in IndexedDB (through
  * `idb`), shared by every tab of the origin.
  *
- * - The journal is kept in pages of 32 entries (`journalPages` in the schema): reading
- *   and writing records of IndexedDB costs per record far more than per byte.
+ * - The journal is kept in pages of 32 entries, sixteen full ones sealed into one record
+ *   (`journalPages` in the schema): reading and writing records of IndexedDB costs per
+ *   record far more than per byte.
  * - Every write is one readwrite transaction. IndexedDB runs overlapping readwrite
  *   transactions one after the other, across tabs too, so the head check of `append`
  *   and the number counter of `createSession` are atomic without any lock of our own.
@@ -106,10 +109,18 @@ export class IndexedDbStorage implements StorageAdapter {
 
   async readJournal(id: string, afterSeq = 0): Promise<JournalEntry[]> {
     // A session's pages [id, 0], [id, 1], ... are one contiguous key range, in seq order.
-    const range = IDBKeyRange.bound([id, pageOf(afterSeq + 1)], [id, Number.POSITIVE_INFINITY]);
-    const pages = await this.#run(`read the journal of ${id}`, (db) => db.getAll('journalPages', range));
-    const entries = pages.flat();
-    // The first page may begin before `afterSeq`.
+    // The page wanted may lie in a sealed group, kept under the group's first page: that
+    // record is read with the range, and used when it is a whole group (sealed groups
+    // never change, and a page of 32 is never that long).
+    const page = pageOf(afterSeq + 1);
+    const group = groupOf(page);
+    const range = IDBKeyRange.bound([id, page], [id, Number.POSITIVE_INFINITY]);
+    const [sealed, pages] = await this.#run(`read the journal of ${id}`, (db) => {
+      const store = db.transaction('journalPages').store;
+      return Promise.all([group === page ? undefined : store.get([id, group]), store.getAll(range)]);
+    });
+    const entries = sealed?.length === GROUP_SIZE ? [sealed, ...pages].flat() : pages.flat();
+    // The first page (or group) may begin before `afterSeq`.
     let skip = 0;
     while (skip < entries.length && (entries[skip] as JournalEntry).seq <= afterSeq) skip++;
     return skip === 0 ? entries : entries.slice(skip);
@@ -139,7 +150,7 @@ export class IndexedDbStorage implements StorageAdapter {
           () => meta.put(number + 1, NEXT_NUMBER_KEY),
           ...(links === undefined ? [] : [() => meta.put(links + 1, LINKS_KEY)]),
           () => sessions.add(created),
-          ...pageWrites(tx.objectStore('journalPages'), id, 0, [], entries),
+          ...pageWrites(tx.objectStore('journalPages'), id, 0, [], 0, entries),
         ]);
         return created;
       }),
@@ -172,14 +183,20 @@ export class IndexedDbStorage implements StorageAdapter {
         const sessions = tx.objectStore('sessions');
         const pages = tx.objectStore('journalPages');
         const meta = links === undefined ? undefined : tx.objectStore('meta');
-        // The last page, if it has room, is topped up: read it in the same transaction.
+        // The last page, if it has room, is topped up; an append that fills the group the
+        // last page is in seals it: what is kept of it is read in the same transaction.
         const page = pageOf(expectedHead + 1);
-        const short = expectedHead % JOURNAL_PAGE_SIZE;
-        const [stored, last, linksNow] = await Promise.all([
+        const sealing =
+          expectedHead % GROUP_SIZE !== 0 &&
+          Math.floor(expectedHead / GROUP_SIZE) < Math.floor((expectedHead + entries.length) / GROUP_SIZE);
+        const from = sealing ? groupOf(page) : page;
+        const short = expectedHead - from * JOURNAL_PAGE_SIZE;
+        const [stored, kept, linksNow] = await Promise.all([
           sessions.get(id),
-          short > 0 ? pages.get([id, page]) : Promise.resolve(undefined),
+          short > 0 ? pages.getAll(IDBKeyRange.bound([id, from], [id, page])) : Promise.resolve([]),
           meta ? meta.get(LINKS_KEY) : Promise.resolve(undefined),
         ]);
+        const last = kept.flat();
         if (!stored) throw new OkrError('not-found', `Session ${id} does not exist.`);
         if (stored.head !== expectedHead) {
           throw new OkrError(
@@ -187,15 +204,15 @@ export class IndexedDbStorage implements StorageAdapter {
             `Session ${id} was changed elsewhere (now at entry ${stored.head}, expected ${expectedHead}).`,
           );
         }
-        if (short > 0 && last?.length !== short) {
+        if (last.length !== short || (short > 0 && last[0]?.seq !== from * JOURNAL_PAGE_SIZE + 1)) {
           throw new OkrError(
             'storage',
-            `The stored journal of ${id} is incomplete (page ${page} holds ${last?.length ?? 0} entries, not ${short}); nothing was saved.`,
+            `The stored journal of ${id} is incomplete (from page ${from} it holds ${last.length} entries, not ${short}); nothing was saved.`,
           );
         }
         if (meta && links !== undefined && links !== (linksNow ?? 0)) throw linksConflict(links, linksNow ?? 0);
         await issueAll([
-          ...pageWrites(pages, id, page, last ?? [], entries),
+          ...pageWrites(pages, id, from, last, kept.length, entries),
           () => sessions.put(header),
           ...(meta && links !== undefined ? [() => meta.put(links + 1, LINKS_KEY)] : []),
         ]);
@@ -527,23 +544,36 @@ function isStorageChange(value: unknown): value is StorageChange {
 }
 
 /**
- * The writes that store `entries` from page `first` on, after the `last` entries that
- * page already holds: that page is replaced (`put`) if it held any, every later page is
- * new (`add`, which refuses to overwrite).
+ * The writes that store `entries` from page `first` on, after the `last` entries already
+ * kept from that page on, in the `records` pages `first`, `first + 1`, ...: a full group
+ * from a group's first page is one record, the rest are pages of 32. A kept page is
+ * replaced (`put`), or deleted when a sealed group now holds its entries; every other
+ * page is new (`add`, which refuses to overwrite).
  */
 function pageWrites(
   pages: PageStore,
   id: string,
   first: number,
   last: readonly JournalEntry[],
+  records: number,
   entries: readonly JournalEntry[],
 ): (() => Promise<unknown>)[] {
   const all = last.length === 0 ? entries : [...last, ...entries];
   const writes: (() => Promise<unknown>)[] = [];
-  for (let i = 0; i < all.length; i += JOURNAL_PAGE_SIZE) {
-    const key: [string, number] = [id, first + i / JOURNAL_PAGE_SIZE];
-    const page = all.slice(i, i + JOURNAL_PAGE_SIZE);
-    writes.push(i === 0 && last.length > 0 ? () => pages.put(page, key) : () => pages.add(page, key));
+  const written = new Set<number>();
+  let page = first;
+  for (let i = 0; i < all.length; ) {
+    const size = groupOf(page) === page && all.length - i >= GROUP_SIZE ? GROUP_SIZE : JOURNAL_PAGE_SIZE;
+    const key: [string, number] = [id, page];
+    const record = all.slice(i, i + size);
+    writes.push(page < first + records ? () => pages.put(record, key) : () => pages.add(record, key));
+    written.add(page);
+    i += size;
+    page += size / JOURNAL_PAGE_SIZE;
+  }
+  // A kept page whose entries a sealed group now holds.
+  for (let kept = first; kept < first + records; kept++) {
+    if (!written.has(kept)) writes.push(() => pages.delete([id, kept]));
   }
   return writes;
 }
