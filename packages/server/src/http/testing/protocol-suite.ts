@@ -421,6 +421,19 @@ export function describeProtocol(engine: string, openDatabase: () => Database): 
       const big = await mo.pushRaw({ clientId: mo.clientId, mutations: [], padding: 'x'.repeat(10_000) });
       assert.equal(big.status, 413);
       assert.equal(big.error?.code, 'too-large');
+      // A body of unstated length (chunked) is counted as it arrives.
+      const bytes = new TextEncoder().encode(JSON.stringify({ clientId: mo.clientId, padding: 'x'.repeat(10_000) }));
+      const chunked = await mo.request('/v1/push', {
+        method: 'POST',
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(bytes);
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(chunked.status, 413);
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await mo.push()).status);
       assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
