@@ -38,3 +38,16 @@ export function sqlState(error: unknown): string | undefined {
   const { code } = error as { code?: unknown };
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
+
+/**
+ * The unique constraint that `error` (or an error it was made from) violated, if it is a
+ * unique violation: tells a row written before apart from other lost races.
+ */
+export function violatedUniqueKey(error: unknown): string | undefined {
+  for (let at = error, depth = 0; typeof at === 'object' && at !== null && depth < 5; depth++) {
+    const { constraint } = at as { constraint?: unknown };
+    if (sqlState(at) === '23505' && typeof constraint === 'string') return constraint;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

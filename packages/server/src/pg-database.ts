@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Database, Listening, Queryable, QueryResult } from './database.js';
 import { databaseError } from './database-error.js';
 import { PgListener } from './pg-listener.js';
+import { StatementNames } from './statement-names.js';
 
 export type PgDatabaseOptions = (
   | { readonly connectionString: string; readonly pool?: never }
@@ -13,6 +14,12 @@ export type PgDatabaseOptions = (
   readonly lockConnections?: number;
   /** First wait before a lost listening connection is reopened. Default 250 ms. */
   readonly reconnectDelayMs?: number;
+  /**
+   * Prepare the statements run again and again (by name, once per connection; see
+   * `StatementNames`). Default true. Set false behind a pooler that does not keep
+   * prepared statements across transactions (PgBouncer in transaction mode before 1.21).
+   */
+  readonly prepareStatements?: boolean;
 };
 
 /**
@@ -30,8 +37,10 @@ class PgDatabase implements Database {
   readonly #ownsPool: boolean;
   readonly #listener: PgListener;
   readonly #locks: pg.Pool;
+  readonly #names: StatementNames | undefined;
 
   constructor(options: PgDatabaseOptions) {
+    this.#names = options.prepareStatements === false ? undefined : new StatementNames();
     this.#ownsPool = !options.pool;
     this.#pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
     // An idle pooled connection that the server terminates emits `error` on the pool;
@@ -47,7 +56,7 @@ class PgDatabase implements Database {
 
   async query<Row extends object>(text: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
     try {
-      const result = await this.#pool.query<Row>(text, [...params]);
+      const result = await this.#pool.query<Row>(this.#statement(text, params));
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     } catch (error) {
       throw databaseError(error, 'query the database');
@@ -66,9 +75,10 @@ class PgDatabase implements Database {
     } catch (error) {
       throw databaseError(error, 'connect to the database');
     }
+    const statement = (text: string, params: readonly unknown[]) => this.#statement(text, params);
     const tx: Queryable = {
       async query<Row extends object>(text: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-        const result = await client.query<Row>(text, [...params]);
+        const result = await client.query<Row>(statement(text, params));
         return { rows: result.rows, rowCount: result.rowCount ?? 0 };
       },
       async script(sql: string): Promise<void> {
@@ -142,6 +152,12 @@ class PgDatabase implements Database {
       client.off('error', onError);
       client.release(broken);
     }
+  }
+
+  /** What pg runs for `text`: named (prepared once per connection) when `StatementNames` says so. */
+  #statement(text: string, params: readonly unknown[]): pg.QueryConfig {
+    const name = this.#names?.nameOf(text, params.length);
+    return name === undefined ? { text, values: [...params] } : { name, text, values: [...params] };
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,7 @@ import {
 } from '@okrkit/core';
 import { CHANGE_CHANNEL, decodeChangeNotice, encodeChangeNotice } from './change-notice.js';
 import type { Database, Listening, Queryable } from './database.js';
+import { violatedUniqueKey } from './database-error.js';
 import { ensureSchema } from './migrate.js';
 
 /** The organisation of a host that has only one. */
@@ -83,6 +84,13 @@ export interface AlsoWrite {
   readonly params: readonly unknown[];
   /** Called once the change, and this row with it, is committed. */
   readonly committed?: () => void;
+  /**
+   * The unique key that refuses this row when one was written before (a push's result is
+   * kept once): then the change it goes with was made already, elsewhere or earlier. The
+   * write then rolls back whole and rejects with `error()` instead of a `conflict`, which
+   * the store would retry on fresh state, in vain.
+   */
+  readonly duplicate?: { readonly key: string; readonly error: () => Error };
 }
 
 export class PostgresStorage implements StorageAdapter {
@@ -179,31 +187,35 @@ export class PostgresStorage implements StorageAdapter {
     checkHead('a new session', header.head, entries.length);
     const db = await this.#ready();
     let also: AlsoWrite | undefined;
-    const stored = await db.transaction(async (tx) => {
-      // The counter row stays locked until commit: concurrent creates of a tenant queue
-      // here, and a create that fails returns its number with the rollback.
-      const { rows } = await tx.query<{ number: number; links: number }>(
-        `INSERT INTO okrkit_tenants (tenant, next_number) VALUES ($1, $2)
+    const stored = await db
+      .transaction(async (tx) => {
+        // The counter row stays locked until commit: concurrent creates of a tenant queue
+        // here, and a create that fails returns its number with the rollback.
+        const { rows } = await tx.query<{ number: number; links: number }>(
+          `INSERT INTO okrkit_tenants (tenant, next_number) VALUES ($1, $2)
          ON CONFLICT (tenant) DO UPDATE SET next_number = okrkit_tenants.next_number + 1
          RETURNING next_number - 1 AS number, links`,
-        [this.tenant, FIRST_SESSION_NUMBER + 1],
-      );
-      const number = rows[0]?.number ?? FIRST_SESSION_NUMBER;
-      if (links !== undefined) await this.#swapLinks(tx, links, rows[0]?.links ?? 0);
-      const created: SessionHeader = { ...header, id: sessionIdOf(number), number };
-      await tx.query(
-        'INSERT INTO okrkit_sessions (tenant, id, number, head, header) VALUES ($1, $2, $3, $4, $5::json)',
-        [this.tenant, created.id, number, created.head, JSON.stringify(created)],
-      );
-      await this.#insertEntries(tx, created.id, entries);
-      also = this.#alsoWrite?.({ sessionId: created.id, head: created.head });
-      if (also) {
-        const params = [created.id, ...also.params];
-        await tx.query(`WITH swapped AS (SELECT $1::text AS id) ${renumbered(also.text, 1)}`, params);
-      }
-      await this.#announce(tx, created.id, created.head);
-      return created;
-    });
+          [this.tenant, FIRST_SESSION_NUMBER + 1],
+        );
+        const number = rows[0]?.number ?? FIRST_SESSION_NUMBER;
+        if (links !== undefined) await this.#swapLinks(tx, links, rows[0]?.links ?? 0);
+        const created: SessionHeader = { ...header, id: sessionIdOf(number), number };
+        await tx.query(
+          'INSERT INTO okrkit_sessions (tenant, id, number, head, header) VALUES ($1, $2, $3, $4, $5::json)',
+          [this.tenant, created.id, number, created.head, JSON.stringify(created)],
+        );
+        await this.#insertEntries(tx, created.id, entries);
+        also = this.#alsoWrite?.({ sessionId: created.id, head: created.head });
+        if (also) {
+          const params = [created.id, ...also.params];
+          await tx.query(`WITH swapped AS (SELECT $1::text AS id) ${renumbered(also.text, 1)}`, params);
+        }
+        await this.#announce(tx, created.id, created.head);
+        return created;
+      })
+      .catch((error: unknown) => {
+        throw duplicateOf(also, error) ?? error;
+      });
     also?.committed?.();
     this.#heard({ sessionId: stored.id, head: stored.head });
     // A copy: `stored` shares nested objects with the caller's `header`.
@@ -246,6 +258,8 @@ export class PostgresStorage implements StorageAdapter {
       if (entries.length > ENTRIES_PER_INSERT || links !== undefined) await db.transaction(write);
       else await write(db);
     } catch (error) {
+      const duplicate = duplicateOf(also, error);
+      if (duplicate) throw duplicate;
       if (isOkrError(error, 'conflict')) await this.#tellContended(db, id);
       throw error;
     }
@@ -457,6 +471,11 @@ function checkHead(id: string, head: number, expected: number): void {
       `Nothing was saved: the header of ${id} must have head ${expected} after these entries, not ${String(head)}.`,
     );
   }
+}
+
+/** The error to reject with when `error` is the refusal of `also`'s row, written before. */
+function duplicateOf(also: AlsoWrite | undefined, error: unknown): Error | undefined {
+  return also?.duplicate && violatedUniqueKey(error) === also.duplicate.key ? also.duplicate.error() : undefined;
 }
 
 /** `text` with its parameters `$1`, `$2`, ... moved up by `offset` (to follow a statement's own). */

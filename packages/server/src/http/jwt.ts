@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import { type Authenticate, type AuthenticatedActor, bearerToken } from './authenticate.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export interface JwtAuthenticatorOptions {
   /** A shared secret (HS256), at least 32 characters. Give this or `jwksUrl`. */
@@ -32,24 +33,31 @@ export function actorOfClaims(payload: JWTPayload): AuthenticatedActor | null {
 /**
  * Authenticates `Authorization: Bearer <JWT>` with jose: signature (shared secret or
  * JWKS), expiry, issuer and audience. The actor it returns is checked again by the core
- * (a role that is not one of okrkit's is refused there).
+ * (a role that is not one of okrkit's is refused there). A verified token is remembered
+ * until it expires (at most a minute; see `VerifiedTokens`), so that a client's every
+ * request does not pay for the signature again.
  */
 export function jwtAuthenticator(options: JwtAuthenticatorOptions): Authenticate {
   const key = keyOf(options);
   const claims = options.claims ?? actorOfClaims;
+  const clockTolerance = options.clockTolerance ?? 5;
   const verifyOptions = {
     ...(options.issuer ? { issuer: options.issuer } : {}),
     ...(options.audience ? { audience: options.audience } : {}),
-    clockTolerance: options.clockTolerance ?? 5,
+    clockTolerance,
   };
+  const verified = new VerifiedTokens(clockTolerance);
   return async (request) => {
     const token = bearerToken(request);
     if (!token) return null;
+    const known = verified.get(token, Date.now());
+    if (known) return claims(known);
     try {
       const { payload } =
         typeof key === 'function'
           ? await jwtVerify(token, key, verifyOptions)
           : await jwtVerify(token, key, verifyOptions);
+      verified.add(token, payload, Date.now());
       return claims(payload);
     } catch {
       return null;

@@ -21,6 +21,20 @@ interface Running {
 
 const running = new AsyncLocalStorage<Running>();
 
+/** The key of `okrkit_push_results`: one kept result per (tenant, client, mutation id). */
+const KEPT_KEY = 'okrkit_push_results_pkey';
+
+/**
+ * A command's write refused because its mutation's result was kept already (by another
+ * instance, or before a restart): nothing of it was written. The push answers the kept
+ * result instead. A `storage` code, so that the store does not retry it as a conflict.
+ */
+export class AlreadyKept extends OkrError {
+  constructor(readonly mutationId: number) {
+    super('storage', `Mutation ${mutationId} was applied before; its kept result answers it.`);
+  }
+}
+
 /**
  * The results of pushed mutations, kept per (tenant, client, mutation id) in
  * `okrkit_push_results` so that a repeated push is answered, not applied again.
@@ -29,6 +43,11 @@ const running = new AsyncLocalStorage<Running>();
  * entries (or the transaction that creates its session): a command is never
  * applied without its kept result, nor its result kept without the command. A refusal,
  * or a command that changed nothing, is kept after it ran.
+ *
+ * The table's key keeps each result once, and is what makes a mutation apply at most once:
+ * a write whose mutation was kept meanwhile is refused whole (`AlreadyKept`), and a
+ * refusal kept after another answer yields to it. So reading first is an economy for
+ * repeated pushes, not what correctness rests on.
  */
 export class KeptResults {
   readonly #database: Database;
@@ -65,14 +84,27 @@ export class KeptResults {
         committed: () => {
           context.written = change;
         },
+        duplicate: { key: KEPT_KEY, error: () => new AlreadyKept(context.mutationId) },
       };
     };
   }
 
-  /** Keeps a result that no write carried (a refusal, or a command that changed nothing). */
-  async keep(mutation: Omit<Running, 'written'>, result: MutationResult): Promise<void> {
+  /**
+   * Keeps a result that no write carried (a refusal, or a command that changed nothing),
+   * unless one was kept for this mutation already: answers the result that is kept.
+   */
+  async keep(mutation: Omit<Running, 'written'>, result: MutationResult): Promise<MutationResult> {
     await ensureSchema(this.#database);
-    await this.#insert(this.#database, mutation, result, true);
+    const inserted = await this.#insertIfNew(this.#database, mutation, result);
+    return inserted ? result : this.one(mutation);
+  }
+
+  /** The result kept for `mutation`, which is known to be there (its key refused another). */
+  async one(mutation: Omit<Running, 'written'>): Promise<MutationResult> {
+    const { tenant, clientId, actorId, mutationId } = mutation;
+    const kept = (await this.read(tenant, clientId, actorId, [mutationId])).get(mutationId);
+    if (!kept) throw new OkrError('storage', `The kept result of mutation ${mutationId} went missing; push it again.`);
+    return kept;
   }
 
   /** The kept results among `mutationIds` of this client, by mutation id. */
@@ -100,11 +132,13 @@ export class KeptResults {
     return kept;
   }
 
-  async #insert(db: Queryable, mutation: Omit<Running, 'written'>, result: MutationResult, ifNew = false) {
-    await db.query(
+  /** Whether the row was inserted (there may have been one). */
+  async #insertIfNew(db: Queryable, mutation: Omit<Running, 'written'>, result: MutationResult): Promise<boolean> {
+    const { rowCount } = await db.query(
       `INSERT INTO okrkit_push_results (tenant, client_id, mutation_id, result) VALUES ($1, $2, $3, $4::json)
-       ${ifNew ? 'ON CONFLICT DO NOTHING' : ''}`,
+       ON CONFLICT DO NOTHING`,
       [mutation.tenant, mutation.clientId, mutation.mutationId, JSON.stringify({ actor: mutation.actorId, result })],
     );
+    return rowCount > 0;
   }
 }

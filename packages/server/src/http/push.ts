@@ -1,6 +1,7 @@
 import { type Actor, type Command, isOkrError } from '@okrkit/core';
+import { AnsweredMutations } from './answered-mutations.js';
 import { badRequest, errorBodyOf } from './http-error.js';
-import type { KeptResults, MutationResult } from './kept-results.js';
+import { AlreadyKept, type KeptResults, type MutationResult } from './kept-results.js';
 import type { Tenant } from './tenant-stores.js';
 
 /** At most this many mutations in one push. */
@@ -67,10 +68,15 @@ const CONSUMED = new Set(['invalid-input', 'not-allowed', 'locked', 'not-found']
  * store (whose per-session queue is this instance's lock: a busy session's commands run
  * one after the other; another instance's win is a compare-and-swap conflict that the
  * core retries on fresh state). One client's pushes run one at a time.
+ *
+ * Kept results are read before running only when the push may repeat an answered one
+ * (`AnsweredMutations`); a new push runs at once, and a mutation that turns out to have
+ * been kept meanwhile (`AlreadyKept`, its write refused whole) answers what was kept.
  */
 export class Pusher {
   readonly #kept: KeptResults;
   readonly #clients = new Map<string, Promise<unknown>>();
+  readonly #answered = new AnsweredMutations();
 
   constructor(kept: KeptResults) {
     this.#kept = kept;
@@ -90,36 +96,45 @@ export class Pusher {
   }
 
   async #run(tenant: Tenant, actor: Actor, { clientId, mutations }: PushRequest): Promise<MutationResult[]> {
-    const ids = mutations.map((m) => m.mutationId);
-    const kept = await this.#kept.read(tenant.name, clientId, actor.id, ids);
+    const first = mutations[0]?.mutationId ?? 0;
+    const kept = this.#answered.mayRepeat(tenant.name, clientId, first)
+      ? await this.#kept.read(
+          tenant.name,
+          clientId,
+          actor.id,
+          mutations.map((m) => m.mutationId),
+        )
+      : new Map<number, MutationResult>();
     const results: MutationResult[] = [];
     for (const { mutationId, command, madeAt } of mutations) {
-      const already = kept.get(mutationId);
-      if (already) {
-        results.push(already);
-        continue;
-      }
       const mutation = { tenant: tenant.name, clientId, mutationId, actorId: actor.id };
-      try {
-        const { value, written } = await this.#kept.run(mutation, () =>
-          tenant.store.execute(command, { actor, ...(madeAt === undefined ? {} : { writtenAt: madeAt }) }),
-        );
-        if (written) {
-          results.push({ mutationId, ok: true, ...written });
-          continue;
-        }
-        // Nothing to append (a patch that changes nothing): a success all the same.
-        const sessionId = value.session?.id ?? value.command.sessionId ?? '';
-        const result: MutationResult = { mutationId, ok: true, sessionId, head: value.session?.head ?? 0 };
-        await this.#kept.keep(mutation, result);
-        results.push(result);
-      } catch (error) {
-        if (!isOkrError(error) || !CONSUMED.has(error.code)) throw error;
-        const result: MutationResult = { mutationId, ok: false, ...errorBodyOf(error) };
-        await this.#kept.keep(mutation, result);
-        results.push(result);
-      }
+      results.push(kept.get(mutationId) ?? (await this.#apply(tenant, actor, mutation, command, madeAt)));
+      this.#answered.answered(tenant.name, clientId, mutationId);
     }
     return results;
+  }
+
+  /** Runs one mutation as `actor` and keeps its result; one kept already (elsewhere) answers instead. */
+  async #apply(
+    tenant: Tenant,
+    actor: Actor,
+    mutation: { tenant: string; clientId: string; mutationId: number; actorId: string },
+    command: Command,
+    madeAt: string | undefined,
+  ): Promise<MutationResult> {
+    const { mutationId } = mutation;
+    try {
+      const { value, written } = await this.#kept.run(mutation, () =>
+        tenant.store.execute(command, { actor, ...(madeAt === undefined ? {} : { writtenAt: madeAt }) }),
+      );
+      if (written) return { mutationId, ok: true, ...written };
+      // Nothing to append (a patch that changes nothing): a success all the same.
+      const sessionId = value.session?.id ?? value.command.sessionId ?? '';
+      return await this.#kept.keep(mutation, { mutationId, ok: true, sessionId, head: value.session?.head ?? 0 });
+    } catch (error) {
+      if (error instanceof AlreadyKept) return this.#kept.one(mutation);
+      if (!isOkrError(error) || !CONSUMED.has(error.code)) throw error;
+      return this.#kept.keep(mutation, { mutationId, ok: false, ...errorBodyOf(error) });
+    }
   }
 }

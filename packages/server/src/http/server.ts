@@ -1,10 +1,10 @@
 import { type Actor, OkrError, validateActor } from '@okrkit/core';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Database } from '../database.js';
 import { DEFAULT_TENANT } from '../postgres-storage.js';
 import type { Authenticate } from './authenticate.js';
+import { bodyLimit } from './body-limit.js';
 import { ChangeStream } from './change-stream.js';
 import { errorResponse, HttpError } from './http-error.js';
 import { KeptResults } from './kept-results.js';
@@ -87,10 +87,9 @@ export function createOkrServer(options: OkrServerOptions): OkrServer {
 
   app.use(
     '/v1/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: () => errorResponse(new HttpError('too-large', 'The request is larger than this server accepts.')),
-    }),
+    bodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, () =>
+      errorResponse(new HttpError('too-large', 'The request is larger than this server accepts.')),
+    ),
   );
 
   app.use('/v1/*', async (c, next) => {

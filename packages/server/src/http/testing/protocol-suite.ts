@@ -128,6 +128,44 @@ export function describeProtocol(engine: string, openDatabase: () => Database): 
       assert.equal(stolen.error?.code, 'not-allowed');
     });
 
+    it('answers a push repeated on another instance, or after a restart, from what was kept: nothing applied twice', async () => {
+      const sessionId = await plannedSession(ada);
+      const rate = { burst: 1000, perSecond: 1000 };
+      // Another instance of the same organisation on the same database, and later a restarted one.
+      const other = await startServer(database, { tenant: server.tenant, clock: clock.now, pushRate: rate });
+      const moThere = new Person(other.url, MO);
+      const clientId = `moved_${mo.clientId}`;
+      const push = (person: Person, mutationId: number, command: unknown) =>
+        person.pushRaw({ clientId, mutations: [{ mutationId, command }] });
+      try {
+        const first = await push(mo, 1, checkIn(sessionId, 11, 'ci-1'));
+        // Its answer lost, the client repeats mutation 2 here: this instance answered only 1 of
+        // this client, so it runs it at once (a check-in with a new id, which would apply), and
+        // the kept result's key refuses the second write.
+        const second = await push(moThere, 2, checkIn(sessionId, 12));
+        assert.deepEqual((await push(mo, 2, checkIn(sessionId, 12))).results, second.results);
+        // A mutation kept as a success, repeated once the command would be refused, still answers its success.
+        const third = await push(moThere, 3, checkIn(sessionId, 13, 'ci-3'));
+        ok((await ada.push({ type: 'session.transition', sessionId, args: { transition: 'close' } })).results[0]);
+        assert.deepEqual((await push(mo, 3, checkIn(sessionId, 13, 'ci-3'))).results, third.results);
+        const restarted = await startServer(database, { tenant: server.tenant, clock: clock.now, pushRate: rate });
+        try {
+          const again = await push(new Person(restarted.url, MO), 1, checkIn(sessionId, 11, 'ci-1'));
+          assert.deepEqual(again.results, first.results);
+        } finally {
+          await restarted.close();
+        }
+        const { body: pulled } = await mo.pull({ [sessionId]: 4 });
+        const entries = pulled.sessions.find((s) => s.header.id === sessionId)?.entries ?? [];
+        assert.deepEqual(
+          entries.map((e) => e.type),
+          ['checkIn.added', 'checkIn.added', 'checkIn.added', 'session.transitioned'],
+        );
+      } finally {
+        await other.close();
+      }
+    });
+
     it('records a late check-in at its own instant and keeps the person’s time (madeAt) with it', async () => {
       const sessionId = await plannedSession(ada);
       const madeAt = new Date(clock.now().getTime() - 3 * 3_600_000).toISOString();
@@ -383,6 +421,19 @@ export function describeProtocol(engine: string, openDatabase: () => Database): 
       const big = await mo.pushRaw({ clientId: mo.clientId, mutations: [], padding: 'x'.repeat(10_000) });
       assert.equal(big.status, 413);
       assert.equal(big.error?.code, 'too-large');
+      // A body of unstated length (chunked) is counted as it arrives.
+      const bytes = new TextEncoder().encode(JSON.stringify({ clientId: mo.clientId, padding: 'x'.repeat(10_000) }));
+      const chunked = await mo.request('/v1/push', {
+        method: 'POST',
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(bytes);
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(chunked.status, 413);
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await mo.push()).status);
       assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
