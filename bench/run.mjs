@@ -212,6 +212,14 @@ ${table('memory')}
 
 ${table('browser')}
 
+## Server
+
+${
+  rows.some((r) => r.group === 'server')
+    ? table('server')
+    : 'Not measured in this run: `BENCH_SERVER=1 npm run bench` adds it (it needs PostgreSQL; it starts a throw-away cluster).'
+}
+
 ## Other
 
 ${table('other')}

@@ -52,12 +52,13 @@ const templatesAsShipped = {
  * named export for a class from a module without side effects.
  */
 export const ENTRIES = [
-  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 47.5 },
+  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 48 },
   {
     name: '@okrkit/core (its own code: without idb, temporal-polyfill)',
     use: "export * from '@okrkit/core';",
     external: ['idb', 'temporal-polyfill'],
-    budget: 37,
+    // 37.0 KB today (the ids' random bytes drawn 64 at a time added 0.3 KB): half a KB of room.
+    budget: 37.5,
     goal: 15,
   },
   // The drawer (and so <okr-sessions> and the whole set) grew by 1.2 KB for <okr-next-session> and
