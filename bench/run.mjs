@@ -10,9 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { measure } from '../scripts/size.mjs';
+import { measure, sizeOf } from '../scripts/size.mjs';
 import { runDemoColdLoad, runInBrowser, runSync, runTabs } from './browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -52,21 +50,9 @@ if (process.env.BENCH_BROWSER !== '0') {
   if (process.env.BENCH_SYNC !== '0') rows.push(...(await runSync()));
   rows.push(...(await runInBrowser('bench/browser/idb.bench.ts')));
 }
-/** min+gzip bytes of all elements bundled without `external` (templates not minified: for the shares only). */
+/** min+gzip bytes of all elements bundled without `external`, templates minified as shipped. */
 async function elementsWithout(external) {
-  const result = await build({
-    stdin: { contents: "export * from '@okrkit/elements';", resolveDir: root, sourcefile: 'entry.js', loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    conditions: ['@okrkit/source', 'production'],
-    write: false,
-    logLevel: 'silent',
-    external,
-  });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+  return (await sizeOf("export * from '@okrkit/elements';", external)).gzip;
 }
 const bundles = await measure();
 const whole = await elementsWithout([]);

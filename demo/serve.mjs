@@ -8,18 +8,16 @@
 // The server's sources are TypeScript: run as `node --conditions=@okrkit/source --import tsx
 // demo/serve.mjs`, which is what `npm start` does.
 //
-// @web/dev-server treats the hostname `127.0.0.1` as "no host" and then listens on every
-// interface, so it runs here in middleware mode inside a plain HTTP server that binds
-// 127.0.0.1 itself. Its root is the repository (the demo imports the packages' sources and
+// The files are served on 127.0.0.1 only (demo/loopback-pages.ts: @web/dev-server in
+// middleware mode inside a plain HTTP server that binds the loopback address). Its root is the repository (the demo imports the packages' sources and
 // node_modules), so an allow-list keeps everything else (`.git`, package.json, the bench
 // data, ...) out of reach: anything not needed by the demo is a 404.
 import { createServer } from 'node:http';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startDemoBackend } from './backend/demo-backend.ts';
 import { demoBundler } from './bundle.mjs';
+import { LOOPBACK, startLoopbackPages } from './loopback-pages.ts';
 
-const HOST = '127.0.0.1';
+const HOST = LOOPBACK;
 const DEFAULT_PORT = 8000;
 const DEFAULT_DATA = '.okrkit-demo';
 
@@ -58,12 +56,11 @@ export async function startDemoServer(port, options = {}) {
   // Built while PGlite opens, so that the first visit finds them ready.
   const warming = bundler.warm();
   const backend = await startDemoBackend(options);
-  const devServer = await startDevServer({
-    config: {
-      rootDir: root,
+  let pages;
+  try {
+    pages = await startLoopbackPages({
+      port,
       appIndex: 'demo/index.html',
-      middlewareMode: true,
-      nodeResolve: { exportConditions: ['@okrkit/source', 'browser', 'production'] },
       middleware: [
         async (context, next) => {
           if (context.path === '/') return context.redirect('/demo/');
@@ -73,37 +70,19 @@ export async function startDemoServer(port, options = {}) {
           context.body = 'Not found';
         },
       ],
-      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-      open: false,
-      watch: false,
-    },
-    readCliArgs: false,
-    readFileConfig: false,
-    logStartMessage: false,
-    autoExitProcess: false,
-  });
-  const files = devServer.koaApp.callback();
-  const server = createServer((request, response) => {
-    if (!backend.handle(request, response)) files(request, response);
-  });
-  const stop = async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await devServer.stop();
-    await backend.close();
-  };
-  try {
-    await new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ host: HOST, port }, resolve);
+      handle: (request, response) => backend.handle(request, response),
     });
     await warming;
   } catch (error) {
-    await devServer.stop();
+    await pages?.stop();
     await backend.close();
     throw error;
   }
-  return { url: `http://${HOST}:${server.address().port}/demo/`, seeded: backend.seeded, stop };
+  const stop = async () => {
+    await pages.stop();
+    await backend.close();
+  };
+  return { url: `${pages.origin}/demo/`, seeded: backend.seeded, stop };
 }
 
 /** Answers a page's script (or its source map) with its bundle; false for any other path. */

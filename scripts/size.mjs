@@ -109,7 +109,8 @@ export const ENTRIES = [
   },
 ];
 
-async function sizeOf(use, external = []) {
+/** Minified and min+gzip bytes of what `use` pulls in, dependencies included (but `external`), templates minified as shipped. */
+export async function sizeOf(use, external = []) {
   const result = await build({
     stdin: { contents: use, resolveDir: root, sourcefile: 'entry.js', loader: 'js' },
     bundle: true,
