@@ -1,4 +1,4 @@
-import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, openDB, unwrap } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB, unwrap } from 'idb';
 import { OkrError, storageError } from '../errors.js';
 import type { JournalEntry } from '../journal.js';
 import { FIRST_SESSION_NUMBER, type SessionHeader, sessionIdOf } from '../model.js';
@@ -11,7 +11,6 @@ import {
   type StorageChange,
 } from './adapter.js';
 import {
-  GROUP_SIZE,
   groupOf,
   JOURNAL_PAGE_SIZE,
   LINKS_KEY,
@@ -22,6 +21,7 @@ import {
   SCHEMA_VERSION,
   upgradeSchema,
 } from './indexeddb-schema.js';
+import { entriesAfter, keptBefore, pageWrites } from './journal-pages.js';
 
 export interface IndexedDbStorageOptions {
   /** The IndexedDB database name; it also names the channel that tabs talk on. Default `okrkit`. */
@@ -46,7 +46,6 @@ const WAKE_EVENTS = ['pageshow', 'visibilitychange', 'resume'] as const;
 
 type Database = IDBPDatabase<OkrDatabase>;
 type WriteTransaction<Names extends OkrStoreName[]> = IDBPTransaction<OkrDatabase, Names, 'readwrite'>;
-type PageStore = IDBPObjectStore<OkrDatabase, OkrStoreName[], 'journalPages', 'readwrite'>;
 
 /**
  * The default browser adapter: sessions, journals and checkpoints in IndexedDB (through
@@ -119,11 +118,7 @@ export class IndexedDbStorage implements StorageAdapter {
       const store = db.transaction('journalPages').store;
       return Promise.all([group === page ? undefined : store.get([id, group]), store.getAll(range)]);
     });
-    const entries = sealed?.length === GROUP_SIZE ? [sealed, ...pages].flat() : pages.flat();
-    // The first page (or group) may begin before `afterSeq`.
-    let skip = 0;
-    while (skip < entries.length && (entries[skip] as JournalEntry).seq <= afterSeq) skip++;
-    return skip === 0 ? entries : entries.slice(skip);
+    return entriesAfter(sealed, pages, afterSeq);
   }
 
   async createSession(
@@ -185,12 +180,7 @@ export class IndexedDbStorage implements StorageAdapter {
         const meta = links === undefined ? undefined : tx.objectStore('meta');
         // The last page, if it has room, is topped up; an append that fills the group the
         // last page is in seals it: what is kept of it is read in the same transaction.
-        const page = pageOf(expectedHead + 1);
-        const sealing =
-          expectedHead % GROUP_SIZE !== 0 &&
-          Math.floor(expectedHead / GROUP_SIZE) < Math.floor((expectedHead + entries.length) / GROUP_SIZE);
-        const from = sealing ? groupOf(page) : page;
-        const short = expectedHead - from * JOURNAL_PAGE_SIZE;
+        const { from, page, short } = keptBefore(expectedHead, entries.length);
         const [stored, kept, linksNow] = await Promise.all([
           sessions.get(id),
           short > 0 ? pages.getAll(IDBKeyRange.bound([id, from], [id, page])) : Promise.resolve([]),
@@ -541,41 +531,6 @@ function isStorageChange(value: unknown): value is StorageChange {
   if (typeof value !== 'object' || value === null) return false;
   const { sessionId, head, entries } = value as { sessionId?: unknown; head?: unknown; entries?: unknown };
   return typeof sessionId === 'string' && typeof head === 'number' && (entries === undefined || Array.isArray(entries));
-}
-
-/**
- * The writes that store `entries` from page `first` on, after the `last` entries already
- * kept from that page on, in the `records` pages `first`, `first + 1`, ...: a full group
- * from a group's first page is one record, the rest are pages of 32. A kept page is
- * replaced (`put`), or deleted when a sealed group now holds its entries; every other
- * page is new (`add`, which refuses to overwrite).
- */
-function pageWrites(
-  pages: PageStore,
-  id: string,
-  first: number,
-  last: readonly JournalEntry[],
-  records: number,
-  entries: readonly JournalEntry[],
-): (() => Promise<unknown>)[] {
-  const all = last.length === 0 ? entries : [...last, ...entries];
-  const writes: (() => Promise<unknown>)[] = [];
-  const written = new Set<number>();
-  let page = first;
-  for (let i = 0; i < all.length; ) {
-    const size = groupOf(page) === page && all.length - i >= GROUP_SIZE ? GROUP_SIZE : JOURNAL_PAGE_SIZE;
-    const key: [string, number] = [id, page];
-    const record = all.slice(i, i + size);
-    writes.push(page < first + records ? () => pages.put(record, key) : () => pages.add(record, key));
-    written.add(page);
-    i += size;
-    page += size / JOURNAL_PAGE_SIZE;
-  }
-  // A kept page whose entries a sealed group now holds.
-  for (let kept = first; kept < first + records; kept++) {
-    if (!written.has(kept)) writes.push(() => pages.delete([id, kept]));
-  }
-  return writes;
 }
 
 /**
