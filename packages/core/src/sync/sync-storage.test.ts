@@ -120,6 +120,7 @@ describe('syncStorage against the real server', { timeout: 60_000 }, () => {
     });
     await ada.startSession(session.id);
     await until(ada, () => (ada.syncStatus?.pending === 0 ? true : undefined));
+    assert.equal((await ada.getSession(session.id)).state, 'in_progress', 'the start reached the server');
     return session.id;
   }
 
@@ -222,6 +223,50 @@ describe('syncStorage against the real server', { timeout: 60_000 }, () => {
     assert.ok(Math.abs(Date.parse(recorded.at) - Date.now()) < 60_000, 'recorded at the server’s instant');
     const onMosPage = await latest(mo.store, id);
     assert.equal(onMosPage?.writtenAt, recorded.writtenAt);
+  });
+
+  it('keeps a command made while the server’s answer to the last push is being stored, and sends it', async () => {
+    // The answer to a push is written to the cache before the outbox in memory is updated:
+    // a command queued meanwhile was dropped from memory (never sent until a reload; its
+    // session shown without it), and a test's "nothing pending" then passed without it.
+    const inner = memorySyncCache();
+    let storing: (() => void) | undefined;
+    let release: (() => void) | undefined;
+    const cache: SyncCache = {
+      ...inner,
+      async updateMutations(mutations) {
+        if (storing) {
+          const released = new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          storing();
+          storing = undefined;
+          await released;
+        }
+        return inner.updateMutations(mutations);
+      },
+    };
+    const ada = client(ADA, { cache });
+    const session = await ada.store.createSession(Q4);
+    const answerBeingStored = new Promise<void>((resolve) => {
+      storing = resolve;
+    });
+    await ada.store.addObjective(session.id, { id: 'ob_1', title: 'Grow revenue' });
+    await answerBeingStored;
+    await ada.store.addObjective(session.id, { id: 'ob_2', title: 'Keep customers' });
+    release?.();
+    await until(ada.store, () => (ada.store.syncStatus?.pending === 0 ? true : undefined));
+    const onServer = client(MO);
+    const seen = await until(onServer.store, async () => {
+      const s = await onServer.store.getSession(session.id).catch(() => undefined);
+      return s && s.objectives.size === 2 ? s : undefined;
+    });
+    assert.deepEqual([...seen.objectives.keys()], ['ob_1', 'ob_2']);
+    assert.equal(
+      (await ada.store.getSession(session.id)).objectives.size,
+      2,
+      'the person’s own page still shows what they added',
+    );
   });
 
   it('applies a push whose answer was lost once, when it is repeated', async () => {

@@ -55,6 +55,8 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   readonly #listeners = new Set<(change: StorageChange) => void>();
   readonly #syncListeners = new Set<(event: SyncEvent) => void>();
   readonly #creations = new Map<number, Waiting>();
+  /** For each read of the shared cache on its way, the commands this tab queued meanwhile. */
+  readonly #queuedDuringReloads = new Set<PendingMutation[]>();
 
   constructor(options: SyncStorageOptions) {
     this.#remote = 'remote' in options ? options.remote : httpRemote(options);
@@ -201,7 +203,10 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
     await this.#cache.removeMutations(refused.map((r) => r.mutation.mutationId));
     const byId = new Map(applied.map((m) => [m.mutationId, m]));
     const gone = new Set(refused.map((r) => r.mutation.mutationId));
-    this.#state.outbox = outbox.filter((m) => !gone.has(m.mutationId)).map((m) => byId.get(m.mutationId) ?? m);
+    // The outbox as it is now: commands queued while the cache was written stay in it.
+    this.#state.outbox = this.#state.outbox
+      .filter((m) => !gone.has(m.mutationId))
+      .map((m) => byId.get(m.mutationId) ?? m);
     const touched = refused.flatMap((r) => r.mutation.sessionId ?? []);
     this.#emit(this.#state.rebase(touched));
     if (touched.length > 0) this.#tabs?.post({ type: 'confirmed', ids: touched });
@@ -313,7 +318,18 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
 
   /** Reads sessions `ids` and the outbox again from the shared cache, and lays the pending commands on them. */
   async #reload(ids: readonly string[]): Promise<void> {
-    const { sessions, outbox } = await this.#cache.reload(ids);
+    // Commands this tab queues while the cache is read may be missing from what is read: they stay.
+    const queuedMeanwhile: PendingMutation[] = [];
+    this.#queuedDuringReloads.add(queuedMeanwhile);
+    let read: Awaited<ReturnType<SyncCache['reload']>>;
+    try {
+      read = await this.#cache.reload(ids);
+    } finally {
+      this.#queuedDuringReloads.delete(queuedMeanwhile);
+    }
+    const { sessions } = read;
+    const readIds = new Set(read.outbox.map((m) => m.mutationId));
+    const outbox = [...read.outbox, ...queuedMeanwhile.filter((m) => !readIds.has(m.mutationId))];
     const before = new Map(ids.map((id) => [id, this.#state.confirmedHead(id)]));
     const pendingIn = (list: readonly PendingMutation[]) => list.flatMap((m) => m.sessionId ?? []);
     const touched = [...ids, ...pendingIn(this.#state.outbox), ...pendingIn(outbox)];
@@ -341,6 +357,7 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
   async #enqueue(mutation: Omit<PendingMutation, 'mutationId' | 'madeAt'> & { madeAt?: string }) {
     const kept = await this.#cache.enqueue({ ...mutation, madeAt: mutation.madeAt ?? new Date().toISOString() });
     this.#state.outbox = [...this.#state.outbox, kept];
+    for (const list of this.#queuedDuringReloads) list.push(kept);
     this.#setStatus({});
     return kept;
   }

@@ -118,3 +118,35 @@ describe('the syncer’s schedule while the server is away', () => {
     syncer.close();
   });
 });
+
+describe('the syncer’s cycles', () => {
+  it('runs one more cycle for a kick that comes while a cycle is ending (a poke or a command then)', async () => {
+    const server = new FakeServer(() => 0);
+    server.reachable = true;
+    let pulls = 0;
+    const pull = server.pull.bind(server);
+    server.pull = async () => {
+      pulls += 1;
+      return pull();
+    };
+    const target = outboxOf();
+    target.outbox.length = 0;
+    let syncer: Syncer | undefined;
+    let kickedWhileEnding = false;
+    // The cycle says "online" after its last look for more work: a command queued by a
+    // listener of that status is exactly a kick in the cycle's last moment.
+    target.setStatus = (patch) => {
+      if (patch.connection === 'online' && !kickedWhileEnding && pulls > 0) {
+        kickedWhileEnding = true;
+        void syncer?.kick();
+      }
+    };
+    syncer = new Syncer(server, target);
+    const before = pulls;
+    await syncer.kick();
+    assert.ok(kickedWhileEnding);
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    assert.equal(pulls - before, 2, 'the late kick ran a cycle of its own');
+    syncer.close();
+  });
+});

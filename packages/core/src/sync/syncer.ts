@@ -62,10 +62,13 @@ export class Syncer {
     if (this.#closed) return Promise.resolve();
     if (this.#running) {
       this.#again = true;
-      return this.#running;
+      // Idle means after the cycle this kick asked for, which may be the next one.
+      return this.#running.then(() => this.#running);
     }
     this.#running = this.#cycle().finally(() => {
       this.#running = undefined;
+      // A kick that came after the cycle's last look (while it was ending) runs one more.
+      if (this.#again) void this.kick();
     });
     return this.#running;
   }
@@ -100,6 +103,8 @@ export class Syncer {
       this.#retryMs = FIRST_RETRY_MS;
       this.#target.setStatus({ connection: 'online', lastError: undefined });
     } catch (error) {
+      // The retry below covers whatever was kicked during the failed cycle.
+      this.#again = false;
       if (this.#closed) return;
       // A failure here (the cache could not be written) is retried like a server away: nothing was lost.
       this.#failed(error instanceof RemoteFailure ? error : new RemoteFailure('later', storageError(error, 'sync')));
