@@ -1,0 +1,48 @@
+import type { Week } from '@okrkit/core';
+import { formatter, numberFormat } from '../format.js';
+import type { SnapshotStrings } from './snapshot-view.js';
+
+/**
+ * How the snapshot writes its weeks and movements: week numbers, week ranges, months and
+ * progress points, in the reader's locale. Apart from the texts' week label, nothing here
+ * depends on the element, so the toolbar, the summary and the rows share one way of
+ * writing a week.
+ */
+
+/** `2027-W05` → 5. */
+export function weekNumber(week: Week): number {
+  return Number(week.key.slice(6));
+}
+
+/** Progress points moved, unsigned, to one decimal ("12.5"). */
+export function formatPoints(points: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(points));
+}
+
+function utc(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+const weekRanges = new Map<string, string>();
+/** "Feb 1 – 7, 2027"; remembered, as formatting a range is slow and the toolbar shows many. */
+export function formatWeekRange(week: Week, locale: string): string {
+  const key = `${locale}|${week.start}|${week.end}`;
+  let range = weekRanges.get(key);
+  if (range === undefined) {
+    const format = formatter(locale, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+    range = format.formatRange(utc(week.start), utc(week.end));
+    weekRanges.set(key, range);
+  }
+  return range;
+}
+
+/** "February 2027" from `2027-02`. */
+export function formatMonth(month: string, locale: string): string {
+  return formatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(`${month}-01`));
+}
+
+/** A week as the header and the table name it: "Week 5, Feb 1 – 7, 2027" in English. */
+export function weekText(s: SnapshotStrings, week: Week, locale: string): string {
+  return s.weekLabel(weekNumber(week), formatWeekRange(week, locale));
+}
