@@ -547,6 +547,30 @@ describe('<okr-snapshot>', () => {
     expect(spark?.querySelector('polyline')?.getAttribute('points')?.split(' ')).to.have.length(3);
   });
 
+  it("waits for one paint before a session's first trends, however many updates come before", async () => {
+    const { store, ids } = await seed();
+    const frame = window.requestAnimationFrame;
+    let frames = 0;
+    window.requestAnimationFrame = (callback) => {
+      frames++;
+      return frame.call(window, callback);
+    };
+    try {
+      const el = await render(store);
+      // Updates before the first trends are read (a resize, the people) do not wait again.
+      el.people = { ...PEOPLE };
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+      await waitUntil(() => row(el, ids.k1).querySelector('[part=sparkline]'), 'the sparkline drawn', {
+        timeout: 3000,
+      });
+    } finally {
+      window.requestAnimationFrame = frame;
+    }
+    expect(frames).to.equal(1);
+  });
+
   it('renders 10,000 rows by windowing, and scrolling shows later rows', async function () {
     this.timeout(20000);
     const { store, sessionId } = await bigSession();

@@ -15,14 +15,17 @@ export interface TrendRequest {
  * The trends (`store.series`) of the key results `<okr-snapshot>` has in view, read as
  * they scroll into view and remembered per session until a change to the session. A
  * session's first trends fold every one of its weeks (some 70 ms for 10,000 rows), so
- * they are read once the rows are painted, so that the rows show first. Later reads are
- * cheap and run at once.
+ * they are read once the rows are painted, so that the rows show first: scheduled once,
+ * by the update that renders the rows, not again by each update before the read runs.
+ * Later reads are cheap and run at once.
  */
 export class TrendReader {
   readonly #request: () => TrendRequest | undefined;
   readonly #arrived: () => void;
   /** Series per session, per item; `undefined` while being read. */
   readonly #series = new Map<string, Map<string, readonly SeriesPoint[] | undefined>>();
+  /** The session whose first read is scheduled after the paint, until it runs. */
+  #firstRead: string | undefined;
 
   /** `request` says what to read (none while nothing is shown); `arrived` is told when points come in. */
   constructor(request: () => TrendRequest | undefined, arrived: () => void) {
@@ -40,10 +43,20 @@ export class TrendReader {
     this.#series.delete(sessionId);
   }
 
-  /** After each update of the element: reads what came into view, or the session's first trends once the rows are painted. */
+  /** After each update of the element: reads what came into view, or schedules the session's first read. */
   updated(sessionId: string | undefined): void {
-    if (sessionId && !this.#series.has(sessionId)) afterPaint(() => this.#read());
-    else this.#read();
+    if (!sessionId || this.#series.has(sessionId)) {
+      this.#read();
+      return;
+    }
+    if (this.#firstRead === sessionId || !this.#request()) return;
+    this.#firstRead = sessionId;
+    afterPaint(() => {
+      // Another session's first read was scheduled since: that one reads.
+      if (this.#firstRead !== sessionId) return;
+      this.#firstRead = undefined;
+      this.#read();
+    });
   }
 
   /** Reads the trend of the key results in view that have none yet. */
