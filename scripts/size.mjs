@@ -69,11 +69,14 @@ export const ENTRIES = [
   // the sync status line, <okr-detail> carried by snapshot, list and tree: each entry grew 1-2 KB.
   // Core's calendar code moved to temporal-polyfill's functional entry (fns/*): every entry
   // with core fell by about 10.5 KB, and the budgets with it.
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 98.5, goal: 60 },
+  // <okr-snapshot> split into modules of plain functions and two small classes: the names of
+  // their parameters' fields and methods are not minified as the element's #private ones were,
+  // about 0.9 KB min+gzip; the whole set's and the bundle's budgets rose by 1 KB.
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 99.5, goal: 60 },
   {
     name: '@okrkit/elements/bundle (elements and core)',
     use: "export * from '@okrkit/elements/bundle';",
-    budget: 105,
+    budget: 106,
   },
   { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 65 },
   { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 69 },
