@@ -60,6 +60,27 @@ export function moveAmongWeeks(event: KeyboardEvent, host: Element): void {
   buttons[next]?.focus();
 }
 
+/** The previous- or next-week button: an icon, named by its label. */
+function stepButton(
+  id: string,
+  label: string,
+  disabled: boolean,
+  step: () => void,
+  icon: TemplateResult,
+): TemplateResult {
+  return html`<button
+    id=${id}
+    class="button icon-button"
+    type="button"
+    aria-label=${label}
+    title=${label}
+    ?disabled=${disabled}
+    @click=${step}
+  >
+    ${icon}
+  </button>`;
+}
+
 export function snapshotToolbar(view: SnapshotView, toolbar: ToolbarState, actions: ToolbarActions): TemplateResult {
   const { s, locale } = view;
   const calendar = toolbar.calendar;
@@ -71,17 +92,7 @@ export function snapshotToolbar(view: SnapshotView, toolbar: ToolbarState, actio
   const last = weeks[weeks.length - 1]?.key ?? '';
   return html`<div part="toolbar" class="toolbar">
     <div part="week-nav" class="week-nav" role="group" aria-label=${s.weekNavigation}>
-      <button
-        id="previous-week"
-        class="button icon-button"
-        type="button"
-        aria-label=${s.previousWeek}
-        title=${s.previousWeek}
-        ?disabled=${!shown || shown <= first}
-        @click=${() => actions.step(-1)}
-      >
-        ${iconChevronStart()}
-      </button>
+      ${stepButton('previous-week', s.previousWeek, !shown || shown <= first, () => actions.step(-1), iconChevronStart())}
       <select id="month" part="month-select" class="month" aria-label=${s.month} @change=${actions.pickMonth}>
         ${month ? nothing : html`<option value="" selected disabled>${shownWeek ? formatMonth(shownWeek.month, locale) : '—'}</option>`}
         ${(calendar?.months ?? []).map(
@@ -113,17 +124,7 @@ export function snapshotToolbar(view: SnapshotView, toolbar: ToolbarState, actio
           </div>`
           : nothing
       }
-      <button
-        id="next-week"
-        class="button icon-button"
-        type="button"
-        aria-label=${s.nextWeek}
-        title=${s.nextWeek}
-        ?disabled=${!shown || shown >= last}
-        @click=${() => actions.step(1)}
-      >
-        ${iconChevronEnd()}
-      </button>
+      ${stepButton('next-week', s.nextWeek, !shown || shown >= last, () => actions.step(1), iconChevronEnd())}
       ${
         calendar && shown !== calendar.current.key && weeks.some((w) => w.key === calendar.current.key)
           ? html`<button id="this-week" type="button" class="button quiet" @click=${() => actions.goToWeek(calendar.current.key)}>
