@@ -1,22 +1,15 @@
-import type { Action } from './actions.js';
 import { validateActor } from './actor.js';
+import { CommandGroups, type Settled } from './command-groups.js';
+import { allow, CommandPlanner, type Job } from './command-planner.js';
 import type { Command } from './command-types.js';
-import {
-  type CommandContext,
-  type CommandType,
-  type CreatingCommand,
-  type IdKind,
-  rowOf,
-  type SessionCommand,
-} from './commands.js';
+import { type CommandType, type CreatingCommand, type IdKind, rowOf, type SessionCommand } from './commands.js';
 import { OkrError } from './errors.js';
 import { type EntryDraft, headerOf, type JournalEntry, replay, type Session, withIdentity } from './journal.js';
 import { LinkedReads } from './linked-reads.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { Actor, SessionHeader } from './model.js';
-import { type Decision, decide } from './policy.js';
 import { invalid } from './session-rules.js';
-import type { AppendCause } from './storage/adapter.js';
+import type { AppendCause, GroupedCause } from './storage/adapter.js';
 import { isRecord, shown } from './validate.js';
 
 export interface CommandRunnerOptions {
@@ -33,24 +26,43 @@ export interface Executed<R = unknown> {
   readonly value: R;
 }
 
+/** A session command done: the session after it, and the entries it planned. */
+interface Done {
+  readonly session: Session;
+  readonly drafts: readonly EntryDraft[];
+}
+
+/** A group's write failed for a reason of its own: its commands run again, one by one. */
+const ONE_BY_ONE = Symbol('one by one');
+
 /**
  * The one path every command takes, for any actor: check the command's form and fill in
  * the ids it creates, validate its arguments, then in the session's queue: load the live
  * state, decide (permission and lifecycle) on every action it needs, plan the entries
  * against that state, fold them (which proves they apply), append with a
  * compare-and-swap on the head, notify. A conflict (someone else wrote first) runs the
- * command again on fresh state. A refused command appends nothing.
+ * command again on fresh state. A refused command appends nothing. Over a storage that
+ * `groupsCommands`, the commands that queue on a session while its last write is on its
+ * way are planned in turn and appended together (`CommandGroups`): one write for many.
  */
 export class CommandRunner {
   readonly #sessions: LiveSessions;
   readonly #options: CommandRunnerOptions;
 
+  readonly #groups: CommandGroups<Job, Done>;
+  readonly #planner: CommandPlanner;
+
   constructor(sessions: LiveSessions, options: CommandRunnerOptions) {
     this.#sessions = sessions;
     this.#options = options;
+    this.#planner = new CommandPlanner(sessions, options);
+    this.#groups = new CommandGroups(
+      (id, work) => sessions.serially(id, work),
+      (id, jobs) => this.#attempt(id, jobs),
+    );
   }
 
-  async execute(command: unknown, actor: Actor, writtenAt?: unknown): Promise<Executed> {
+  async execute(command: unknown, actor: Actor, writtenAt?: unknown, tag?: unknown): Promise<Executed> {
     validateActor(actor);
     if (!isRecord(command)) throw invalid('command', 'A command is an object { type, sessionId, args }.');
     const written = writtenAtOf(writtenAt);
@@ -61,7 +73,8 @@ export class CommandRunner {
     const validated = row.validate(args);
     if (row.creates) {
       const done = { type, args } as Command;
-      const session = await this.#create(row as CreatingCommand<unknown>, validated, { command: done, actor }, written);
+      const cause: AppendCause = { command: done, actor, ...(tag === undefined ? {} : { tag }) };
+      const session = await this.#create(row as CreatingCommand<unknown>, validated, cause, written);
       return { command: done, session, value: session };
     }
     const sessionId = command.sessionId;
@@ -69,26 +82,13 @@ export class CommandRunner {
       throw invalid('sessionId', 'The command needs the id of its session (e.g. SE-01001).');
     const done = { type, sessionId, args } as Command;
     const sessionRow = row as SessionCommand<unknown, unknown>;
-    return this.#sessions.serially(sessionId, async () => {
-      const cause = { command: done, actor };
-      const { session, drafts } = await this.#attempt(sessionRow, sessionId, validated, cause, idsMadeHere, written);
-      return { command: done, session, value: sessionRow.result(session, validated, drafts) };
-    });
-  }
-
-  /** Whether `actor` may take every action in `actions` on `session`, and if not, the first refusal. */
-  #decideAll(
-    actor: Actor,
-    actions: readonly Action[],
-    session?: Session,
-    owners?: readonly (string | undefined)[],
-  ): Decision {
-    const target = { ...(session ? { session } : {}), ...(owners ? { owners } : {}) };
-    for (const action of actions) {
-      const decision = decide(actor, action, target);
-      if (!decision.allowed) return decision;
-    }
-    return { allowed: true, reason: 'Allowed.' };
+    const cause: AppendCause = { command: done, actor, ...(tag === undefined ? {} : { tag }) };
+    const job: Job = { row: sessionRow, args: validated, cause, made: { idsMadeHere, writtenAt: written } };
+    // A command that reads other sessions' rules writes with the links version: on its own
+    // (one whose plan turns out to read them runs its group one by one).
+    const alone = !this.#sessions.storage.groupsCommands || Boolean(sessionRow.links?.(validated));
+    const { session, drafts } = await this.#groups.add(sessionId, job, alone);
+    return { command: done, session, value: sessionRow.result(session, validated, drafts) };
   }
 
   /** Fills in the id a command creates when the caller gave none (a replayed command keeps the ids it was first given). */
@@ -100,83 +100,80 @@ export class CommandRunner {
     return { args: { ...args, [makes.field]: this.#options.makeId(makes.kind) }, idsMadeHere: true };
   }
 
-  /** What a row may look up; its looks at other sessions go through `linked`, which reads the links version first. */
-  #context(
-    actor: Actor,
-    session: Session | undefined,
-    idsMadeHere: boolean,
-    linked: LinkedReads,
-    writtenAt: string | undefined,
-  ): CommandContext {
-    const sessions = this.#sessions;
-    return {
-      actor,
-      now: this.#options.clock(),
-      ...(writtenAt === undefined ? {} : { writtenAt }),
-      timeZone: this.#options.timeZone,
-      idsMadeHere,
-      headers: () => linked.headers(),
-      visible: (id, who) => linked.visible(id, who),
-      ids: () => {
-        if (!session) throw new OkrError('invalid-input', 'There is no session to look up ids in.');
-        return sessions.ids(session);
-      },
-    };
-  }
-
-  async #attempt(
-    row: SessionCommand<unknown, unknown>,
-    id: string,
-    args: unknown,
-    cause: AppendCause,
-    idsMadeHere: boolean,
-    writtenAt: string | undefined,
-  ): Promise<{ session: Session; drafts: readonly EntryDraft[] }> {
+  /**
+   * Runs `jobs` (commands of session `id`, in order) until their write lands or is refused:
+   * a lost race plans them again on fresh state; a group whose write fails otherwise runs
+   * again one command at a time, so that each gets its own answer (one whose result the
+   * server kept already, say, must not take the others down with it).
+   */
+  async #attempt(id: string, jobs: readonly Job[]): Promise<readonly Settled<Done>[]> {
     const storage = this.#sessions.storage;
     for (let attempt = 0; ; attempt++) {
       // Each attempt asks the storage for the session's lock anew: one that lost a race queues the next one.
-      const once = () => this.#once(row, id, args, cause, { idsMadeHere, writtenAt }, attempt);
+      const once = () => this.#once(id, jobs, attempt);
       const done = await (storage.exclusive ? storage.exclusive(id, once) : once());
+      if (done === ONE_BY_ONE) {
+        const settled: Settled<Done>[] = [];
+        for (const job of jobs) {
+          try {
+            settled.push(...(await this.#attempt(id, [job])));
+          } catch (error) {
+            settled.push({ ok: false, error });
+          }
+        }
+        return settled;
+      }
       if (done) return done;
     }
   }
 
-  /** One load, plan and append; undefined when another writer got there first and a retry is due. */
+  /**
+   * One load, plan and append of `jobs`: each planned on the state the one before leaves
+   * (a refused one changes nothing and is answered with its error), their entries written
+   * in one append. Undefined when another writer got there first and a retry is due.
+   */
   async #once(
-    row: SessionCommand<unknown, unknown>,
     id: string,
-    args: unknown,
-    cause: AppendCause,
-    made: { readonly idsMadeHere: boolean; readonly writtenAt: string | undefined },
+    jobs: readonly Job[],
     attempt: number,
-  ): Promise<{ session: Session; drafts: readonly EntryDraft[] } | undefined> {
-    const { actor } = cause;
+  ): Promise<readonly Settled<Done>[] | typeof ONE_BY_ONE | undefined> {
     const session = await this.#sessions.load(id, attempt > 0);
-    const linked = new LinkedReads(this.#sessions);
-    const context = this.#context(actor, session, made.idsMadeHere, linked, made.writtenAt);
-    const actions = row.actions(args);
-    // Whether the actor may see the session comes first: owners are looked up only for those who may.
-    allow(this.#decideAll(actor, ['session.view'], session));
-    const owners = row.owners ? await row.owners(session, args, context) : undefined;
-    allow(this.#decideAll(actor, actions, session, owners));
-    if (row.links?.(args)) await linked.version();
-    const drafts = await row.plan(session, args, context);
-    if (drafts.length === 0) return { session, drafts };
-    const { entries, now } = this.#record(session, drafts, actor);
-    const next = replay(session, entries, session) as Session;
-    const links = await linked.planned;
-    const because = { ...cause, madeAt: made.writtenAt ?? now };
+    let state = session;
+    const settled: Settled<Done>[] = [];
+    const entries: JournalEntry[] = [];
+    const group: GroupedCause[] = [];
+    let links: number | undefined;
+    for (const job of jobs) {
+      try {
+        const planned = await this.#planner.plan(job, state);
+        settled.push({ ok: true, value: { session: planned.next ?? state, drafts: planned.drafts } });
+        if (!planned.next) continue;
+        // A plan that read other sessions' rules writes with the links version: alone.
+        if (planned.links !== undefined && jobs.length > 1) return ONE_BY_ONE;
+        entries.push(...planned.entries);
+        state = planned.next;
+        group.push({ ...job.cause, madeAt: planned.madeAt, head: state.head });
+        links = planned.links;
+      } catch (error) {
+        settled.push({ ok: false, error });
+      }
+    }
+    if (entries.length === 0) return settled;
+    const [first] = group as [GroupedCause];
+    const { head: _head, ...alone } = first;
+    const cause: AppendCause = group.length === 1 ? alone : { ...alone, group };
     try {
       await this.#sessions.guard(
-        () => this.#sessions.storage.append(id, session.head, entries, headerOf(next), links, because),
+        () => this.#sessions.storage.append(id, session.head, entries, headerOf(state), links, cause),
         'save the change',
       );
     } catch (error) {
       if (this.#retry(error, attempt)) return undefined;
+      if (group.length > 1) return ONE_BY_ONE;
       throw error;
     }
-    this.#sessions.accepted(next, entries);
-    return { session: next, drafts };
+    this.#sessions.accepted(state, entries);
+    return settled;
   }
 
   #create(
@@ -186,12 +183,12 @@ export class CommandRunner {
     writtenAt: string | undefined,
   ): Promise<Session> {
     const { actor } = cause;
-    allow(this.#decideAll(actor, row.actions(args)));
+    allow(this.#planner.decideAll(actor, row.actions(args)));
     return this.#sessions.creating(async () => {
       for (let attempt = 0; ; attempt++) {
         // A session created under a parent planned on the links version: one that moved plans again.
         const linked = new LinkedReads(this.#sessions);
-        const context = this.#context(actor, undefined, true, linked, writtenAt);
+        const context = this.#planner.context(actor, undefined, true, linked, writtenAt);
         const { entries, folded } = await row.plan(args, context);
         const because = { ...cause, madeAt: writtenAt ?? context.now.toISOString() };
         // One fold of the new journal (the import's check made one already): storage gives it its identity.
@@ -219,19 +216,6 @@ export class CommandRunner {
   #retry(error: unknown, attempt: number): boolean {
     return error instanceof OkrError && error.code === 'conflict' && attempt < this.#options.retries;
   }
-
-  /**
-   * Gives drafts their seq, instant and actor. Instants never go back in time; `now` is the
-   * clock's reading as it was (the person's time, for a command that waits in an outbox).
-   */
-  #record(session: Session, drafts: readonly EntryDraft[], actor: Actor): { entries: JournalEntry[]; now: string } {
-    const now = this.#options.clock().toISOString();
-    const at = now < session.changedAt ? session.changedAt : now;
-    const entries = drafts.map(
-      (draft, i) => ({ ...draft, seq: session.head + 1 + i, at, actor: actor.id }) as JournalEntry,
-    );
-    return { entries, now };
-  }
 }
 
 /** `execute`'s `writtenAt`: a Date or an ISO instant, as a canonical ISO instant. */
@@ -244,8 +228,4 @@ function writtenAtOf(value: unknown): string | undefined {
       `writtenAt is the time the person made the command, an ISO instant; not ${shown(value)}.`,
     );
   return new Date(ms).toISOString();
-}
-
-function allow(decision: Decision): void {
-  if (!decision.allowed) throw new OkrError(decision.code ?? 'not-allowed', decision.reason);
 }

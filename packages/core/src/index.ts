@@ -129,6 +129,7 @@ export {
 export {
   type AppendCause,
   checkFollows,
+  type GroupedCause,
   linksConflict,
   type NewSessionHeader,
   type StorageAdapter,

@@ -89,6 +89,11 @@ export interface ExecuteOptions {
   readonly actor?: Actor;
   /** The person's own time when they made the command (an ISO instant or a Date). */
   readonly writtenAt?: string | Date;
+  /**
+   * Anything the host wants handed to storage with the command's write (`AppendCause.tag`):
+   * the server keeps a push's result in the statement that appends its entries this way.
+   */
+  readonly tag?: unknown;
 }
 
 export class OkrStore {
@@ -130,7 +135,7 @@ export class OkrStore {
    * is a minute or more before the recorded instant.
    */
   execute(command: Command, options: ExecuteOptions = {}): Promise<Executed> {
-    return this.#core.runner.execute(command, options.actor ?? this.#actor, options.writtenAt);
+    return this.#core.runner.execute(command, options.actor ?? this.#actor, options.writtenAt, options.tag);
   }
 
   // ---- permissions -------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type AppendCause,
   checkFollows,
   FIRST_SESSION_NUMBER,
   isOkrError,
@@ -27,9 +28,10 @@ export interface PostgresStorageOptions {
   /**
    * A row to write with every change of a session (create or append), atomically: it is
    * committed if and only if the change is. The server keeps a push's result this way, so
-   * that no command is ever applied without it. See `AlsoWrite`.
+   * that no command is ever applied without it. See `AlsoWrite`. `cause` names the
+   * command (or, for a grouped append, the commands) the change writes.
    */
-  readonly alsoWrite?: (change: StorageChange) => AlsoWrite | undefined;
+  readonly alsoWrite?: (change: StorageChange, cause?: AppendCause) => AlsoWrite | undefined;
 }
 
 /**
@@ -96,6 +98,8 @@ export interface AlsoWrite {
 export class PostgresStorage implements StorageAdapter {
   readonly name: string;
   readonly tenant: string;
+  /** An append may carry several commands' entries (`AppendCause.group`): a busy session's commands share one statement. */
+  readonly groupsCommands = true;
   readonly #database: Database;
   /** Tells this adapter's own notices apart from those of other adapters (and instances). */
   readonly #origin = randomUUID();
@@ -182,6 +186,7 @@ export class PostgresStorage implements StorageAdapter {
     header: NewSessionHeader,
     entries: readonly JournalEntry[],
     links?: number,
+    cause?: AppendCause,
   ): Promise<SessionHeader> {
     checkFollows('a new session', 0, entries);
     checkHead('a new session', header.head, entries.length);
@@ -205,7 +210,7 @@ export class PostgresStorage implements StorageAdapter {
           [this.tenant, created.id, number, created.head, JSON.stringify(created)],
         );
         await this.#insertEntries(tx, created.id, entries);
-        also = this.#alsoWrite?.({ sessionId: created.id, head: created.head });
+        also = this.#alsoWrite?.({ sessionId: created.id, head: created.head }, cause);
         if (also) {
           const params = [created.id, ...also.params];
           await tx.query(`WITH swapped AS (SELECT $1::text AS id) ${renumbered(also.text, 1)}`, params);
@@ -228,6 +233,7 @@ export class PostgresStorage implements StorageAdapter {
     entries: readonly JournalEntry[],
     header: SessionHeader,
     links?: number,
+    cause?: AppendCause,
   ): Promise<void> {
     if (header.id !== id) {
       throw new OkrError('invalid-input', `The header of session ${header.id} cannot be saved as session ${id}.`);
@@ -235,7 +241,7 @@ export class PostgresStorage implements StorageAdapter {
     checkFollows(id, expectedHead, entries);
     checkHead(id, header.head, expectedHead + entries.length);
     const db = await this.#ready();
-    const also = this.#alsoWrite?.({ sessionId: id, head: header.head });
+    const also = this.#alsoWrite?.({ sessionId: id, head: header.head }, cause);
     const write = async (tx: Queryable) => {
       if (links !== undefined) await this.#swapLinks(tx, links, await this.#lockLinks(tx));
       const swapped = await this.#swapAndInsert(tx, id, expectedHead, entries, header, also);

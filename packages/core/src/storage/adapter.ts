@@ -78,6 +78,15 @@ export interface StorageAdapter {
    */
   exclusive?<T>(id: string, work: () => Promise<T>): Promise<T>;
 
+  /**
+   * Optional: set when one `append` may carry the entries of several commands (group
+   * commit), each named in `cause.group`. A store then runs the commands that queued on a
+   * session while its last write was on its way as one group: planned one after the other
+   * on the state the one before leaves, and appended in one write. An adapter that acts on
+   * each command (`syncStorage` queues it) leaves it unset and gets one command a write.
+   */
+  readonly groupsCommands?: boolean;
+
   /** A cached derived value (e.g. the folded state at a week's end), or undefined. */
   readCheckpoint(id: string, key: string): Promise<unknown>;
 
@@ -109,6 +118,19 @@ export interface AppendCause {
    * unlike the entries' instants, never moved forward to follow the session's last change.
    */
   readonly madeAt?: string;
+  /** What the caller handed `execute` to go with the command (`ExecuteOptions.tag`), e.g. a server's mutation. */
+  readonly tag?: unknown;
+  /**
+   * Set when the append carries the entries of several commands (an adapter that
+   * `groupsCommands`): each command in journal order, with the head after its entries.
+   * The fields above then name the first.
+   */
+  readonly group?: readonly GroupedCause[];
+}
+
+/** One command of a grouped append, and the journal head after its entries. */
+export interface GroupedCause extends Omit<AppendCause, 'group'> {
+  readonly head: number;
 }
 
 export interface StorageChange {

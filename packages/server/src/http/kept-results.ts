@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { OkrError, type StorageChange } from '@okrkit/core';
+import { type AppendCause, type GroupedCause, OkrError, type StorageChange } from '@okrkit/core';
 import type { Database, Queryable } from '../database.js';
 import { ensureSchema } from '../migrate.js';
 import type { AlsoWrite } from '../postgres-storage.js';
@@ -10,7 +9,11 @@ export type MutationResult =
   | { readonly mutationId: number; readonly ok: true; readonly sessionId: string; readonly head: number }
   | ({ readonly mutationId: number; readonly ok: false } & ErrorBody);
 
-/** The mutation a command runs for, while it runs: its success is kept in the transaction that writes it. */
+/**
+ * The mutation a command runs for, handed to the store with the command (`execute`'s
+ * `tag`), which hands it to storage with the write: its success is kept in the statement
+ * that writes it.
+ */
 interface Running {
   readonly tenant: string;
   readonly clientId: string;
@@ -19,7 +22,20 @@ interface Running {
   written?: StorageChange;
 }
 
-const running = new AsyncLocalStorage<Running>();
+/** The running mutation a write's cause carries, if it is one of `KeptResults`'. */
+function runningOf(cause: { readonly tag?: unknown } | undefined): Running | undefined {
+  return cause?.tag instanceof RunningMutation ? cause.tag : undefined;
+}
+
+class RunningMutation implements Running {
+  written?: StorageChange;
+  constructor(
+    readonly tenant: string,
+    readonly clientId: string,
+    readonly mutationId: number,
+    readonly actorId: string,
+  ) {}
+}
 
 /** The key of `okrkit_push_results`: one kept result per (tenant, client, mutation id). */
 const KEPT_KEY = 'okrkit_push_results_pkey';
@@ -40,7 +56,8 @@ export class AlreadyKept extends OkrError {
  * `okrkit_push_results` so that a repeated push is answered, not applied again.
  *
  * A success is written by `alsoWrite` in the very statement that appends the command's
- * entries (or the transaction that creates its session): a command is never
+ * entries (or the transaction that creates its session; a grouped append writes each
+ * of its commands' successes in its one statement): a command is never
  * applied without its kept result, nor its result kept without the command. A refusal,
  * or a command that changed nothing, is kept after it ran.
  *
@@ -56,35 +73,59 @@ export class KeptResults {
     this.#database = database;
   }
 
-  /** Runs `work` (one command) as `mutation`: a write it makes keeps the mutation's success. */
-  run<T>(mutation: Omit<Running, 'written'>, work: () => Promise<T>): Promise<{ value: T; written?: StorageChange }> {
-    const context: Running = { ...mutation };
-    return running.run(context, async () => {
-      const value = await work();
-      return { value, ...(context.written ? { written: context.written } : {}) };
-    });
+  /**
+   * Runs `work` (one command) as `mutation`: `work` hands the store the tag it is given
+   * (`execute(command, { tag })`), and a write of the command keeps the mutation's success.
+   */
+  async run<T>(
+    mutation: Omit<Running, 'written'>,
+    work: (tag: unknown) => Promise<T>,
+  ): Promise<{ value: T; written?: StorageChange }> {
+    const tag = new RunningMutation(mutation.tenant, mutation.clientId, mutation.mutationId, mutation.actorId);
+    const value = await work(tag);
+    return { value, ...(tag.written ? { written: tag.written } : {}) };
   }
 
-  /** The hook for `postgresStorage({ alsoWrite })` of `tenant`: a running mutation's success, written with its entries. */
-  alsoWrite(tenant: string): (change: StorageChange) => AlsoWrite | undefined {
-    return (change) => {
-      const context = running.getStore();
-      // Another tenant's store, or a write no push asked for (a host's own store call).
-      if (!context || context.tenant !== tenant || context.written) return undefined;
-      const result: MutationResult = { mutationId: context.mutationId, ok: true, ...change };
-      return {
-        text: `INSERT INTO okrkit_push_results (tenant, client_id, mutation_id, result)
-               SELECT $1, $2, $3, $4::json FROM swapped`,
-        params: [
-          context.tenant,
+  /**
+   * The hook for `postgresStorage({ alsoWrite })` of `tenant`: the success of each mutation
+   * the write carries (one, or a group's), written with its entries.
+   */
+  alsoWrite(tenant: string): (change: StorageChange, cause?: AppendCause) => AlsoWrite | undefined {
+    return (change, cause) => {
+      const written: { context: Running; change: StorageChange }[] = [];
+      const commands: readonly (AppendCause | GroupedCause | undefined)[] = cause?.group ?? [cause];
+      for (const one of commands) {
+        const context = runningOf(one);
+        // Another tenant's store, or a write no push asked for (a host's own store call).
+        if (!context || context.tenant !== tenant || context.written) continue;
+        // In a group, each command's answer is the head after its own entries.
+        const head = one && 'head' in one ? one.head : change.head;
+        written.push({ context, change: { sessionId: change.sessionId, head } });
+      }
+      if (written.length === 0) return undefined;
+      const params: unknown[] = [tenant];
+      const rows = written.map(({ context, change }) => {
+        const result: MutationResult = { mutationId: context.mutationId, ok: true, ...change };
+        const at = params.push(
           context.clientId,
           context.mutationId,
           JSON.stringify({ actor: context.actorId, result }),
-        ],
+        );
+        return `($${at - 2}::text, $${at - 1}::bigint, $${at}::json)`;
+      });
+      return {
+        text: `INSERT INTO okrkit_push_results (tenant, client_id, mutation_id, result)
+               SELECT $1, k.client_id, k.mutation_id, k.result
+               FROM swapped, (VALUES ${rows.join(', ')}) AS k (client_id, mutation_id, result)`,
+        params,
         committed: () => {
-          context.written = change;
+          for (const { context, change } of written) context.written = change;
         },
-        duplicate: { key: KEPT_KEY, error: () => new AlreadyKept(context.mutationId) },
+        // A group's write is refused whole: the store then runs its commands one by one, each answered alone.
+        duplicate: {
+          key: KEPT_KEY,
+          error: () => new AlreadyKept((written[0] as { context: Running }).context.mutationId),
+        },
       };
     };
   }

@@ -124,8 +124,8 @@ export class Pusher {
   ): Promise<MutationResult> {
     const { mutationId } = mutation;
     try {
-      const { value, written } = await this.#kept.run(mutation, () =>
-        tenant.store.execute(command, { actor, ...(madeAt === undefined ? {} : { writtenAt: madeAt }) }),
+      const { value, written } = await this.#kept.run(mutation, (tag) =>
+        tenant.store.execute(command, { actor, tag, ...(madeAt === undefined ? {} : { writtenAt: madeAt }) }),
       );
       if (written) return { mutationId, ok: true, ...written };
       // Nothing to append (a patch that changes nothing): a success all the same.
