@@ -6,6 +6,7 @@
 // OKRKIT_TEST_DATABASE_URL, or a throw-away cluster started here (scripts/postgres.mjs).
 // Prints a JSON list of rows (bench/run.mjs renders them) as its last line. Run alone:
 //   node --conditions=@okrkit/source --import tsx bench/server.bench.ts
+import { Agent, request } from 'node:http';
 import { createOkrServer, type Database, listen, pgDatabase, signToken } from '@okrkit/server';
 import { startPostgres } from '../scripts/postgres.mjs';
 
@@ -30,6 +31,13 @@ const url = process.env.OKRKIT_TEST_DATABASE_URL ?? cluster?.url ?? '';
 const database: Database = pgDatabase({ connectionString: url, max: 12 });
 const rows: Row[] = [];
 let clientSeq = 0;
+/**
+ * The load generator's HTTP client: node:http over kept-alive connections, as load tools
+ * (autocannon, wrk) do. The clients share this process's event loop with the server, and
+ * `fetch` (undici and its web streams) took more CPU per push than the server's handling
+ * of it: measured with it, the clients' cost was the larger part of every latency.
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 try {
   const raw1 = await rawRate(database, 1, SINGLE);
@@ -95,6 +103,7 @@ try {
       },
     );
   } finally {
+    agent.destroy();
     await http.close();
   }
 } finally {
@@ -132,15 +141,36 @@ async function rawRate(db: Database, clients: number, each: number): Promise<num
   return rate;
 }
 
-async function push(base: string, token: string, clientId: string, mutationId: number, command: unknown) {
-  const response = await fetch(`${base}/v1/push`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ clientId, mutations: [{ mutationId, command }] }),
+function push(base: string, token: string, clientId: string, mutationId: number, command: unknown) {
+  const body = JSON.stringify({ clientId, mutations: [{ mutationId, command }] });
+  return new Promise<{ ok: boolean; sessionId?: string }>((resolve, reject) => {
+    const req = request(
+      `${base}/v1/push`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const answer = JSON.parse(text) as { results: { ok: boolean; sessionId?: string }[] };
+          const first = answer.results?.[0];
+          if (res.statusCode !== 200 || !first?.ok) reject(new Error(`push failed: ${text}`));
+          else resolve(first);
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = (await response.json()) as { results: { ok: boolean; sessionId?: string }[] };
-  if (response.status !== 200 || !body.results[0]?.ok) throw new Error(`push failed: ${JSON.stringify(body)}`);
-  return body.results[0];
 }
 
 async function plan(base: string, token: string): Promise<string> {
