@@ -8,10 +8,11 @@
 // PostgreSQL). The sync benches run the server on PGlite (nothing to install); BENCH_SYNC=0
 // skips them.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { measure, sizeOf } from '../scripts/size.mjs';
 import { runDemoColdLoad, runInBrowser, runSync, runTabs } from './browser.mjs';
+import { CAUSES, causeOf } from './causes.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const load = () => loadavg().map((n) => n.toFixed(2));
@@ -116,6 +117,14 @@ const goalTable = [
     ]),
   ),
 ];
+// Each goal missed in this run, once, with what it is made of (bench/causes.mjs).
+const missed = goals.filter((r) => !r.met).map((r) => r.scenario);
+const causeLines = [
+  ...CAUSES.filter((c) => missed.some((s) => s.startsWith(c.scenario))).map(
+    (c) => `- **${c.scenario}** (${missed.filter((s) => s.startsWith(c.scenario)).length} missed): ${c.cause}`,
+  ),
+  ...missed.filter((s) => !causeOf(s)).map((s) => `- **${s}**: no cause written yet.`),
+];
 const table = (group) => {
   const list = rows.filter((r) => r.group === group);
   return [
@@ -150,7 +159,38 @@ const sizeLines = [
 ];
 
 const cpu = cpus();
-const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}${cpuDetails()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+
+/**
+ * What names the CPU when its model string does not (a virtual machine's "AMD EPYC"): its
+ * family, model and stepping from /proc/cpuinfo, the generation they stand for when known,
+ * and the hypervisor.
+ */
+function cpuDetails() {
+  let info = '';
+  try {
+    info = readFileSync('/proc/cpuinfo', 'utf8');
+  } catch {
+    return '';
+  }
+  const field = (name) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(info)?.[1]?.trim();
+  const vendor = field('vendor_id');
+  const family = field('cpu family');
+  const model = field('model');
+  const stepping = field('stepping');
+  if (!family || !model) return '';
+  const generations = {
+    'AuthenticAMD 23 1': 'Zen (Naples)',
+    'AuthenticAMD 23 49': 'Zen 2 (Rome)',
+    'AuthenticAMD 25 1': 'Zen 3 (Milan)',
+    'AuthenticAMD 25 17': 'Zen 4 (Genoa)',
+  };
+  const generation = generations[`${vendor} ${family} ${model}`];
+  const virtual = / hypervisor( |$)/m.test(field('flags') ?? '') ? ', virtual machine' : '';
+  const mhz = Number(field('cpu MHz'));
+  const clock = mhz > 0 ? ` at ${(mhz / 1000).toFixed(2)} GHz` : '';
+  return ` (family ${family}, model ${model}, stepping ${stepping ?? '?'}${generation ? `: ${generation}` : ''}${virtual})${clock}`;
+}
 const text = `# Benchmarks
 
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}.
@@ -182,6 +222,7 @@ entry. Medians; memory is heap plus array buffers after full collections.
 
 ${goalTable.join('\n')}
 
+${causeLines.length > 0 ? `### Why the missed goals are missed\n\n${causeLines.join('\n')}\n` : ''}
 ## Cold: first visit, nothing cached
 
 ${table('cold')}

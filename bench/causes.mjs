@@ -1,0 +1,78 @@
+// Why a goal is missed, where it is: what the time (or the memory) is made of, measured by
+// profiling the scenario, and the way to the goal. bench/run.mjs prints the cause of each
+// goal this run missed under the goals table. Keyed by the start of a scenario's name; a
+// cause here states what was measured when it was written (the date says when) and must be
+// rewritten when the code it describes changes.
+
+/** @type {readonly { readonly scenario: string; readonly cause: string }[]} */
+export const CAUSES = [
+  {
+    scenario: '`getSession` on a fresh store',
+    cause:
+      'A fresh store does four things the bare loop does not. It checks every entry as it takes it in ' +
+      '(instants in order; a check-in names a key result that exists then; a correction corrects a ' +
+      'check-in not corrected yet) while it indexes each key result’s check-ins (`CheckInIndex.add`, ' +
+      'about 35 % of the first load at 1x: a `Map.get` by string id and a push per check-in); it folds ' +
+      'the structural entries (`applyInPlace` and `foldStructure`, about 45 %); it makes one record per ' +
+      'key result; and it copies the journal for its timeline. The bare loop keeps one number per key ' +
+      'result. At 0.1x the fixed part of a first load (its header read, its calendar of weeks) weighs ' +
+      'against a 1 ms loop. Way to the goal: interned integer ids for key results in the index and the ' +
+      'fold (profiled 2026-12-03, 1x).',
+  },
+  {
+    scenario: 'First snapshot of a past week',
+    cause:
+      'A first snapshot is a fold: to the week’s start, then on to its end from that checkpoint, then ' +
+      'the derivation of every row (progress, status, change against the week before, owner, latest ' +
+      'check-in). Its profile has no single hot spot: the fold of the structure, the key result records, ' +
+      'the check-in index and the rows each take a share. The tuned SQLite answers from clustered ' +
+      'indexes without folding anything. 0.2 of it (and 25 ms at 5x) needs the work of a finished week ' +
+      'done once and kept: its folded state or rows stored through the adapter’s checkpoints, written ' +
+      'when the week finishes, which no release does yet (profiled 2026-12-03, 1x).',
+  },
+  {
+    scenario: 'Snapshot of a past week, warm store',
+    cause:
+      'Warm keeps the folded states at the week’s start and end, not the rows: what remains is ' +
+      'deriving every row (14,000 at 1x) from two states, which the SQLite peer’s weekly state table holds ready. ' +
+      'Keeping a finished week’s rows (they never change) would make this a read.',
+  },
+  {
+    scenario: 'Whole memory of one live session',
+    cause:
+      'Most of it is the journal as the memory adapter holds it, one frozen JSON object per entry ' +
+      '(about 260 bytes each: 59 MB of 120 at 1x), and the folded state kept for each week viewed ' +
+      '(42 MB for every week at 1x). SQLite stores integers in pages. Way to the goal: check-ins (nine ' +
+      'entries in ten) stored compactly (interned ids, epoch instants, numbers in typed arrays), and ' +
+      'week states kept as the few key results the week changed rather than as whole states.',
+  },
+  {
+    scenario: '<okr-snapshot> first view of a past week, fresh store over IndexedDB',
+    cause:
+      'The same view over memory storage takes about 360 ms (the row above): the cold fold and ' +
+      'derivation of the core bench, and the first render of the visible rows; IndexedDB adds reading ' +
+      'the journal, about 145 ms. It goes where the first snapshot goes (a finished week kept).',
+  },
+  {
+    scenario: 'What a page downloads for all elements',
+    cause:
+      '@okrkit/core is the larger part (see the shares in the note): every element pulls in the whole ' +
+      'core through the store (the command table with every validator and planner, import and export, ' +
+      'the sync client), though a page that shows a snapshot runs a fraction of it. Way to the goal: ' +
+      'entry points per element that import only what they use, and import, export and sync loaded ' +
+      'when first used.',
+  },
+  {
+    scenario: 'Server: push latency p99, 8 clients',
+    cause:
+      'Eight clients on one session queue behind its writes. Group commit writes the commands that ' +
+      'queued during one write in the next (one statement for all of them), so a queue of seven costs ' +
+      'one write, not seven; what is left is the CPU of the one process that runs the server and the ' +
+      'load generator, shared with PostgreSQL on two cores: the p99 follows the load average.',
+  },
+];
+
+/** The cause of a missed goal, by the start of its scenario's name. */
+export function causeOf(scenario) {
+  return CAUSES.find((c) => scenario.startsWith(c.scenario))?.cause;
+}
