@@ -4,9 +4,10 @@ import type { Command } from './command-types.js';
 import { OkrError } from './errors.js';
 import type { JournalEntry } from './journal.js';
 import type { Actor, SessionHeader } from './model.js';
-import type { AppendCause } from './storage/adapter.js';
+import type { AppendCause, StorageAdapter } from './storage/adapter.js';
 import { MemoryStorage } from './storage/memory.js';
 import { createOkrStore, type OkrStore } from './store.js';
+import { type PausingStorage, pausingStorage } from './testing/pausing-storage.js';
 
 const ada: Actor = { id: 'ada', role: 'admin' };
 const mo: Actor = { id: 'mo', role: 'member' };
@@ -14,25 +15,16 @@ const viewer: Actor = { id: 'vi', role: 'viewer' };
 
 /**
  * A memory storage that takes grouped appends (as the server's PostgreSQL storage does),
- * records the cause of every append, can hold the next one until released, and refuses
- * any append that carries a command tagged `refuse`.
+ * records the cause of every append, and refuses any append that carries a command
+ * tagged `refuse`. Wrapped in `pausingStorage` to hold a write on its way.
  */
 class GroupingStorage extends MemoryStorage {
-  readonly groupsCommands = true;
+  readonly groupsCommands: boolean;
   readonly causes: AppendCause[] = [];
-  #held: { arrived: () => void; gate: Promise<void> } | undefined;
 
-  hold(): { reached: Promise<void>; release: () => void } {
-    let arrived = () => {};
-    let release = () => {};
-    const reached = new Promise<void>((resolve) => {
-      arrived = resolve;
-    });
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    this.#held = { arrived, gate };
-    return { reached, release };
+  constructor(groups = true) {
+    super();
+    this.groupsCommands = groups;
   }
 
   override async append(
@@ -43,17 +35,17 @@ class GroupingStorage extends MemoryStorage {
     links?: number,
     cause?: AppendCause,
   ): Promise<void> {
-    const held = this.#held;
-    if (held) {
-      this.#held = undefined;
-      held.arrived();
-      await held.gate;
-    }
     if (cause) this.causes.push(cause);
     const tags = (cause?.group ?? [cause]).map((c) => c?.tag);
     if (tags.includes('refuse')) throw new OkrError('storage', 'This write is refused by the test.');
     return super.append(id, expectedHead, entries, header, links);
   }
+}
+
+/** A grouping storage, and the same behind `pausingStorage` for the store. */
+function grouping(groups = true): { inner: GroupingStorage; storage: PausingStorage } {
+  const inner = new GroupingStorage(groups);
+  return { inner, storage: pausingStorage(inner) };
 }
 
 function ticking(start = '2026-11-20T09:00:00Z') {
@@ -64,7 +56,7 @@ function ticking(start = '2026-11-20T09:00:00Z') {
   };
 }
 
-async function planned(storage: MemoryStorage): Promise<{ store: OkrStore; id: string }> {
+async function planned(storage: StorageAdapter): Promise<{ store: OkrStore; id: string }> {
   const store = createOkrStore({ storage, actor: ada, clock: ticking(), timeZone: 'UTC' });
   const { id } = await store.createSession({ title: 'Q1 2027', start: '2026-11-01', end: '2027-01-31' });
   await store.addObjective(id, { id: 'ob-1', title: 'Grow' });
@@ -84,18 +76,18 @@ const checkIn = (sessionId: string, value: number, keyResultId = 'kr-1'): Comman
   ({ type: 'checkIn.add', sessionId, args: { keyResultId, value, status: 'on_track' } }) as Command;
 
 /** The check-in values of a journal, in journal order. */
-async function valuesOf(storage: MemoryStorage, id: string): Promise<number[]> {
+async function valuesOf(storage: StorageAdapter, id: string): Promise<number[]> {
   const journal = await storage.readJournal(id);
   return journal.flatMap((e) => (e.type === 'checkIn.added' ? [e.data.value as number] : []));
 }
 
 describe('group commit over a storage that groupsCommands', () => {
   it('appends the commands that queued during a write together, in order, each answered with its own head', async () => {
-    const storage = new GroupingStorage();
+    const { inner, storage } = grouping();
     const { store, id } = await planned(storage);
     const before = (await store.getSession(id))?.head ?? 0;
-    storage.causes.length = 0;
-    const held = storage.hold();
+    inner.causes.length = 0;
+    const held = storage.hold('append');
     const first = store.execute(checkIn(id, 1), { actor: mo, tag: 'a' });
     await held.reached;
     // Queued while the first write is on its way: a refused command among them.
@@ -115,10 +107,10 @@ describe('group commit over a storage that groupsCommands', () => {
     assert.equal(e?.status, 'fulfilled');
     // Two writes: the first alone, then the two accepted commands that queued behind it, as one.
     assert.deepEqual(
-      storage.causes.map((cause) => (cause.group ?? [cause]).map((c) => c.tag)),
+      inner.causes.map((cause) => (cause.group ?? [cause]).map((c) => c.tag)),
       [['a'], ['b', 'e']],
     );
-    const group = storage.causes[1]?.group ?? [];
+    const group = inner.causes[1]?.group ?? [];
     assert.deepEqual(
       group.map((c) => [c.actor.id, c.head]),
       [
@@ -139,10 +131,10 @@ describe('group commit over a storage that groupsCommands', () => {
   });
 
   it('runs a group whose write fails again one command at a time, so only the failing one fails', async () => {
-    const storage = new GroupingStorage();
+    const { inner, storage } = grouping();
     const { store, id } = await planned(storage);
-    storage.causes.length = 0;
-    const held = storage.hold();
+    inner.causes.length = 0;
+    const held = storage.hold('append');
     const first = store.execute(checkIn(id, 1), { actor: mo, tag: 'a' });
     await held.reached;
     const queued = [
@@ -159,7 +151,7 @@ describe('group commit over a storage that groupsCommands', () => {
     assert.equal(refused?.status === 'rejected' && (refused.reason as OkrError).code, 'storage');
     assert.deepEqual(await valuesOf(storage, id), [1, 2, 4]);
     assert.deepEqual(
-      storage.causes.map((cause) => (cause.group ?? [cause]).map((c) => c.tag)),
+      inner.causes.map((cause) => (cause.group ?? [cause]).map((c) => c.tag)),
       [['a'], ['b', 'refuse', 'd'], ['b'], ['refuse'], ['d']],
     );
     // What the store shows is what storage holds.
@@ -168,29 +160,28 @@ describe('group commit over a storage that groupsCommands', () => {
   });
 
   it('keeps one command per append on a storage that does not group (a sync storage queues each command)', async () => {
-    const storage = new GroupingStorage();
-    Object.defineProperty(storage, 'groupsCommands', { value: false });
+    const { inner, storage } = grouping(false);
     const { store, id } = await planned(storage);
-    storage.causes.length = 0;
-    const held = storage.hold();
+    inner.causes.length = 0;
+    const held = storage.hold('append');
     const first = store.execute(checkIn(id, 1), { actor: mo, tag: 'a' });
     await held.reached;
     const queued = [2, 3, 4].map((v) => store.execute(checkIn(id, v), { actor: mo, tag: String(v) }));
     held.release();
     await Promise.all([first, ...queued]);
     assert.deepEqual(
-      storage.causes.map((cause) => cause.group?.length ?? 1),
+      inner.causes.map((cause) => cause.group?.length ?? 1),
       [1, 1, 1, 1],
     );
     assert.deepEqual(await valuesOf(storage, id), [1, 2, 3, 4]);
   });
 
   it("keeps a session's order when a command that must be written alone comes between grouped ones", async () => {
-    const storage = new GroupingStorage();
+    const { inner, storage } = grouping();
     const { store, id } = await planned(storage);
     const parent = await store.createSession({ title: 'FY2027', start: '2026-10-01', end: '2027-12-31' });
-    storage.causes.length = 0;
-    const held = storage.hold();
+    inner.causes.length = 0;
+    const held = storage.hold('append');
     const first = store.execute(checkIn(id, 1), { tag: 'a' });
     await held.reached;
     const queued = [
@@ -202,7 +193,7 @@ describe('group commit over a storage that groupsCommands', () => {
     held.release();
     await Promise.all([first, ...queued]);
     assert.deepEqual(
-      storage.causes.map((cause) => (cause.group ?? [cause]).map((c) => c.tag)),
+      inner.causes.map((cause) => (cause.group ?? [cause]).map((c) => c.tag)),
       [['a'], ['b'], ['p'], ['c']],
     );
     const journal = await storage.readJournal(id);

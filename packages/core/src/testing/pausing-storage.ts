@@ -28,17 +28,18 @@ export function pausingStorage(inner: StorageAdapter): PausingStorage {
   };
   const storage: PausingStorage = {
     name: inner.name,
+    ...(inner.groupsCommands ? { groupsCommands: true } : {}),
     listSessions: () => inner.listSessions(),
     getSession: (id) => inner.getSession(id),
     readJournal: (id, afterSeq) => inner.readJournal(id, afterSeq),
     linksVersion: () => inner.linksVersion(),
-    async createSession(header, entries, links) {
+    async createSession(header, entries, links, cause) {
       await pass('createSession');
-      return inner.createSession(header, entries, links);
+      return inner.createSession(header, entries, links, cause);
     },
-    async append(id, expectedHead, entries, header, links) {
+    async append(id, expectedHead, entries, header, links, cause) {
       await pass('append');
-      return inner.append(id, expectedHead, entries, header, links);
+      return inner.append(id, expectedHead, entries, header, links, cause);
     },
     readCheckpoint: (id, key) => inner.readCheckpoint(id, key),
     writeCheckpoint: (id, key, value) => inner.writeCheckpoint(id, key, value),
