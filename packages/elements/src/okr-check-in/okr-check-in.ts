@@ -2,7 +2,6 @@ import {
   CHECK_IN_STATUSES,
   type CheckIn,
   type CheckInHistoryItem,
-  type CheckInInput,
   type CheckInStatus,
   type KeyResult,
   keyResultProgress,
@@ -29,19 +28,18 @@ import { type OkrStrings, resolveStrings } from '../strings.js';
 import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
 import { writtenAtNote } from '../written-at.js';
+import {
+  type CheckInDraft,
+  checkInInput,
+  DRAFT_FIELDS,
+  type DraftField,
+  type FieldErrors,
+  initialDraft,
+  isDirty,
+  parsedValue,
+  withoutError,
+} from './check-in-draft.js';
 import { styles } from './okr-check-in.styles.js';
-
-/** The form as the person set it (kept as typed, valid or not). */
-interface CheckInDraft {
-  /** Number as typed; `1`/`0` for boolean; steps reached for milestones. */
-  readonly value: string;
-  readonly status: CheckInStatus | '';
-  /** 0..100 as typed. */
-  readonly confidence: string;
-  readonly comment: string;
-}
-const DRAFT_FIELDS = ['value', 'status', 'confidence', 'comment'] as const;
-type DraftField = (typeof DRAFT_FIELDS)[number];
 
 /** The deepest focused element, through shadow roots: where focus returns on close. */
 function deepActiveElement(): HTMLElement | null {
@@ -119,7 +117,7 @@ export class OkrCheckIn extends LitElement {
   declare loadError: string | undefined;
   declare draft: CheckInDraft | undefined;
   declare correcting: CheckIn | undefined;
-  declare fieldErrors: Partial<Record<DraftField, string>>;
+  declare fieldErrors: FieldErrors;
   declare message: string | undefined;
   declare statusText: string;
   declare saving: boolean;
@@ -262,25 +260,7 @@ export class OkrCheckIn extends LitElement {
 
   /** The form's values: as typed, else the previous check-in's (or the correction target's). */
   #values(kr: KeyResult): CheckInDraft {
-    return this.draft ?? this.#initialValues(kr);
-  }
-
-  /** What the form starts with: the previous check-in's values (or the correction target's). */
-  #initialValues(kr: KeyResult): CheckInDraft {
-    const from = this.correcting ?? kr.latest;
-    const value =
-      from?.value ??
-      (kr.kind === 'boolean' || kr.kind === 'milestones'
-        ? 0
-        : kr.kind === 'increase' || kr.kind === 'decrease'
-          ? kr.start
-          : undefined);
-    return {
-      value: value === undefined ? '' : String(value),
-      status: from?.status ?? '',
-      confidence: String(Math.round((from?.confidence ?? 0.5) * 100)),
-      comment: this.correcting?.comment ?? '',
-    };
+    return this.draft ?? initialDraft(kr, this.correcting);
   }
 
   #onInput(event: Event): void {
@@ -292,18 +272,7 @@ export class OkrCheckIn extends LitElement {
       input instanceof HTMLInputElement && input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value;
     this.draft = { ...this.#values(kr), [field]: value };
     this.statusText = '';
-    if (this.fieldErrors[field]) {
-      const { [field]: _fixed, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
-  }
-
-  /** The number the form's value stands for, or undefined while it is not one. */
-  #parsedValue(kr: KeyResult, draft: CheckInDraft): number | undefined {
-    if (draft.value.trim() === '') return undefined;
-    const n = Number(draft.value);
-    if (!Number.isFinite(n)) return undefined;
-    return kr.kind === 'boolean' ? (n ? 1 : 0) : n;
+    this.fieldErrors = withoutError(this.fieldErrors, field);
   }
 
   #onCancel(): void {
@@ -313,10 +282,7 @@ export class OkrCheckIn extends LitElement {
   /** What the person typed differs from what the form started with: closing would lose it. */
   get #dirty(): boolean {
     const kr = this.#keyResult;
-    const draft = this.draft;
-    if (!kr || !draft) return false;
-    const initial = this.#initialValues(kr);
-    return DRAFT_FIELDS.some((field) => draft[field] !== initial[field]);
+    return kr !== undefined && this.draft !== undefined && isDirty(kr, this.draft, this.correcting);
   }
 
   /** ✕: closes, but asks first when it would throw away what the person entered. */
@@ -403,20 +369,13 @@ export class OkrCheckIn extends LitElement {
     if (!kr || !session || this.saving) return;
     const s = this.#s;
     const draft = this.#values(kr);
-    const value = this.#parsedValue(kr, draft);
+    const value = parsedValue(kr, draft);
     const valueInput = this.renderRoot.querySelector<HTMLInputElement>('#ci-value');
     if (value === undefined || valueInput?.validity.badInput) {
       await this.#showErrors({ value: s.errorNumber }, s.notSaved);
       return;
     }
-    const confidence = Number(draft.confidence);
-    const comment = draft.comment.trim();
-    const input: CheckInInput = {
-      value: kr.kind === 'boolean' ? value === 1 : value,
-      ...(draft.status ? { status: draft.status } : {}),
-      ...(draft.confidence.trim() !== '' && Number.isFinite(confidence) ? { confidence: confidence / 100 } : {}),
-      ...(comment ? { comment } : {}),
-    };
+    const input = checkInInput(kr, draft, value);
     const correcting = this.correcting;
     this.saving = true;
     try {
@@ -447,7 +406,7 @@ export class OkrCheckIn extends LitElement {
     }
   }
 
-  async #showErrors(errors: Partial<Record<DraftField, string>>, message: string): Promise<void> {
+  async #showErrors(errors: FieldErrors, message: string): Promise<void> {
     this.fieldErrors = errors;
     this.message = message;
     await this.updateComplete;
@@ -556,7 +515,7 @@ export class OkrCheckIn extends LitElement {
     const s = this.#s;
     const locale = this.#locale;
     const draft = this.#values(kr);
-    const value = this.#parsedValue(kr, draft);
+    const value = parsedValue(kr, draft);
     const correcting = this.correcting;
     const nowProgress = keyResultProgress(kr).clamped;
     // A correction changes progress only if it corrects the check-in that counts now.
