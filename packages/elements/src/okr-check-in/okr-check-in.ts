@@ -1,33 +1,18 @@
-import {
-  CHECK_IN_STATUSES,
-  type CheckIn,
-  type CheckInHistoryItem,
-  type CheckInStatus,
-  type KeyResult,
-  keyResultProgress,
-  type OkrStore,
-  type Session,
-  type StoreChange,
-} from '@okrkit/core';
+import type { CheckIn, CheckInHistoryItem, KeyResult, OkrStore, Session, StoreChange } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { defineElement } from '../define.js';
 import { DisplayController } from '../display-controller.js';
 import { OkrCheckInCloseEvent } from '../events/okr-check-in-close-event.js';
 import { OkrCheckInEvent } from '../events/okr-check-in-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { splitFieldErrors } from '../field-errors.js';
-import { formatInstant, personName } from '../format.js';
 import { iconClose, iconStyles } from '../icons.js';
-import { formatPercent, formatValue, percentOf } from '../key-result-format.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
 import { carriedSession, concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
-import { writtenAtNote } from '../written-at.js';
 import {
   type CheckInDraft,
   checkInInput,
@@ -39,6 +24,9 @@ import {
   parsedValue,
   withoutError,
 } from './check-in-draft.js';
+import { type CheckInFormActions, checkInForm } from './check-in-form.js';
+import { checkInHistory } from './check-in-history.js';
+import type { CheckInView } from './check-in-view.js';
 import { styles } from './okr-check-in.styles.js';
 
 /** The deepest focused element, through shadow roots: where focus returns on close. */
@@ -163,6 +151,10 @@ export class OkrCheckIn extends LitElement {
 
   readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
+  readonly #formActions: CheckInFormActions = {
+    input: (event) => this.#onInput(event),
+    submit: (event) => void this.#submit(event),
+  };
   #loads = 0;
   #returnFocus: HTMLElement | null = null;
   #closedByUser = false;
@@ -423,12 +415,9 @@ export class OkrCheckIn extends LitElement {
     return this.#display.strings(resolveStrings);
   }
 
-  get #locale(): string {
-    return this.#display.locale;
-  }
-
   override render(): TemplateResult {
-    const s = this.#s;
+    const view: CheckInView = { s: this.#s, locale: this.#display.locale, people: this.#display.people };
+    const { s } = view;
     const kr = this.#keyResult;
     const session = this.session;
     return html`<dialog
@@ -445,7 +434,7 @@ export class OkrCheckIn extends LitElement {
       </div>
       ${
         session && kr
-          ? this.#renderBody(session, kr)
+          ? this.#renderBody(view, session, kr)
           : html`<div class="dialog-body">
             ${
               this.loadError
@@ -483,257 +472,48 @@ export class OkrCheckIn extends LitElement {
     </dialog>`;
   }
 
-  #renderBody(session: Session, kr: KeyResult): TemplateResult {
-    const s = this.#s;
+  #renderBody(view: CheckInView, session: Session, kr: KeyResult): TemplateResult {
+    const { s } = view;
     const owners = { keyResultId: kr.id };
     const store = this.#controller.store;
     const canAdd = store.can('checkIn.add', session, owners);
     const canCorrect = store.can('checkIn.correct', session, owners);
-    const showForm = this.correcting ? canCorrect : canAdd;
+    const correcting = this.correcting;
+    const showForm = correcting ? canCorrect : canAdd;
+    const form = {
+      kr,
+      draft: this.#values(kr),
+      correcting,
+      errors: this.fieldErrors,
+      message: this.message,
+      timeZone: session.timeZone,
+    };
     return html`<div class="dialog-body">
-        ${showForm ? this.#renderForm(kr) : html`<p class="notice">${session.state === 'archived' ? s.archivedNotice : s.checkInNotAllowed}</p>`}
+        ${showForm ? checkInForm(view, form, this.#formActions) : html`<p class="notice">${session.state === 'archived' ? s.archivedNotice : s.checkInNotAllowed}</p>`}
         <p class="status-line" role="status">${this.statusText}</p>
-        ${this.#renderHistory(session, kr, canCorrect)}
+        ${checkInHistory(view, {
+          session,
+          kr,
+          items: this.history,
+          canCorrect,
+          correctingId: correcting?.id,
+          startCorrection: (checkIn) => void this.#startCorrection(checkIn),
+        })}
       </div>
       ${
         showForm
           ? html`<div class="dialog-footer">
             ${
-              this.correcting
+              correcting
                 ? html`<button type="button" class="button" id="ci-cancel" @click=${this.#cancelCorrection}>${s.cancel}</button>`
                 : html`<button type="button" class="button" id="ci-cancel" @click=${this.#onCancel}>${s.cancel}</button>`
             }
             <button type="submit" form="ci-form" class="button primary" id="ci-save" ?disabled=${this.saving}>
-              ${this.saving ? s.saving : this.correcting ? s.saveCorrection : s.saveCheckIn}
+              ${this.saving ? s.saving : correcting ? s.saveCorrection : s.saveCheckIn}
             </button>
           </div>`
           : nothing
       }`;
-  }
-
-  #renderForm(kr: KeyResult): TemplateResult {
-    const s = this.#s;
-    const locale = this.#locale;
-    const draft = this.#values(kr);
-    const value = parsedValue(kr, draft);
-    const correcting = this.correcting;
-    const nowProgress = keyResultProgress(kr).clamped;
-    // A correction changes progress only if it corrects the check-in that counts now.
-    const changesLatest = !correcting || correcting.id === kr.latest?.id;
-    const after = changesLatest ? keyResultProgress(kr, value ?? kr.latest?.value).clamped : nowProgress;
-    const previous = correcting ? correcting.value : kr.latest?.value;
-    return html`<form id="ci-form" part="form" novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.#submit}>
-      ${
-        correcting
-          ? html`<h3 id="ci-form-title" tabindex="-1">
-            ${s.correctTitle(formatInstant(correcting.at, locale, this.session?.timeZone ?? 'UTC'))}
-          </h3>`
-          : nothing
-      }
-      ${this.message ? html`<p id="ci-message" class="alert" role="alert" tabindex="-1">${this.message}</p>` : nothing}
-      <dl class="facts">
-        <div>
-          <dt>${s.previousValue}</dt>
-          <dd id="ci-previous"><bdi>${formatValue(kr, previous, s, locale)}</bdi></dd>
-        </div>
-      </dl>
-      ${this.#renderValueField(kr, draft)}
-      <div class="preview" part="preview" aria-labelledby="ci-preview-label" role="group">
-        <span id="ci-preview-label" class="preview-label">${s.progressPreview}</span>
-        ${this.#bar('ci-now', s.progressNow, nowProgress, locale)}
-        ${this.#bar('ci-after', s.progressAfter, after, locale, after - nowProgress)}
-      </div>
-      ${this.#renderStatusField(draft)}
-      <div class="field">
-        <label for="ci-confidence">${s.confidence}</label>
-        <div class="range">
-          <input
-            id="ci-confidence"
-            name="confidence"
-            type="range"
-            min="0"
-            max="100"
-            step="5"
-            .value=${live(draft.confidence)}
-            aria-valuetext=${formatPercent(Number(draft.confidence) / 100, this.#locale)}
-            aria-invalid=${this.fieldErrors.confidence ? 'true' : nothing}
-            aria-describedby=${this.fieldErrors.confidence ? 'ci-confidence-error' : nothing}
-          />
-          <output for="ci-confidence" class="percent">${formatPercent(Number(draft.confidence) / 100, this.#locale)}</output>
-        </div>
-        ${this.#error('confidence')}
-      </div>
-      <div class="field">
-        <label for="ci-comment">${s.comment}</label>
-        <textarea
-          id="ci-comment"
-          name="comment"
-          dir="auto"
-          rows="3"
-          .value=${live(draft.comment)}
-          aria-invalid=${this.fieldErrors.comment ? 'true' : nothing}
-          aria-describedby=${this.fieldErrors.comment ? 'ci-comment-error' : nothing}
-        ></textarea>
-        ${this.#error('comment')}
-      </div>
-    </form>`;
-  }
-
-  #bar(id: string, label: string, fraction: number, locale: string, delta?: number): TemplateResult {
-    const pct = percentOf(fraction);
-    const change =
-      delta === undefined || Math.round(delta * 100) === 0
-        ? ''
-        : `${delta > 0 ? '+' : '−'}${Math.abs(Math.round(delta * 100))}`;
-    return html`<div class="preview-row">
-      <span class="preview-name" id="${id}-label">${label}</span>
-      <span
-        class="meter"
-        part="progress"
-        role="progressbar"
-        aria-labelledby="${id}-label"
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${pct}
-        aria-valuetext=${formatPercent(fraction, locale)}
-        style=${styleMap({ '--_value': `${pct}%` })}
-        ><span class="fill"></span
-      ></span>
-      <span class="percent" id=${id}>${formatPercent(fraction, locale)}</span>
-      <span class="delta ${delta !== undefined && delta < 0 ? 'down' : 'up'}" id="${id}-delta">${change}</span>
-    </div>`;
-  }
-
-  #renderValueField(kr: KeyResult, draft: CheckInDraft): TemplateResult {
-    const s = this.#s;
-    const error = this.fieldErrors.value;
-    const describedBy = error ? 'ci-value-error' : nothing;
-    if (kr.kind === 'boolean') {
-      return html`<div class="field">
-        <span class="label" id="ci-value-label">${s.newValue}</span>
-        <label class="switch-field">
-          <input
-            id="ci-value"
-            name="value"
-            type="checkbox"
-            role="switch"
-            autofocus
-            class="switch-input"
-            .checked=${live(draft.value === '1')}
-            aria-invalid=${error ? 'true' : nothing}
-            aria-describedby=${describedBy}
-          />
-          <span class="track" aria-hidden="true"><span class="thumb"></span></span>
-          <span>${s.markDone}</span>
-        </label>
-        ${this.#error('value')}
-      </div>`;
-    }
-    if (kr.kind === 'milestones') {
-      const steps = kr.milestones ?? [];
-      return html`<fieldset class="field choices" aria-invalid=${error ? 'true' : nothing} aria-describedby=${describedBy}>
-        <legend>${s.stepsLegend}</legend>
-        ${['', ...steps].map((name, i) => {
-          const label = i === 0 ? s.stepsReached(0, steps.length) : `${i}. ${name}`;
-          return html`<label class="choice">
-            <input type="radio" name="value" value=${String(i)} .checked=${live(draft.value === String(i))} />
-            <span>${label}</span>
-          </label>`;
-        })}
-        ${this.#error('value')}
-      </fieldset>`;
-    }
-    return html`<div class="field">
-      <label for="ci-value">${s.newValue}</label>
-      <div class="with-unit">
-        <input
-          id="ci-value"
-          name="value"
-          type="number"
-          step="any"
-          inputmode="decimal"
-          autocomplete="off"
-          autofocus
-          .value=${live(draft.value)}
-          aria-invalid=${error ? 'true' : nothing}
-          aria-describedby=${kr.unit ? (error ? 'ci-unit ci-value-error' : 'ci-unit') : describedBy}
-        />
-        ${kr.unit ? html`<span class="unit" id="ci-unit">${kr.unit}</span>` : nothing}
-      </div>
-      ${this.#error('value')}
-    </div>`;
-  }
-
-  #renderStatusField(draft: CheckInDraft): TemplateResult {
-    const s = this.#s;
-    const error = this.fieldErrors.status;
-    const options: readonly (CheckInStatus | '')[] = ['', ...CHECK_IN_STATUSES];
-    return html`<fieldset class="field choices segmented" aria-describedby=${error ? 'ci-status-error' : nothing}>
-      <legend>${s.status}</legend>
-      <div class="segments">
-        ${options.map(
-          (option) => html`<label class="segment ${option}">
-            <input type="radio" name="status" value=${option} .checked=${live(draft.status === option)} />
-            <span>${option ? s.statuses[option] : s.noStatus}</span>
-          </label>`,
-        )}
-      </div>
-      ${this.#error('status')}
-    </fieldset>`;
-  }
-
-  #error(field: DraftField): TemplateResult | typeof nothing {
-    const error = this.fieldErrors[field];
-    return error ? html`<p class="error" id="ci-${field}-error">${error}</p>` : nothing;
-  }
-
-  #renderHistory(session: Session, kr: KeyResult, canCorrect: boolean): TemplateResult {
-    const s = this.#s;
-    const locale = this.#locale;
-    const when = (c: CheckIn) => formatInstant(c.at, locale, session.timeZone);
-    return html`<section class="history" aria-labelledby="ci-history-title">
-      <h3 id="ci-history-title">${s.history}</h3>
-      ${
-        this.history.length === 0
-          ? html`<p class="muted">${s.historyEmpty}</p>`
-          : html`<ol part="history">
-            ${this.history.map(({ checkIn, counts, supersededBy, corrects }) => {
-              const value = formatValue(kr, checkIn.value, s, locale);
-              return html`<li
-                part=${counts ? 'history-item' : 'history-item history-item-superseded'}
-                class=${counts ? 'item' : 'item superseded'}
-                data-id=${checkIn.id}
-              >
-                <div class="item-head">
-                  <bdi class="item-value">${counts ? value : html`<s>${value}</s>`}</bdi>
-                  ${checkIn.status ? html`<span class="status ${checkIn.status}">${s.statuses[checkIn.status]}</span>` : nothing}
-                  ${checkIn.confidence !== undefined ? html`<span class="muted">${s.confidence} ${formatPercent(checkIn.confidence, locale)}</span>` : nothing}
-                  <span class="spacer"></span>
-                  ${
-                    counts && canCorrect && this.correcting?.id !== checkIn.id
-                      ? html`<button
-                        type="button"
-                        class="button quiet small"
-                        data-correct=${checkIn.id}
-                        aria-label=${s.correctCheckInOf(when(checkIn))}
-                        @click=${() => void this.#startCorrection(checkIn)}
-                      >
-                        ${s.correct}
-                      </button>`
-                      : nothing
-                  }
-                </div>
-                <div class="item-meta muted">
-                  ${personName(this.#display.people, checkIn.author)} · <time datetime=${checkIn.at}>${when(checkIn)}</time>${writtenAtNote(checkIn, s, locale, session.timeZone)}
-                </div>
-                ${checkIn.comment ? html`<p class="item-comment" dir="auto">${checkIn.comment}</p>` : nothing}
-                ${supersededBy ? html`<p class="mark corrected">${s.correctedBy(personName(this.#display.people, supersededBy.author), when(supersededBy))}</p>` : nothing}
-                ${corrects ? html`<p class="mark correction">${s.correctionOf(when(corrects))}</p>` : nothing}
-              </li>`;
-            })}
-          </ol>`
-      }
-    </section>`;
   }
 }
 
