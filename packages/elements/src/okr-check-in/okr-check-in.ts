@@ -2,7 +2,6 @@ import type { CheckIn, CheckInHistoryItem, KeyResult, OkrStore, Session, StoreCh
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { defineElement } from '../define.js';
 import { DisplayController } from '../display-controller.js';
-import { OkrCheckInCloseEvent } from '../events/okr-check-in-close-event.js';
 import { OkrCheckInEvent } from '../events/okr-check-in-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { splitFieldErrors } from '../field-errors.js';
@@ -13,6 +12,8 @@ import { carriedSession, concerns, StoreController } from '../store-controller.j
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
+import { CheckInDialogFlow } from './check-in-dialog-flow.js';
+import { discardQuestion } from './check-in-discard.js';
 import {
   type CheckInDraft,
   checkInInput,
@@ -28,13 +29,6 @@ import { type CheckInFormActions, checkInForm } from './check-in-form.js';
 import { checkInHistory } from './check-in-history.js';
 import type { CheckInView } from './check-in-view.js';
 import { styles } from './okr-check-in.styles.js';
-
-/** The deepest focused element, through shadow roots: where focus returns on close. */
-function deepActiveElement(): HTMLElement | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
 
 /**
  * Check in on one key result, in a modal dialog: the new value in the form its kind
@@ -151,16 +145,12 @@ export class OkrCheckIn extends LitElement {
 
   readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
+  readonly #flow = new CheckInDialogFlow(this, { dirty: () => this.#dirty, reset: () => this.#reset() });
   readonly #formActions: CheckInFormActions = {
     input: (event) => this.#onInput(event),
     submit: (event) => void this.#submit(event),
   };
   #loads = 0;
-  #returnFocus: HTMLElement | null = null;
-  #closedByUser = false;
-  #closedByHost = false;
-  /** Focus goes to the value as soon as the form is there (it may load after the dialog opened). */
-  #focusValue = false;
 
   // ---- lifecycle ---------------------------------------------------------------------
 
@@ -176,31 +166,7 @@ export class OkrCheckIn extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const dialog = this.dialog;
-    if (this.#focusValue && dialog?.open) this.#focusValueOnce();
-    if (!dialog || !changed.has('open')) return;
-    if (this.open && !dialog.open) {
-      this.#returnFocus = deepActiveElement();
-      this.#focusValue = true;
-      dialog.showModal();
-      this.#focusValueOnce();
-    } else if (!this.open && dialog.open) {
-      // The host closed it: finish now. The dialog's close event comes a task later,
-      // possibly after the host has opened it again; it must not count as Escape.
-      this.#closedByHost = true;
-      dialog.close();
-      this.#finishClose(false);
-    }
-  }
-
-  /** Puts focus on the value (what a person checking in types first), once the form is there. */
-  #focusValueOnce(): void {
-    const value =
-      this.renderRoot.querySelector<HTMLElement>('form [name=value]:checked') ??
-      this.renderRoot.querySelector<HTMLElement>('form [name=value]');
-    if (!value) return;
-    this.#focusValue = false;
-    value.focus();
+    this.#flow.updated(changed.has('open'));
   }
 
   /** Opens the dialog (focus moves to the new value). */
@@ -267,78 +233,10 @@ export class OkrCheckIn extends LitElement {
     this.fieldErrors = withoutError(this.fieldErrors, field);
   }
 
-  #onCancel(): void {
-    this.#closeByUser();
-  }
-
   /** What the person typed differs from what the form started with: closing would lose it. */
   get #dirty(): boolean {
     const kr = this.#keyResult;
     return kr !== undefined && this.draft !== undefined && isDirty(kr, this.draft, this.correcting);
-  }
-
-  /** ✕: closes, but asks first when it would throw away what the person entered. */
-  #onCloseButton(): void {
-    if (this.#dirty) void this.#askDiscard();
-    else this.#closeByUser();
-  }
-
-  /** Escape: the same question as ✕ (the browser would otherwise close the dialog and lose the draft). */
-  #onDialogCancel(event: Event): void {
-    if (event.target !== this.dialog) return;
-    if (this.#dirty) {
-      event.preventDefault();
-      void this.#askDiscard();
-    }
-  }
-
-  async #askDiscard(): Promise<void> {
-    this.confirmingDiscard = true;
-    await this.updateComplete;
-    const confirm = this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
-    if (confirm && !confirm.open) confirm.showModal();
-    // The safe answer has focus: Enter keeps the draft.
-    this.renderRoot.querySelector<HTMLElement>('#ci-keep')?.focus();
-  }
-
-  /** The question closed (Keep editing, Escape, or Discard): back to the form unless discarded. */
-  async #onConfirmClose(): Promise<void> {
-    if (!this.confirmingDiscard) return;
-    this.confirmingDiscard = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('form [name=value]')?.focus();
-  }
-
-  #discard(): void {
-    this.confirmingDiscard = false;
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm')?.close();
-    this.#closeByUser();
-  }
-
-  /** The person closed it (Cancel, ✕, saving): finish at once, so `open` and the event do not wait for the dialog's close task. */
-  #closeByUser(): void {
-    this.#closedByUser = true;
-    this.#finishClose(true);
-    this.dialog?.close();
-  }
-
-  /** The dialog closed by itself: Escape (a person's act). Closes made by the element or the host are finished already. */
-  #onDialogClose(): void {
-    if (this.#closedByUser || this.#closedByHost) {
-      this.#closedByUser = false;
-      this.#closedByHost = false;
-      return;
-    }
-    this.#finishClose(this.open);
-  }
-
-  #finishClose(byUser: boolean): void {
-    this.open = false;
-    this.#reset();
-    if (byUser) this.dispatchEvent(new OkrCheckInCloseEvent(this.keyResultId));
-    const target = this.#returnFocus;
-    this.#returnFocus = null;
-    if (target?.isConnected) target.focus();
   }
 
   async #startCorrection(checkIn: CheckIn): Promise<void> {
@@ -381,7 +279,7 @@ export class OkrCheckIn extends LitElement {
         this.#reset();
         this.statusText = s.saved;
       } else {
-        this.#closeByUser();
+        this.#flow.closeByUser();
       }
     } catch (error) {
       const okrError = toOkrError(error);
@@ -420,15 +318,16 @@ export class OkrCheckIn extends LitElement {
     const { s } = view;
     const kr = this.#keyResult;
     const session = this.session;
+    const flow = this.#flow;
     return html`<dialog
       part="base dialog"
       aria-labelledby="ci-title"
-      @cancel=${this.#onDialogCancel}
-      @close=${this.#onDialogClose}
+      @cancel=${flow.dialogCancel}
+      @close=${flow.dialogClosed}
     >
       <div class="dialog-header" part="header">
         <h2 id="ci-title">${kr ? s.checkInTitle(kr.title) : s.checkInAction}</h2>
-        <button id="ci-close" class="button quiet icon-button" type="button" aria-label=${s.close} title=${s.close} @click=${this.#onCloseButton}>
+        <button id="ci-close" class="button quiet icon-button" type="button" aria-label=${s.close} title=${s.close} @click=${flow.closeButton}>
           ${iconClose()}
         </button>
       </div>
@@ -443,32 +342,7 @@ export class OkrCheckIn extends LitElement {
             }
           </div>`
       }
-      ${this.#renderConfirm()}
-    </dialog>`;
-  }
-
-  /** Asks before a half-filled check-in is thrown away; "Keep editing" is the default answer. */
-  #renderConfirm(): TemplateResult {
-    const s = this.#s;
-    return html`<dialog
-      class="confirm"
-      role="alertdialog"
-      aria-labelledby="ci-confirm-title"
-      aria-describedby="ci-confirm-body"
-      @close=${this.#onConfirmClose}
-    >
-      ${
-        this.confirmingDiscard
-          ? html`<div class="dialog-header"><h2 id="ci-confirm-title">${s.discardCheckInTitle}</h2></div>
-            <div class="dialog-body"><p id="ci-confirm-body">${s.discardCheckInBody}</p></div>
-            <div class="dialog-footer">
-              <button type="button" class="button" id="ci-keep" autofocus @click=${() => this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm')?.close()}>
-                ${s.keepEditing}
-              </button>
-              <button type="button" class="button danger" id="ci-discard" @click=${this.#discard}>${s.discardCheckIn}</button>
-            </div>`
-          : nothing
-      }
+      ${discardQuestion(view, this.confirmingDiscard, flow)}
     </dialog>`;
   }
 
@@ -506,7 +380,7 @@ export class OkrCheckIn extends LitElement {
             ${
               correcting
                 ? html`<button type="button" class="button" id="ci-cancel" @click=${this.#cancelCorrection}>${s.cancel}</button>`
-                : html`<button type="button" class="button" id="ci-cancel" @click=${this.#onCancel}>${s.cancel}</button>`
+                : html`<button type="button" class="button" id="ci-cancel" @click=${this.#flow.closeByUser}>${s.cancel}</button>`
             }
             <button type="submit" form="ci-form" class="button primary" id="ci-save" ?disabled=${this.saving}>
               ${this.saving ? s.saving : correcting ? s.saveCorrection : s.saveCheckIn}
