@@ -2,9 +2,7 @@ import type { CheckIn, CheckInHistoryItem, KeyResult, OkrStore, Session, StoreCh
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { defineElement } from '../define.js';
 import { DisplayController } from '../display-controller.js';
-import { OkrCheckInEvent } from '../events/okr-check-in-event.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
-import { splitFieldErrors } from '../field-errors.js';
 import { iconClose, iconStyles } from '../icons.js';
 import { items } from '../okr-items.styles.js';
 import { states } from '../states.styles.js';
@@ -14,18 +12,9 @@ import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
 import { CheckInDialogFlow } from './check-in-dialog-flow.js';
 import { discardQuestion } from './check-in-discard.js';
-import {
-  type CheckInDraft,
-  checkInInput,
-  DRAFT_FIELDS,
-  type DraftField,
-  type FieldErrors,
-  initialDraft,
-  isDirty,
-  parsedValue,
-  withoutError,
-} from './check-in-draft.js';
-import { type CheckInFormActions, checkInForm } from './check-in-form.js';
+import type { CheckInDraft, FieldErrors } from './check-in-draft.js';
+import { CheckInEditor } from './check-in-editor.js';
+import { checkInForm } from './check-in-form.js';
 import { checkInHistory } from './check-in-history.js';
 import type { CheckInView } from './check-in-view.js';
 import { styles } from './okr-check-in.styles.js';
@@ -145,11 +134,14 @@ export class OkrCheckIn extends LitElement {
 
   readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
-  readonly #flow = new CheckInDialogFlow(this, { dirty: () => this.#dirty, reset: () => this.#reset() });
-  readonly #formActions: CheckInFormActions = {
-    input: (event) => this.#onInput(event),
-    submit: (event) => void this.#submit(event),
-  };
+  readonly #flow = new CheckInDialogFlow(this, { dirty: () => this.#editor.dirty, reset: () => this.#reset() });
+  readonly #editor: CheckInEditor = new CheckInEditor(this, {
+    store: () => this.#controller.store,
+    strings: () => this.#s,
+    keyResult: () => this.#keyResult,
+    reset: () => this.#reset(),
+    close: () => this.#flow.closeByUser(),
+  });
   #loads = 0;
 
   // ---- lifecycle ---------------------------------------------------------------------
@@ -207,6 +199,7 @@ export class OkrCheckIn extends LitElement {
     return this.session?.keyResults.get(this.keyResultId);
   }
 
+  /** Back to a fresh dialog: no question, no draft, no correction, no messages. */
   #reset(): void {
     this.confirmingDiscard = false;
     this.draft = undefined;
@@ -214,97 +207,6 @@ export class OkrCheckIn extends LitElement {
     this.fieldErrors = {};
     this.message = undefined;
     this.statusText = '';
-  }
-
-  /** The form's values: as typed, else the previous check-in's (or the correction target's). */
-  #values(kr: KeyResult): CheckInDraft {
-    return this.draft ?? initialDraft(kr, this.correcting);
-  }
-
-  #onInput(event: Event): void {
-    const kr = this.#keyResult;
-    const input = event.target as HTMLInputElement | HTMLTextAreaElement;
-    if (!kr || !input.name) return;
-    const field = input.name as DraftField;
-    const value =
-      input instanceof HTMLInputElement && input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value;
-    this.draft = { ...this.#values(kr), [field]: value };
-    this.statusText = '';
-    this.fieldErrors = withoutError(this.fieldErrors, field);
-  }
-
-  /** What the person typed differs from what the form started with: closing would lose it. */
-  get #dirty(): boolean {
-    const kr = this.#keyResult;
-    return kr !== undefined && this.draft !== undefined && isDirty(kr, this.draft, this.correcting);
-  }
-
-  async #startCorrection(checkIn: CheckIn): Promise<void> {
-    this.#reset();
-    this.correcting = checkIn;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#ci-form-title')?.focus();
-  }
-
-  async #cancelCorrection(): Promise<void> {
-    this.#reset();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#ci-value, [name=value]')?.focus();
-  }
-
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const kr = this.#keyResult;
-    const session = this.session;
-    if (!kr || !session || this.saving) return;
-    const s = this.#s;
-    const draft = this.#values(kr);
-    const value = parsedValue(kr, draft);
-    const valueInput = this.renderRoot.querySelector<HTMLInputElement>('#ci-value');
-    if (value === undefined || valueInput?.validity.badInput) {
-      await this.#showErrors({ value: s.errorNumber }, s.notSaved);
-      return;
-    }
-    const input = checkInInput(kr, draft, value);
-    const correcting = this.correcting;
-    this.saving = true;
-    try {
-      const store = this.#controller.store;
-      const saved = correcting
-        ? await store.correctCheckIn(session.id, correcting.id, input)
-        : await store.checkIn(session.id, kr.id, input);
-      this.dispatchEvent(new OkrCheckInEvent(session.id, saved));
-      if (correcting) {
-        // The store's notice of the correction has already brought the session and history up to date.
-        this.#reset();
-        this.statusText = s.saved;
-      } else {
-        this.#flow.closeByUser();
-      }
-    } catch (error) {
-      const okrError = toOkrError(error);
-      const split = splitFieldErrors(okrError, DRAFT_FIELDS);
-      if (split) {
-        const { fields, other } = split;
-        await this.#showErrors(fields, [s.notSaved, ...other].join(' '));
-      } else {
-        await this.#showErrors({}, okrError.message);
-        this.dispatchEvent(new OkrErrorEvent(okrError));
-      }
-    } finally {
-      this.saving = false;
-    }
-  }
-
-  async #showErrors(errors: FieldErrors, message: string): Promise<void> {
-    this.fieldErrors = errors;
-    this.message = message;
-    await this.updateComplete;
-    const first = DRAFT_FIELDS.find((f) => errors[f]);
-    const target = first
-      ? this.renderRoot.querySelector<HTMLElement>(`form [name=${first}]`)
-      : this.renderRoot.querySelector<HTMLElement>('#ci-message');
-    target?.focus();
   }
 
   // ---- render ------------------------------------------------------------------------
@@ -353,17 +255,18 @@ export class OkrCheckIn extends LitElement {
     const canAdd = store.can('checkIn.add', session, owners);
     const canCorrect = store.can('checkIn.correct', session, owners);
     const correcting = this.correcting;
+    const editor = this.#editor;
     const showForm = correcting ? canCorrect : canAdd;
     const form = {
       kr,
-      draft: this.#values(kr),
+      draft: editor.values(kr),
       correcting,
       errors: this.fieldErrors,
       message: this.message,
       timeZone: session.timeZone,
     };
     return html`<div class="dialog-body">
-        ${showForm ? checkInForm(view, form, this.#formActions) : html`<p class="notice">${session.state === 'archived' ? s.archivedNotice : s.checkInNotAllowed}</p>`}
+        ${showForm ? checkInForm(view, form, editor) : html`<p class="notice">${session.state === 'archived' ? s.archivedNotice : s.checkInNotAllowed}</p>`}
         <p class="status-line" role="status">${this.statusText}</p>
         ${checkInHistory(view, {
           session,
@@ -371,7 +274,7 @@ export class OkrCheckIn extends LitElement {
           items: this.history,
           canCorrect,
           correctingId: correcting?.id,
-          startCorrection: (checkIn) => void this.#startCorrection(checkIn),
+          startCorrection: editor.startCorrection,
         })}
       </div>
       ${
@@ -379,7 +282,7 @@ export class OkrCheckIn extends LitElement {
           ? html`<div class="dialog-footer">
             ${
               correcting
-                ? html`<button type="button" class="button" id="ci-cancel" @click=${this.#cancelCorrection}>${s.cancel}</button>`
+                ? html`<button type="button" class="button" id="ci-cancel" @click=${editor.cancelCorrection}>${s.cancel}</button>`
                 : html`<button type="button" class="button" id="ci-cancel" @click=${this.#flow.closeByUser}>${s.cancel}</button>`
             }
             <button type="submit" form="ci-form" class="button primary" id="ci-save" ?disabled=${this.saving}>
