@@ -21,6 +21,13 @@ export type DraftField = (typeof DRAFT_FIELDS)[number];
 /** A message next to each field the person has to fix. */
 export type FieldErrors = Partial<Record<DraftField, string>>;
 
+/**
+ * No messages. One object rather than a new `{}` each time: a reactive property set to
+ * an equal but new object counts as changed, so resetting a form with nothing to reset
+ * would render it again.
+ */
+export const NO_FIELD_ERRORS: FieldErrors = Object.freeze({});
+
 /** What the form starts with: the previous check-in's values (or the correction target's). */
 export function initialDraft(kr: KeyResult, correcting: CheckIn | undefined): CheckInDraft {
   const from = correcting ?? kr.latest;

@@ -12,6 +12,7 @@ import {
   type FieldErrors,
   initialDraft,
   isDirty,
+  NO_FIELD_ERRORS,
   parsedValue,
   withoutError,
 } from './check-in-draft.js';
@@ -133,7 +134,7 @@ export class CheckInEditor {
         const { fields, other } = split;
         await this.#showErrors(fields, [s.notSaved, ...other].join(' '));
       } else {
-        await this.#showErrors({}, okrError.message);
+        await this.#showErrors(NO_FIELD_ERRORS, okrError.message);
         host.dispatchEvent(new OkrErrorEvent(okrError));
       }
     } finally {

@@ -297,6 +297,24 @@ describe('<okr-check-in>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('closes and opens in one render when the host sets open, with or without a draft', async () => {
+    const store = await plannedSession();
+    const el = await open(store);
+    // updateComplete resolves to false when the update asked for another (Lit's change-in-update).
+    el.open = false;
+    expect(await el.updateComplete).to.equal(true);
+    el.open = true;
+    expect(await el.updateComplete).to.equal(true);
+    await settle(el);
+    type(el, '#ci-value', '300');
+    await el.updateComplete;
+    el.open = false;
+    expect(await el.updateComplete).to.equal(true);
+    el.open = true;
+    await settle(el);
+    expect(($(el, '#ci-value') as HTMLInputElement).value).to.equal('100');
+  });
+
   it('fires nothing when properties are set', async () => {
     const store = await plannedSession();
     const el = await open(store);

@@ -12,7 +12,7 @@ import { switchStyles } from '../switch.styles.js';
 import { theme } from '../theme.styles.js';
 import { CheckInDialogFlow } from './check-in-dialog-flow.js';
 import { discardQuestion } from './check-in-discard.js';
-import type { CheckInDraft, FieldErrors } from './check-in-draft.js';
+import { type CheckInDraft, type FieldErrors, NO_FIELD_ERRORS } from './check-in-draft.js';
 import { CheckInEditor } from './check-in-editor.js';
 import { checkInForm } from './check-in-form.js';
 import { checkInHistory } from './check-in-history.js';
@@ -123,7 +123,7 @@ export class OkrCheckIn extends LitElement {
   constructor() {
     super();
     this.history = [];
-    this.fieldErrors = {};
+    this.fieldErrors = NO_FIELD_ERRORS;
     this.statusText = '';
     this.saving = false;
     this.confirmingDiscard = false;
@@ -154,7 +154,10 @@ export class OkrCheckIn extends LitElement {
       this.#reset();
       void this.#load(this.#controller.store);
     }
-    if (changed.has('open') && this.open && changed.get('open') === false) this.#reset();
+    // Opening or closing (by the person or the host) starts the next opening afresh. On
+    // the update that closes, so that it renders the fresh form: a reset once the dialog
+    // has closed (in updated()) would ask for a second render.
+    if (changed.has('open') && changed.get('open') !== undefined) this.#reset();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -204,7 +207,7 @@ export class OkrCheckIn extends LitElement {
     this.confirmingDiscard = false;
     this.draft = undefined;
     this.correcting = undefined;
-    this.fieldErrors = {};
+    this.fieldErrors = NO_FIELD_ERRORS;
     this.message = undefined;
     this.statusText = '';
   }
