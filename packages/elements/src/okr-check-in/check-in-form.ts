@@ -27,6 +27,14 @@ export interface CheckInFormActions {
   readonly submit: (event: SubmitEvent) => void;
 }
 
+/** What the form's buttons ask of the element. */
+export interface CheckInFormButtonActions {
+  /** Cancel of a check-in: closes the dialog. */
+  readonly cancel: () => void;
+  /** Cancel of a correction: back to a new check-in. */
+  readonly cancelCorrection: () => void;
+}
+
 /**
  * The check-in form: for a correction, which check-in it corrects; why the last save
  * failed; the previous value; the new value with the progress it would give; the status,
@@ -57,4 +65,24 @@ export function checkInForm(view: CheckInView, form: CheckInFormState, actions: 
       ${confidenceField(view, draft, errors)}
       ${commentField(view, draft, errors)}
     </form>`;
+}
+
+/** The form's buttons, in the dialog's footer: Cancel (the dialog, or the correction) and Save. */
+export function checkInFormButtons(
+  view: CheckInView,
+  state: { readonly correcting: boolean; readonly saving: boolean },
+  actions: CheckInFormButtonActions,
+): TemplateResult {
+  const { s } = view;
+  const { correcting, saving } = state;
+  return html`<div class="dialog-footer">
+            ${
+              correcting
+                ? html`<button type="button" class="button" id="ci-cancel" @click=${actions.cancelCorrection}>${s.cancel}</button>`
+                : html`<button type="button" class="button" id="ci-cancel" @click=${actions.cancel}>${s.cancel}</button>`
+            }
+            <button type="submit" form="ci-form" class="button primary" id="ci-save" ?disabled=${saving}>
+              ${saving ? s.saving : correcting ? s.saveCorrection : s.saveCheckIn}
+            </button>
+          </div>`;
 }
