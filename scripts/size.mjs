@@ -72,17 +72,21 @@ export const ENTRIES = [
   // <okr-snapshot> split into modules of plain functions and two small classes: the names of
   // their parameters' fields and methods are not minified as the element's #private ones were,
   // about 0.9 KB min+gzip; the whole set's and the bundle's budgets rose by 1 KB.
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 99.5, goal: 60 },
+  // <okr-check-in> split the same way (its draft, fields, form, history, dialog flow and editor):
+  // the names of the parts' inputs and of the two classes' handlers, which stay as written, cost
+  // 0.6-0.8 KB min+gzip in every entry that carries it (the element itself, <okr-list>, the whole
+  // set, the bundle); their budgets rose by 0.5-1 KB, to keep a quarter KB or more of room.
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 100, goal: 60 },
   {
     name: '@okrkit/elements/bundle (elements and core)',
     use: "export * from '@okrkit/elements/bundle';",
-    budget: 106,
+    budget: 107,
   },
   { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 65 },
   { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 69 },
-  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 75.5 },
+  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 76.5 },
   { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 62.5 },
-  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 59.5 },
+  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 60 },
   {
     name: '@okrkit/elements/okr-session-drawer.js',
     use: "import '@okrkit/elements/okr-session-drawer.js';",
