@@ -179,6 +179,30 @@ describe('<okr-snapshot>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('makes the formats of its rows while the store reads, not in their first render', async () => {
+    const { store } = await seed();
+    store.getSession = () => new Promise(() => {});
+    // Counts the date formats made for a locale no other test of this page uses.
+    const made: string[] = [];
+    const DateTimeFormat = Intl.DateTimeFormat;
+    Intl.DateTimeFormat = class extends DateTimeFormat {
+      constructor(locale?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+        super(locale, options);
+        if (locale === 'pt-BR') made.push(JSON.stringify(options));
+      }
+    } as typeof Intl.DateTimeFormat;
+    try {
+      const el = await fixture<OkrSnapshot>(
+        html`<okr-snapshot .store=${store} locale="pt-BR" session-id="SE-01001"></okr-snapshot>`,
+      );
+      await waitUntil(() => made.length > 0, 'no format was made while loading');
+      expect($(el, '[part=loading]')).to.exist;
+      expect(made.some((options) => options.includes('"month":"short"'))).to.equal(true, made.join(' '));
+    } finally {
+      Intl.DateTimeFormat = DateTimeFormat;
+    }
+  });
+
   it('says what went wrong, fires okr-error, and recovers with Retry', async () => {
     const { store } = await seed();
     const getSession = store.getSession.bind(store);

@@ -22,7 +22,7 @@ import { filterSnapshot, OwnerChoices, ownerFilterOf } from './owner-filter.js';
 import { RowWindowController } from './row-window-controller.js';
 import { defaultWeek, type SnapshotCalendar, weekBeside, weekOfMonth } from './snapshot-calendar.js';
 import { download, exportFile } from './snapshot-export.js';
-import { weekText } from './snapshot-format.js';
+import { prepareFormats, weekText } from './snapshot-format.js';
 import {
   type RowActions,
   type RowContext,
@@ -251,6 +251,11 @@ export class OkrSnapshot extends LitElement {
     this.#rows.observeViewport();
     if (changed.has('owner') && changed.get('owner') !== undefined) this.#rows.scrollToTop();
     this.#trends.updated(this.sessionId);
+    if (changed.has('status') && this.status === 'loading') {
+      // While storage reads, the rows' formats are made (the first of a page is slow), not in their first render.
+      const locale = this.#locale;
+      whenIdle(() => prepareFormats(locale));
+    }
   }
 
   #key(): string {
@@ -486,6 +491,12 @@ export class OkrSnapshot extends LitElement {
       actions: this.#rowActions,
     };
   }
+}
+
+/** Runs `work` when the page is next idle (after the loading state painted); soon where there is no idle callback. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 200 });
+  else setTimeout(work, 0);
 }
 
 defineElement('okr-snapshot', OkrSnapshot);
