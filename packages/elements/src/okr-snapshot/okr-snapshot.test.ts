@@ -397,6 +397,22 @@ describe('<okr-snapshot>', () => {
     expect(el.week).to.equal('2027-W03');
   });
 
+  it('offers the owners of the week as they change: the same after a check-in, a new owner once assigned', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store);
+    const owners = () => $$(el, '#owner option').map((o) => o.textContent?.trim());
+    const before = ['All owners', 'Ada Lovelace', 'Bob Marley', 'Cy Twombly', 'Unassigned'];
+    expect(owners()).to.deep.equal(before);
+    await store.checkIn(ids.s, ids.k3, { value: 40 });
+    await waitUntil(() => text(row(el, ids.k3).querySelector('.pct')) === '40%', 'the check-in shown');
+    expect(owners()).to.deep.equal(before);
+    await store.assignOwner(ids.s, 'keyResult', ids.k3, 'dee');
+    await waitUntil(() => owners().includes('dee'), 'the new owner offered');
+    expect(owners()).to.deep.equal([...before.slice(0, 4), 'dee', 'Unassigned']);
+    el.people = { ...PEOPLE, dee: 'Aaron Dee' };
+    await waitUntil(() => owners()[1] === 'Aaron Dee', 'the new name, in order');
+  });
+
   it('filters by owner with the keyboard, keeping ancestors as dimmed context; accessible', async () => {
     const { store, ids } = await seed();
     const el = await render(store);
