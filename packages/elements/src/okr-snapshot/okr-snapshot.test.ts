@@ -203,6 +203,33 @@ describe('<okr-snapshot>', () => {
     }
   });
 
+  it('is busy while it derives the snapshot after a check-in, without rendering its rows again meanwhile', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store);
+    const base = $(el, '[part=base]');
+    const busy: (string | null)[] = [];
+    const observer = new MutationObserver(() => busy.push(base.getAttribute('aria-busy')));
+    observer.observe(base, { attributes: true, attributeFilter: ['aria-busy'] });
+    const rendered = el.render.bind(el);
+    // Whether each render came while busy (the old snapshot again) or after (the new one).
+    const renders: boolean[] = [];
+    el.render = () => {
+      renders.push(el.busy);
+      return rendered();
+    };
+    await store.checkIn(ids.s, ids.k2, { value: 60 });
+    await waitUntil(() => text(row(el, ids.k2).querySelector('.pct')) === '60%', 'the new value shown');
+    await settle(el);
+    observer.disconnect();
+    expect(busy).to.deep.equal(['true', 'false']);
+    expect(base.getAttribute('aria-busy')).to.equal('false');
+    expect(renders.length).to.be.greaterThan(0);
+    expect(
+      renders.filter((whileBusy) => whileBusy),
+      'renders while busy',
+    ).to.have.length(0);
+  });
+
   it('says what went wrong, fires okr-error, and recovers with Retry', async () => {
     const { store } = await seed();
     const getSession = store.getSession.bind(store);
