@@ -72,6 +72,9 @@ export const ENTRIES = [
   // <okr-snapshot> split into modules of plain functions and two small classes: the names of
   // their parameters' fields and methods are not minified as the element's #private ones were,
   // about 0.9 KB min+gzip; the whole set's and the bundle's budgets rose by 1 KB.
+  // <okr-snapshot> for speed (issue 22): Lit's `live` directive (aria-busy set without a render of
+  // every row), its formats made while storage reads, the owner choices kept across check-ins:
+  // 68.8 -> 69.2 KB, its budget up by half a KB.
   { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 99.5, goal: 60 },
   {
     name: '@okrkit/elements/bundle (elements and core)',
@@ -79,7 +82,7 @@ export const ENTRIES = [
     budget: 106,
   },
   { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 65 },
-  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 69 },
+  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 69.5 },
   { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 75.5 },
   { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 62.5 },
   { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 59.5 },
