@@ -272,9 +272,11 @@ export class OkrSnapshot extends LitElement {
     if (changed.has('owner') && changed.get('owner') !== undefined) this.#rows.scrollToTop();
     this.#trends.updated(this.sessionId);
     if (changed.has('status') && this.status === 'loading') {
-      // While storage reads, the rows' formats are made (the first of a page is slow), not in their first render.
+      // While storage reads, the rows' formats are made (the first of a page is slow), not in
+      // their first render. In the next task, not an idle callback: on a cold load the tasks
+      // of IndexedDB's answers kept the page from being idle until the data was there.
       const locale = this.#locale;
-      whenIdle(() => prepareFormats(locale));
+      setTimeout(() => prepareFormats(locale), 0);
     }
   }
 
@@ -515,12 +517,6 @@ export class OkrSnapshot extends LitElement {
       actions: this.#rowActions,
     };
   }
-}
-
-/** Runs `work` when the page is next idle (after the loading state painted); soon where there is no idle callback. */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 200 });
-  else setTimeout(work, 0);
 }
 
 defineElement('okr-snapshot', OkrSnapshot);
