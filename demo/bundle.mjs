@@ -5,6 +5,7 @@
 // shows on the next reload without a watcher. Every other module under demo/ (a page of
 // your own) is still served unbundled by the dev server.
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
@@ -26,7 +27,7 @@ export function demoBundler(root) {
     const current = built.get(entry);
     if (current) {
       const done = await current.catch(() => undefined);
-      if (done && !(await changed(done.inputs))) return done;
+      if (done && !changed(done.inputs)) return done;
       // A failed build is tried again: the error may have been fixed meanwhile.
       if (built.get(entry) !== current) return fresh(entry);
     }
@@ -40,10 +41,10 @@ export function demoBundler(root) {
       const map = path.endsWith('.map');
       const entry = map ? path.slice(0, -'.map'.length) : path;
       if (!ENTRIES.includes(entry)) return undefined;
-      const { code, sourceMap } = await fresh(entry);
-      const body = map ? sourceMap : code;
+      const built = await fresh(entry);
+      const { body, etag } = map ? built.map : built.script;
       const type = map ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8';
-      return { body, type, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"` };
+      return { body, type, etag };
     },
     async warm() {
       await Promise.all(ENTRIES.map((entry) => fresh(entry).catch(() => undefined)));
@@ -80,10 +81,15 @@ async function bundle(root, entry) {
     }),
   );
   return {
-    code: code.text.replace(/\/\/# sourceMappingURL=\S+\s*$/, `//# sourceMappingURL=${name}.map\n`),
-    sourceMap: sourcesRelativeTo(map.text, root, dirname(file)),
+    script: tagged(code.text.replace(/\/\/# sourceMappingURL=\S+\s*$/, `//# sourceMappingURL=${name}.map\n`)),
+    map: tagged(sourcesRelativeTo(map.text, root, dirname(file))),
     inputs,
   };
+}
+
+/** A body with its ETag, hashed once per build rather than on every request (half a megabyte each time). */
+function tagged(body) {
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"` };
 }
 
 /** The map's source paths as the repository names them (`packages/core/src/store.ts`), not the build's temp folder. */
@@ -93,9 +99,14 @@ function sourcesRelativeTo(text, root, from) {
   return JSON.stringify(map);
 }
 
-async function changed(inputs) {
+/**
+ * Whether any input changed since the build. Asked on every request of the page's script, for
+ * some two hundred files: synchronous calls take about 2 ms here, where awaiting each `stat`
+ * took 10 to 20 ms of every cold load (all at once through the thread pool, still 7 to 12).
+ */
+function changed(inputs) {
   for (const { path, mtimeMs } of inputs) {
-    const now = await stat(path).catch(() => undefined);
+    const now = statSync(path, { throwIfNoEntry: false });
     if (!now || now.mtimeMs !== mtimeMs) return true;
   }
   return false;

@@ -66,6 +66,8 @@ export class DemoApp extends LitElement {
 
   @state() accessor route: Route = parseRoute(location.hash);
   @state() accessor sessions: readonly SessionHeader[] = [];
+  /** Whether `sessions` has been read once: until then the route's session is shown on trust. */
+  @state() accessor listed = false;
   /**
    * The sessions the picker offers: from a month before each one starts to a month after
    * it ends (the brief's sessions page). The management table, <okr-sessions>, lists all.
@@ -100,6 +102,7 @@ export class DemoApp extends LitElement {
 
   async #loadSessions(): Promise<void> {
     this.sessions = await this.store.listSessions({ includeArchived: true });
+    this.listed = true;
     this.pickable = await this.store.currentSessions({ includeArchived: true });
   }
 
@@ -237,6 +240,9 @@ export class DemoApp extends LitElement {
   #renderSession(): TemplateResult {
     const { sessionId, view, week } = this.route;
     const session = this.sessions.find((s) => s.id === sessionId);
+    // The view starts loading the route's session with the list, not after it: on a cold load
+    // it then waits for storage in its loading state (and makes its formats meanwhile).
+    const shownId = session?.id ?? (this.listed ? undefined : sessionId);
     const tab = (v: View, label: string) =>
       html`<a href="#/session/${sessionId}/${v}" aria-current=${view === v ? 'page' : 'false'}>${label}</a>`;
     return html`${this.#renderIntro(view)}
@@ -256,19 +262,19 @@ export class DemoApp extends LitElement {
       </nav>
       <div class="card">
         ${
-          session === undefined
+          shownId === undefined
             ? html`<p>Choose a session.</p>`
             : view === 'snapshot'
               ? html`<okr-snapshot
-                session-id=${session.id}
+                session-id=${shownId}
                 .week=${week}
                 .people=${PEOPLE}
                 @okr-week-change=${(e: { week: string }) => this.#go({ week: e.week })}
                 @okr-check-in-request=${this.#onCheckInRequest}
               ></okr-snapshot>`
               : view === 'list'
-                ? html`<okr-list session-id=${session.id} .people=${PEOPLE}></okr-list>`
-                : html`<okr-tree session-id=${session.id} .people=${PEOPLE}></okr-tree>`
+                ? html`<okr-list session-id=${shownId} .people=${PEOPLE}></okr-list>`
+                : html`<okr-tree session-id=${shownId} .people=${PEOPLE}></okr-tree>`
         }
       </div>
       <okr-check-in .people=${PEOPLE}></okr-check-in>`;

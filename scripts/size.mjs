@@ -76,6 +76,9 @@ export const ENTRIES = [
   // the names of the parts' inputs and of the two classes' handlers, which stay as written, cost
   // 0.6-0.8 KB min+gzip in every entry that carries it (the element itself, <okr-list>, the whole
   // set, the bundle); their budgets rose by 0.5-1 KB, to keep a quarter KB or more of room.
+  // <okr-snapshot> for speed (issue 22): Lit's `live` directive (aria-busy set without a render of
+  // every row), its formats made while storage reads, the owner choices kept across check-ins:
+  // 68.8 -> 69.2 KB, its budget up by half a KB.
   { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 100, goal: 60 },
   {
     name: '@okrkit/elements/bundle (elements and core)',
@@ -83,7 +86,7 @@ export const ENTRIES = [
     budget: 107,
   },
   { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 65 },
-  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 69 },
+  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 69.5 },
   { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 76.5 },
   { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 62.5 },
   { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 60 },

@@ -407,6 +407,32 @@ describe('okrkit demo, end to end', () => {
     assertNoPageErrors(page);
   });
 
+  it("opens a link to a session's snapshot at its rows, and one to an unknown session asks for a session", async () => {
+    const page = await openDemo('#/sessions');
+    const current = await eventually(
+      async () => (await sessionRows(page)).find((r) => r.state === 'In progress'),
+      'a session in progress',
+    );
+    // A new load at the link: the snapshot starts loading with the session list, not after it.
+    await page.evaluate((id) => {
+      location.hash = `#/session/${id}/snapshot`;
+    }, current.id);
+    await page.reload();
+    await eventually(
+      async () => (await page.$$(`${SNAPSHOT} >>> [role="row"][data-id]`)).length > 0,
+      `the rows of ${current.id}`,
+    );
+    await page.evaluate(() => {
+      location.hash = '#/session/SE-99999/snapshot';
+    });
+    await page.reload();
+    const card = await page.waitForSelector(`${APP} >>> .card`, { visible: true, timeout: TIMEOUT });
+    assert.ok(card);
+    await eventually(async () => (await text(card)) === 'Choose a session.', 'the card asking for a session');
+    assert.equal(await page.$(SNAPSHOT), null);
+    assertNoPageErrors(page);
+  });
+
   it('shows an earlier week of the in-progress session read-only, without Check in', async (t) => {
     const page = await openDemo('#/sessions');
     const earlier = await earlierWeek(page, async () => {

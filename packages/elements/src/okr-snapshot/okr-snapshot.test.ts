@@ -179,6 +179,57 @@ describe('<okr-snapshot>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('makes the formats of its rows while the store reads, not in their first render', async () => {
+    const { store } = await seed();
+    store.getSession = () => new Promise(() => {});
+    // Counts the date formats made for a locale no other test of this page uses.
+    const made: string[] = [];
+    const DateTimeFormat = Intl.DateTimeFormat;
+    Intl.DateTimeFormat = class extends DateTimeFormat {
+      constructor(locale?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+        super(locale, options);
+        if (locale === 'pt-BR') made.push(JSON.stringify(options));
+      }
+    } as typeof Intl.DateTimeFormat;
+    try {
+      const el = await fixture<OkrSnapshot>(
+        html`<okr-snapshot .store=${store} locale="pt-BR" session-id="SE-01001"></okr-snapshot>`,
+      );
+      await waitUntil(() => made.length > 0, 'no format was made while loading');
+      expect($(el, '[part=loading]')).to.exist;
+      expect(made.some((options) => options.includes('"month":"short"'))).to.equal(true, made.join(' '));
+    } finally {
+      Intl.DateTimeFormat = DateTimeFormat;
+    }
+  });
+
+  it('is busy while it derives the snapshot after a check-in, without rendering its rows again meanwhile', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store);
+    const base = $(el, '[part=base]');
+    const busy: (string | null)[] = [];
+    const observer = new MutationObserver(() => busy.push(base.getAttribute('aria-busy')));
+    observer.observe(base, { attributes: true, attributeFilter: ['aria-busy'] });
+    const rendered = el.render.bind(el);
+    // Whether each render came while busy (the old snapshot again) or after (the new one).
+    const renders: boolean[] = [];
+    el.render = () => {
+      renders.push(el.busy);
+      return rendered();
+    };
+    await store.checkIn(ids.s, ids.k2, { value: 60 });
+    await waitUntil(() => text(row(el, ids.k2).querySelector('.pct')) === '60%', 'the new value shown');
+    await settle(el);
+    observer.disconnect();
+    expect(busy).to.deep.equal(['true', 'false']);
+    expect(base.getAttribute('aria-busy')).to.equal('false');
+    expect(renders.length).to.be.greaterThan(0);
+    expect(
+      renders.filter((whileBusy) => whileBusy),
+      'renders while busy',
+    ).to.have.length(0);
+  });
+
   it('says what went wrong, fires okr-error, and recovers with Retry', async () => {
     const { store } = await seed();
     const getSession = store.getSession.bind(store);
@@ -371,6 +422,22 @@ describe('<okr-snapshot>', () => {
     await sendKeys({ press: 'Enter' });
     await settle(el);
     expect(el.week).to.equal('2027-W03');
+  });
+
+  it('offers the owners of the week as they change: the same after a check-in, a new owner once assigned', async () => {
+    const { store, ids } = await seed();
+    const el = await render(store);
+    const owners = () => $$(el, '#owner option').map((o) => o.textContent?.trim());
+    const before = ['All owners', 'Ada Lovelace', 'Bob Marley', 'Cy Twombly', 'Unassigned'];
+    expect(owners()).to.deep.equal(before);
+    await store.checkIn(ids.s, ids.k3, { value: 40 });
+    await waitUntil(() => text(row(el, ids.k3).querySelector('.pct')) === '40%', 'the check-in shown');
+    expect(owners()).to.deep.equal(before);
+    await store.assignOwner(ids.s, 'keyResult', ids.k3, 'dee');
+    await waitUntil(() => owners().includes('dee'), 'the new owner offered');
+    expect(owners()).to.deep.equal([...before.slice(0, 4), 'dee', 'Unassigned']);
+    el.people = { ...PEOPLE, dee: 'Aaron Dee' };
+    await waitUntil(() => owners()[1] === 'Aaron Dee', 'the new name, in order');
   });
 
   it('filters by owner with the keyboard, keeping ancestors as dimmed context; accessible', async () => {

@@ -1,5 +1,6 @@
 import type { OkrError, OkrStore, Session, Snapshot, SnapshotResult, SnapshotRow, StoreChange } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { defineElement } from '../define.js';
 import { DisplayController } from '../display-controller.js';
 import { OkrCheckInRequestEvent } from '../events/okr-check-in-request-event.js';
@@ -22,7 +23,7 @@ import { filterSnapshot, OwnerChoices, ownerFilterOf } from './owner-filter.js';
 import { RowWindowController } from './row-window-controller.js';
 import { defaultWeek, type SnapshotCalendar, weekBeside, weekOfMonth } from './snapshot-calendar.js';
 import { download, exportFile } from './snapshot-export.js';
-import { weekText } from './snapshot-format.js';
+import { prepareFormats, weekText } from './snapshot-format.js';
 import {
   type RowActions,
   type RowContext,
@@ -227,6 +228,18 @@ export class OkrSnapshot extends LitElement {
     await this.#load(this.#controller.store);
   }
 
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // A change to the shown session marks the snapshot busy while the next one is derived:
+    // only `aria-busy` differs, so it is set as it is rather than by a render of every row
+    // (3-4 ms of a check-in shown from another tab, with 3,000 key results). The template
+    // binds it `live`, so the next render compares with what the attribute now says.
+    if (this.hasUpdated && changed.size === 1 && changed.has('busy')) {
+      this.renderRoot.querySelector('[part=base]')?.setAttribute('aria-busy', this.#ariaBusy());
+      return false;
+    }
+    return true;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('sessionId') || changed.has('week')) && this.#requested !== this.#key()) {
       void this.#load(this.#controller.store);
@@ -240,10 +253,17 @@ export class OkrSnapshot extends LitElement {
     if (changed.has('result') || changed.has('owner') || changed.has('expanded')) {
       const rows = this.#shown?.rows ?? [];
       const open = this.expanded;
-      this.#rows.layout(rows.length, (i) => {
-        const row = rows[i];
-        return SNAPSHOT_ROW_HEIGHT + (row && open.has(rowKey(row)) ? SNAPSHOT_COMMENT_HEIGHT : 0);
-      });
+      // With no comment open every row has one height: no key to make per row (3,000 key
+      // results made some 6,000 strings on every check-in shown).
+      this.#rows.layout(
+        rows.length,
+        open.size === 0
+          ? () => SNAPSHOT_ROW_HEIGHT
+          : (i) => {
+              const row = rows[i];
+              return SNAPSHOT_ROW_HEIGHT + (row && open.has(rowKey(row)) ? SNAPSHOT_COMMENT_HEIGHT : 0);
+            },
+      );
     }
   }
 
@@ -251,6 +271,17 @@ export class OkrSnapshot extends LitElement {
     this.#rows.observeViewport();
     if (changed.has('owner') && changed.get('owner') !== undefined) this.#rows.scrollToTop();
     this.#trends.updated(this.sessionId);
+    if (changed.has('status') && this.status === 'loading') {
+      // While storage reads, the rows' formats are made (the first of a page is slow), not in
+      // their first render. In the next task, not an idle callback: on a cold load the tasks
+      // of IndexedDB's answers kept the page from being idle until the data was there.
+      const locale = this.#locale;
+      setTimeout(() => prepareFormats(locale), 0);
+    }
+  }
+
+  #ariaBusy(): 'true' | 'false' {
+    return this.busy || this.status === 'loading' ? 'true' : 'false';
   }
 
   #key(): string {
@@ -383,7 +414,7 @@ export class OkrSnapshot extends LitElement {
         </div>
       </div>`;
     }
-    return html`<div part="base" aria-busy=${this.busy || this.status === 'loading' ? 'true' : 'false'}>
+    return html`<div part="base" aria-busy=${live(this.#ariaBusy())}>
       ${this.status === 'ready' ? this.#renderHeader() : nothing} ${this.status === 'ready' ? this.#renderToolbar() : nothing}
       ${this.#renderBody()}
       ${detailPanel({

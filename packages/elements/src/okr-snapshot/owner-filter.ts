@@ -51,6 +51,8 @@ export interface OwnerChoice {
  */
 export class OwnerChoices {
   #from: readonly unknown[] | undefined;
+  /** The owners `#named` was made of: a new week of the same owners (a check-in) keeps the list. */
+  #owners: ReadonlySet<string> = new Set();
   #named: readonly OwnerChoice[] = [];
 
   of(
@@ -65,12 +67,35 @@ export class OwnerChoices {
       const owners = new Set<string>();
       if (result?.available) for (const row of result.rows) if (row.ownerId !== undefined) owners.add(row.ownerId);
       if (typeof filter !== 'string') owners.add(filter.ownerId);
-      const collator = new Intl.Collator(locale);
-      this.#named = [...owners]
-        .map((id) => ({ id, name: personName(people, id) }))
-        .sort((a, b) => collator.compare(a.name, b.name));
+      const sameNaming = this.#from !== undefined && people === this.#from[1] && locale === this.#from[3];
+      // Naming and sorting (a collator made per locale) cost more than the rows' walk.
+      if (!sameNaming || !sameMembers(owners, this.#owners)) {
+        const collator = collatorFor(locale);
+        this.#named = [...owners]
+          .map((id) => ({ id, name: personName(people, id) }))
+          .sort((a, b) => collator.compare(a.name, b.name));
+      }
+      this.#owners = owners;
       this.#from = from;
     }
     return this.#named;
   }
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+/** A collator for `locale`, made once: making one took about a millisecond, on every check-in shown. */
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  return collator;
 }

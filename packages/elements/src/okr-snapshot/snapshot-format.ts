@@ -1,5 +1,6 @@
 import type { Week } from '@okrkit/core';
 import { formatter, numberFormat } from '../format.js';
+import { formatPercent } from '../key-result-format.js';
 import type { SnapshotStrings } from './snapshot-view.js';
 
 /**
@@ -30,16 +31,32 @@ export function formatWeekRange(week: Week, locale: string): string {
   const key = `${locale}|${week.start}|${week.end}`;
   let range = weekRanges.get(key);
   if (range === undefined) {
-    const format = formatter(locale, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+    const format = formatter(locale, WEEK_RANGE);
     range = format.formatRange(utc(week.start), utc(week.end));
     weekRanges.set(key, range);
   }
   return range;
 }
 
+const WEEK_RANGE = { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' } as const;
+const MONTH = { month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+
+/**
+ * Makes the formats a shown week needs for `locale` (week ranges, months, percentages,
+ * points) ahead of it, e.g. while the session loads from storage. The first `Intl` format
+ * a page makes costs some 20-60 ms here (the ICU data is loaded then); made in the first
+ * render of the rows, it delayed them by that much on a cold load. Each is made once.
+ */
+export function prepareFormats(locale: string): void {
+  formatter(locale, WEEK_RANGE).formatRange(0, 0);
+  formatter(locale, MONTH);
+  formatPercent(0, locale);
+  formatPoints(0, locale);
+}
+
 /** "February 2027" from `2027-02`. */
 export function formatMonth(month: string, locale: string): string {
-  return formatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(`${month}-01`));
+  return formatter(locale, MONTH).format(utc(`${month}-01`));
 }
 
 /** A week as the header and the table name it: "Week 5, Feb 1 – 7, 2027" in English. */
