@@ -57,8 +57,10 @@ export const ENTRIES = [
     name: '@okrkit/core (its own code: without idb, temporal-polyfill)',
     use: "export * from '@okrkit/core';",
     external: ['idb', 'temporal-polyfill'],
-    // 37.0 KB today (the ids' random bytes drawn 64 at a time added 0.3 KB): half a KB of room.
-    budget: 37.5,
+    // 37.0 KB (the ids' random bytes drawn 64 at a time added 0.3 KB), then 37.7 KB with group
+    // commit (CommandGroups, the planner as a class of its own, the tag a command's write carries:
+    // +0.6 KB): a third of a KB of room.
+    budget: 38,
     goal: 15,
   },
   // The drawer (and so <okr-sessions> and the whole set) grew by 1.2 KB for <okr-next-session> and
@@ -78,15 +80,16 @@ export const ENTRIES = [
   // set, the bundle); their budgets rose by 0.5-1 KB, to keep a quarter KB or more of room.
   // <okr-snapshot> for speed (issue 22): Lit's `live` directive (aria-busy set without a render of
   // every row), its formats made while storage reads, the owner choices kept across check-ins:
-  // 68.8 -> 69.2 KB, its budget up by half a KB.
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 100, goal: 60 },
+  // 68.8 -> 69.2 KB, its budget up by half a KB. With core's group commit (+0.6 KB in every entry
+  // that carries core): <okr-snapshot> 69.7 KB, the whole set 100.0; their budgets up by half a KB.
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 100.5, goal: 60 },
   {
     name: '@okrkit/elements/bundle (elements and core)',
     use: "export * from '@okrkit/elements/bundle';",
     budget: 107,
   },
   { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 65 },
-  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 69.5 },
+  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 70 },
   { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 76.5 },
   { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 62.5 },
   { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 60 },
