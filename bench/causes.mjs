@@ -54,6 +54,15 @@ export const CAUSES = [
       'the journal, about 145 ms. It goes where the first snapshot goes (a finished week kept).',
   },
   {
+    scenario: "Cold load of the demo's snapshot page",
+    cause:
+      'On a quiet machine it is met (255-363 ms, 2026-12-03); under load it is not. A trace of it: ' +
+      'about 20 ms for the page, 20 ms for the script, 75-95 ms running the script and the first render, ' +
+      'about 10 ms reading the local copy from IndexedDB (whose answers queue behind the main thread), ' +
+      'then the fold, weeks and snapshot (10 ms), the render of the rows (35 ms) and layout (16-21 ms). ' +
+      'Each part grows with the load average on two cores shared with the bench itself.',
+  },
+  {
     scenario: 'What a page downloads for all elements',
     cause:
       '@okrkit/core is the larger part (see the shares in the note): every element pulls in the whole ' +
