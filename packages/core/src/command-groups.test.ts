@@ -75,6 +75,23 @@ async function planned(storage: StorageAdapter): Promise<{ store: OkrStore; id: 
 const checkIn = (sessionId: string, value: number, keyResultId = 'kr-1'): Command =>
   ({ type: 'checkIn.add', sessionId, args: { keyResultId, value, status: 'on_track' } }) as Command;
 
+/**
+ * Runs `first` with its write held on its way to storage, then `queue` (the commands that
+ * arrive meanwhile), lets the write through, and settles them all: `first`'s outcome first.
+ */
+async function behindAHeldWrite<T>(
+  storage: PausingStorage,
+  first: () => Promise<T>,
+  queue: () => Promise<T>[],
+): Promise<PromiseSettledResult<T>[]> {
+  const held = storage.hold('append');
+  const running = first();
+  await held.reached;
+  const queued = queue();
+  held.release();
+  return Promise.allSettled([running, ...queued]);
+}
+
 /** The check-in values of a journal, in journal order. */
 async function valuesOf(storage: StorageAdapter, id: string): Promise<number[]> {
   const journal = await storage.readJournal(id);
@@ -87,18 +104,17 @@ describe('group commit over a storage that groupsCommands', () => {
     const { store, id } = await planned(storage);
     const before = (await store.getSession(id))?.head ?? 0;
     inner.causes.length = 0;
-    const held = storage.hold('append');
-    const first = store.execute(checkIn(id, 1), { actor: mo, tag: 'a' });
-    await held.reached;
     // Queued while the first write is on its way: a refused command among them.
-    const queued = [
-      store.execute(checkIn(id, 2), { actor: mo, tag: 'b' }),
-      store.execute(checkIn(id, 3, 'kr-404'), { actor: ada, tag: 'c' }),
-      store.execute(checkIn(id, 4), { actor: viewer, tag: 'd' }),
-      store.execute(checkIn(id, 5), { actor: ada, tag: 'e' }),
-    ];
-    held.release();
-    const [a, b, c, d, e] = await Promise.allSettled([first, ...queued]);
+    const [a, b, c, d, e] = await behindAHeldWrite(
+      storage,
+      () => store.execute(checkIn(id, 1), { actor: mo, tag: 'a' }),
+      () => [
+        store.execute(checkIn(id, 2), { actor: mo, tag: 'b' }),
+        store.execute(checkIn(id, 3, 'kr-404'), { actor: ada, tag: 'c' }),
+        store.execute(checkIn(id, 4), { actor: viewer, tag: 'd' }),
+        store.execute(checkIn(id, 5), { actor: ada, tag: 'e' }),
+      ],
+    );
 
     assert.equal(a?.status, 'fulfilled');
     assert.equal(b?.status, 'fulfilled');
@@ -134,16 +150,15 @@ describe('group commit over a storage that groupsCommands', () => {
     const { inner, storage } = grouping();
     const { store, id } = await planned(storage);
     inner.causes.length = 0;
-    const held = storage.hold('append');
-    const first = store.execute(checkIn(id, 1), { actor: mo, tag: 'a' });
-    await held.reached;
-    const queued = [
-      store.execute(checkIn(id, 2), { actor: mo, tag: 'b' }),
-      store.execute(checkIn(id, 3), { actor: mo, tag: 'refuse' }),
-      store.execute(checkIn(id, 4), { actor: mo, tag: 'd' }),
-    ];
-    held.release();
-    const [a, b, refused, d] = await Promise.allSettled([first, ...queued]);
+    const [a, b, refused, d] = await behindAHeldWrite(
+      storage,
+      () => store.execute(checkIn(id, 1), { actor: mo, tag: 'a' }),
+      () => [
+        store.execute(checkIn(id, 2), { actor: mo, tag: 'b' }),
+        store.execute(checkIn(id, 3), { actor: mo, tag: 'refuse' }),
+        store.execute(checkIn(id, 4), { actor: mo, tag: 'd' }),
+      ],
+    );
     assert.deepEqual(
       [a, b, d].map((r) => r?.status),
       ['fulfilled', 'fulfilled', 'fulfilled'],
@@ -163,12 +178,15 @@ describe('group commit over a storage that groupsCommands', () => {
     const { inner, storage } = grouping(false);
     const { store, id } = await planned(storage);
     inner.causes.length = 0;
-    const held = storage.hold('append');
-    const first = store.execute(checkIn(id, 1), { actor: mo, tag: 'a' });
-    await held.reached;
-    const queued = [2, 3, 4].map((v) => store.execute(checkIn(id, v), { actor: mo, tag: String(v) }));
-    held.release();
-    await Promise.all([first, ...queued]);
+    const settled = await behindAHeldWrite(
+      storage,
+      () => store.execute(checkIn(id, 1), { actor: mo, tag: 'a' }),
+      () => [2, 3, 4].map((v) => store.execute(checkIn(id, v), { actor: mo, tag: String(v) })),
+    );
+    assert.deepEqual(
+      settled.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled'],
+    );
     assert.deepEqual(
       inner.causes.map((cause) => cause.group?.length ?? 1),
       [1, 1, 1, 1],
@@ -181,17 +199,20 @@ describe('group commit over a storage that groupsCommands', () => {
     const { store, id } = await planned(storage);
     const parent = await store.createSession({ title: 'FY2027', start: '2026-10-01', end: '2027-12-31' });
     inner.causes.length = 0;
-    const held = storage.hold('append');
-    const first = store.execute(checkIn(id, 1), { tag: 'a' });
-    await held.reached;
-    const queued = [
-      store.execute(checkIn(id, 2), { tag: 'b' }),
-      // Linking to a parent reads the links version: written alone.
-      store.execute({ type: 'session.edit', sessionId: id, args: { parentId: parent.id } } as Command, { tag: 'p' }),
-      store.execute(checkIn(id, 3), { tag: 'c' }),
-    ];
-    held.release();
-    await Promise.all([first, ...queued]);
+    const settled = await behindAHeldWrite(
+      storage,
+      () => store.execute(checkIn(id, 1), { tag: 'a' }),
+      () => [
+        store.execute(checkIn(id, 2), { tag: 'b' }),
+        // Linking to a parent reads the links version: written alone.
+        store.execute({ type: 'session.edit', sessionId: id, args: { parentId: parent.id } } as Command, { tag: 'p' }),
+        store.execute(checkIn(id, 3), { tag: 'c' }),
+      ],
+    );
+    assert.deepEqual(
+      settled.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled'],
+    );
     assert.deepEqual(
       inner.causes.map((cause) => (cause.group ?? [cause]).map((c) => c.tag)),
       [['a'], ['b'], ['p'], ['c']],

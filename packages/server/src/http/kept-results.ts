@@ -9,32 +9,27 @@ export type MutationResult =
   | { readonly mutationId: number; readonly ok: true; readonly sessionId: string; readonly head: number }
   | ({ readonly mutationId: number; readonly ok: false } & ErrorBody);
 
-/**
- * The mutation a command runs for, handed to the store with the command (`execute`'s
- * `tag`), which hands it to storage with the write: its success is kept in the statement
- * that writes it.
- */
-interface Running {
+/** What names a pushed mutation: its organisation, client, id, and the person who pushed it. */
+interface Mutation {
   readonly tenant: string;
   readonly clientId: string;
   readonly mutationId: number;
   readonly actorId: string;
+}
+
+/**
+ * A mutation while its command runs, handed to the store with the command (`execute`'s
+ * `tag`), which hands it to storage with the write: its success is kept in the statement
+ * that writes it, and `written` says what that write was.
+ */
+class RunningMutation {
   written?: StorageChange;
+  constructor(readonly mutation: Mutation) {}
 }
 
 /** The running mutation a write's cause carries, if it is one of `KeptResults`'. */
-function runningOf(cause: { readonly tag?: unknown } | undefined): Running | undefined {
+function runningOf(cause: { readonly tag?: unknown } | undefined): RunningMutation | undefined {
   return cause?.tag instanceof RunningMutation ? cause.tag : undefined;
-}
-
-class RunningMutation implements Running {
-  written?: StorageChange;
-  constructor(
-    readonly tenant: string,
-    readonly clientId: string,
-    readonly mutationId: number,
-    readonly actorId: string,
-  ) {}
 }
 
 /** The key of `okrkit_push_results`: one kept result per (tenant, client, mutation id). */
@@ -77,11 +72,8 @@ export class KeptResults {
    * Runs `work` (one command) as `mutation`: `work` hands the store the tag it is given
    * (`execute(command, { tag })`), and a write of the command keeps the mutation's success.
    */
-  async run<T>(
-    mutation: Omit<Running, 'written'>,
-    work: (tag: unknown) => Promise<T>,
-  ): Promise<{ value: T; written?: StorageChange }> {
-    const tag = new RunningMutation(mutation.tenant, mutation.clientId, mutation.mutationId, mutation.actorId);
+  async run<T>(mutation: Mutation, work: (tag: unknown) => Promise<T>): Promise<{ value: T; written?: StorageChange }> {
+    const tag = new RunningMutation(mutation);
     const value = await work(tag);
     return { value, ...(tag.written ? { written: tag.written } : {}) };
   }
@@ -92,12 +84,12 @@ export class KeptResults {
    */
   alsoWrite(tenant: string): (change: StorageChange, cause?: AppendCause) => AlsoWrite | undefined {
     return (change, cause) => {
-      const written: { context: Running; change: StorageChange }[] = [];
+      const written: { context: RunningMutation; change: StorageChange }[] = [];
       const commands: readonly (AppendCause | GroupedCause | undefined)[] = cause?.group ?? [cause];
       for (const one of commands) {
         const context = runningOf(one);
         // Another tenant's store, or a write no push asked for (a host's own store call).
-        if (!context || context.tenant !== tenant || context.written) continue;
+        if (!context || context.mutation.tenant !== tenant || context.written) continue;
         // In a group, each command's answer is the head after its own entries.
         const head = one && 'head' in one ? one.head : change.head;
         written.push({ context, change: { sessionId: change.sessionId, head } });
@@ -105,12 +97,9 @@ export class KeptResults {
       if (written.length === 0) return undefined;
       const params: unknown[] = [tenant];
       const rows = written.map(({ context, change }) => {
-        const result: MutationResult = { mutationId: context.mutationId, ok: true, ...change };
-        const at = params.push(
-          context.clientId,
-          context.mutationId,
-          JSON.stringify({ actor: context.actorId, result }),
-        );
+        const { clientId, mutationId, actorId } = context.mutation;
+        const result: MutationResult = { mutationId, ok: true, ...change };
+        const at = params.push(clientId, mutationId, JSON.stringify({ actor: actorId, result }));
         return `($${at - 2}::text, $${at - 1}::bigint, $${at}::json)`;
       });
       return {
@@ -124,7 +113,7 @@ export class KeptResults {
         // A group's write is refused whole: the store then runs its commands one by one, each answered alone.
         duplicate: {
           key: KEPT_KEY,
-          error: () => new AlreadyKept((written[0] as { context: Running }).context.mutationId),
+          error: () => new AlreadyKept((written[0] as { context: RunningMutation }).context.mutation.mutationId),
         },
       };
     };
@@ -134,14 +123,14 @@ export class KeptResults {
    * Keeps a result that no write carried (a refusal, or a command that changed nothing),
    * unless one was kept for this mutation already: answers the result that is kept.
    */
-  async keep(mutation: Omit<Running, 'written'>, result: MutationResult): Promise<MutationResult> {
+  async keep(mutation: Mutation, result: MutationResult): Promise<MutationResult> {
     await ensureSchema(this.#database);
     const inserted = await this.#insertIfNew(this.#database, mutation, result);
     return inserted ? result : this.one(mutation);
   }
 
   /** The result kept for `mutation`, which is known to be there (its key refused another). */
-  async one(mutation: Omit<Running, 'written'>): Promise<MutationResult> {
+  async one(mutation: Mutation): Promise<MutationResult> {
     const { tenant, clientId, actorId, mutationId } = mutation;
     const kept = (await this.read(tenant, clientId, actorId, [mutationId])).get(mutationId);
     if (!kept) throw new OkrError('storage', `The kept result of mutation ${mutationId} went missing; push it again.`);
@@ -174,7 +163,7 @@ export class KeptResults {
   }
 
   /** Whether the row was inserted (there may have been one). */
-  async #insertIfNew(db: Queryable, mutation: Omit<Running, 'written'>, result: MutationResult): Promise<boolean> {
+  async #insertIfNew(db: Queryable, mutation: Mutation, result: MutationResult): Promise<boolean> {
     const { rowCount } = await db.query(
       `INSERT INTO okrkit_push_results (tenant, client_id, mutation_id, result) VALUES ($1, $2, $3, $4::json)
        ON CONFLICT DO NOTHING`,
