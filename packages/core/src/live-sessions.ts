@@ -58,14 +58,23 @@ export class LiveSessions {
 
   /** The live session, caught up with storage (always when `fresh`). Rejects `not-found` for unknown and deleted ones. */
   async load(id: string, fresh = false): Promise<Session> {
-    if (typeof id !== 'string' || id === '') {
-      throw new OkrError('invalid-input', 'A session id is required.', { fields: { id: 'A session id is required.' } });
-    }
+    checkId(id);
     let session = this.#live.get(id);
     if (!session) session = await this.#firstLoad(id);
     else if (fresh) session = await this.#catchUp(id, session);
     if (!session || session.deleted) throw new OkrError('not-found', `There is no session ${id}.`);
     return session;
+  }
+
+  /**
+   * The session's header: the live state when this store holds it, else storage's header
+   * (no journal read). Rejects `not-found` for unknown and deleted sessions.
+   */
+  async header(id: string): Promise<SessionHeader> {
+    checkId(id);
+    const header = this.#live.get(id) ?? (await this.guard(() => this.storage.getSession(id), 'read the session'));
+    if (!header || header.deleted) throw new OkrError('not-found', `There is no session ${id}.`);
+    return header;
   }
 
   /** The session if `actor` may view it (caught up with storage when `fresh`); undefined when it is missing, deleted or not shared with them. */
@@ -307,6 +316,12 @@ export class LiveSessions {
     this.#ids.delete(id);
     this.#timelines.delete(id);
     return true;
+  }
+}
+
+function checkId(id: unknown): void {
+  if (typeof id !== 'string' || id === '') {
+    throw new OkrError('invalid-input', 'A session id is required.', { fields: { id: 'A session id is required.' } });
   }
 }
 

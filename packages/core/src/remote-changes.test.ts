@@ -126,6 +126,9 @@ describe('changes made through another store', () => {
     const writer = storeOn(shared);
     const { s, kr } = await sessionWithHistory(writer);
     const reader = storeOn(shared);
+    // A snapshot of a week without one (W47 is before the session) reads no journal: the
+    // state is held from the getSession.
+    await reader.getSession(s.id);
     await reader.snapshot(s.id, '2026-W47');
     const heard = nextRemote(reader);
     await writer.checkIn(s.id, kr.id, { value: 55 });

@@ -93,7 +93,7 @@ function changed(progress: Progress, status: string, wasClamped: number, statusB
 
 /** The change of an item that did not move: one shared object per status. */
 const UNCHANGED = new Map<string, RowChange>();
-function unchanged(status: string): RowChange {
+export function unchanged(status: string): RowChange {
   let change = UNCHANGED.get(status);
   if (!change) {
     change = Object.freeze({ points: 0, statusBefore: status, statusAfter: status, isNew: false, removed: false });

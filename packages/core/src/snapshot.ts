@@ -1,5 +1,5 @@
 import type { Session } from './journal.js';
-import type { CheckIn, CheckInStatus, InitiativeStatus, KeyResult } from './model.js';
+import type { CheckIn, CheckInStatus, InitiativeStatus, KeyResult, SessionHeader } from './model.js';
 import { DEFAULT_STATUS_THRESHOLDS, expectedProgress, type Progress, type StatusThresholds } from './progress.js';
 import { deriveRows } from './snapshot-rows.js';
 import { filterByOwner, summarize } from './snapshot-summary.js';
@@ -132,12 +132,111 @@ export function sessionWeeks(
 }
 
 /** Why week `week` has no snapshot, or undefined if it has one. */
-export function unavailableReason(session: Session, week: Week, now: Date): UnavailableReason | undefined {
+export function unavailableReason(session: SessionHeader, week: Week, now: Date): UnavailableReason | undefined {
   const { from, to } = weekRange(week, session.timeZone);
   if (week.end < session.start || week.start > session.end) return 'outside-session';
   if (from > now.getTime()) return 'future';
   if (to <= Date.parse(session.createdAt)) return 'not-yet-created';
   return undefined;
+}
+
+/** A week asked for: where it begins and ends, and whether it is the live, current week. */
+export interface AskedWeek {
+  readonly week: Week;
+  /** The week's first instant and the instant it ends (epoch ms). */
+  readonly from: number;
+  readonly to: number;
+  /** The current week: its state is taken now, not at its end. */
+  readonly isLive: boolean;
+  /** The instant the state is taken at (epoch ms). */
+  readonly asOf: number;
+}
+
+/** What a week's snapshot is made of before an owner filter: the same for everyone who views it. */
+export interface WeekResult {
+  readonly title: string;
+  readonly expected: number;
+  readonly rows: readonly SnapshotRow[];
+  readonly summary: SnapshotSummary;
+}
+
+/** Week `weekKey` of `session` (a header is enough), or why it has no snapshot. */
+export function askWeek(
+  session: SessionHeader,
+  weekKey: string,
+  now: Date,
+): { readonly asked: AskedWeek } | { readonly unavailable: SnapshotUnavailable } {
+  const week = parseWeek(weekKey);
+  if (!week) throw new RangeError(`Not a week: ${weekKey}`);
+  const reason = unavailableReason(session, week, now);
+  if (reason) {
+    const nearest = nearestWeek(session, week, now);
+    return { unavailable: { available: false, sessionId: session.id, week, reason, ...(nearest ? { nearest } : {}) } };
+  }
+  const { from, to } = weekRange(week, session.timeZone);
+  const isLive = to > now.getTime();
+  return { asked: { week, from, to, isLive, asOf: isLive ? now.getTime() : to } };
+}
+
+/** Derives a week's rows from the session's timeline (`live` for the current week), optionally for one owner only. */
+export function deriveWeek(
+  timeline: Timeline,
+  live: Session,
+  asked: AskedWeek,
+  thresholds: StatusThresholds,
+  only?: OwnerFilter,
+): WeekResult {
+  const { from, to, isLive, asOf } = asked;
+  // The week's start first: its checkpoint is where the fold to the week's end begins
+  // (the other way round, a first snapshot folded the journal from the start twice).
+  const start = timeline.stateBefore(from, true);
+  const end = isLive ? live : (timeline.stateBefore(to, true) as Session);
+  const removals = timeline.removalsBetween(from, to);
+  const bounds = { from, asOf: new Date(asOf), startAsOf: new Date(from), removals };
+  const rows = deriveRows(end, start, bounds, thresholds, only);
+  return { title: end.title, expected: expectedProgress(end, bounds.asOf), rows, summary: summarize(rows) };
+}
+
+/**
+ * The snapshot of `asked` from its result (unfiltered, or derived for `owner` only: it
+ * then holds the objectives of the owner's items whole). `hash` gives a finished week's
+ * content hash when first read.
+ */
+export function snapshotFrom(
+  session: SessionHeader,
+  asked: AskedWeek,
+  result: WeekResult,
+  owner: OwnerFilter,
+  hash?: () => string,
+): Snapshot {
+  const rows = owner === 'all' ? result.rows : filterByOwner(result.rows, owner);
+  const summary = owner === 'all' ? result.summary : summarize(rows);
+  const snapshot: Snapshot = { ...snapshotBase(session, asked, result), owner, rows, summary };
+  if (!hash) return snapshot;
+  return Object.defineProperty(snapshot, 'hash', { enumerable: true, get: hash }) as Snapshot;
+}
+
+function snapshotBase(session: SessionHeader, asked: AskedWeek, result: WeekResult) {
+  return {
+    available: true as const,
+    sessionId: session.id,
+    sessionTitle: result.title,
+    timeZone: session.timeZone,
+    week: asked.week,
+    asOf: new Date(asked.asOf).toISOString(),
+    live: asked.isLive,
+    readOnly: !asked.isLive,
+    expected: result.expected,
+  };
+}
+
+/**
+ * A finished week's content hash: its unfiltered content, not where it is stored (an
+ * imported copy hashes the same).
+ */
+export function weekHash(session: SessionHeader, asked: AskedWeek, whole: WeekResult): string {
+  const { sessionId: _id, ...content } = snapshotBase(session, asked, whole);
+  return contentHash(JSON.stringify({ ...content, rows: whole.rows, summary: whole.summary }));
 }
 
 /** The snapshot of `weekKey` (a key such as `2027-W05`), derived from the session's timeline. */
@@ -148,78 +247,35 @@ export function snapshotOf(
   now: Date,
   options: SnapshotOptions = {},
 ): SnapshotResult {
-  const week = parseWeek(weekKey);
-  if (!week) throw new RangeError(`Not a week: ${weekKey}`);
-  const reason = unavailableReason(live, week, now);
-  if (reason) {
-    const nearest = nearestWeek(live, week, now);
-    return { available: false, sessionId: live.id, week, reason, ...(nearest ? { nearest } : {}) };
-  }
-  const { from, to } = weekRange(week, live.timeZone);
-  const isLive = to > now.getTime();
-  const asOf = isLive ? now.getTime() : to;
+  const found = askWeek(live, weekKey, now);
+  if ('unavailable' in found) return found.unavailable;
+  const { asked } = found;
   const thresholds = options.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
   const owner = options.owner ?? 'all';
-  const derive = (only?: OwnerFilter): Derived => {
-    // The week's start first: its checkpoint is where the fold to the week's end begins
-    // (the other way round, a first snapshot folded the journal from the start twice).
-    const start = timeline.stateBefore(from, true);
-    const end = isLive ? live : (timeline.stateBefore(to, true) as Session);
-    const removals = timeline.removalsBetween(from, to);
-    const week = { from, asOf: new Date(asOf), startAsOf: new Date(from), removals };
-    const rows = deriveRows(end, start, week, thresholds, only);
-    return { title: end.title, expected: expectedProgress(end, week.asOf), rows, summary: summarize(rows) };
-  };
+  const derive = (only?: OwnerFilter) => deriveWeek(timeline, live, asked, thresholds, only);
+  if (asked.isLive) return snapshotFrom(live, asked, derive(owner === 'all' ? undefined : owner), owner);
   // A finished week depends only on its boundaries, the entries recorded before it ended,
   // the thresholds, and (through the hash) the zone's name: remember it under all of them.
   // The count alone is not enough: a new zone moves the boundaries, and the entries
   // recorded before the end can stay the same.
-  const key = `week:${week.key}:${from}:${to}:${live.timeZone}:${timeline.countBefore(to)}:${JSON.stringify(thresholds)}`;
-  const whole = () => (isLive ? derive() : timeline.memo(key, derive));
-  let derived: Derived;
-  let rows: readonly SnapshotRow[];
-  let summary: SnapshotSummary;
-  if (owner === 'all') {
-    derived = whole();
-    rows = derived.rows;
-    summary = derived.summary;
-  } else {
-    // Filtered: reuse the whole week if it is known, else derive only the objectives
-    // that hold the owner's items (the rest would be filtered out anyway).
-    const known = isLive ? undefined : timeline.peek<Derived>(key);
-    derived = known ?? (isLive ? derive(owner) : timeline.memo(`${key}:${JSON.stringify(owner)}`, () => derive(owner)));
-    rows = filterByOwner(derived.rows, owner);
-    summary = summarize(rows);
-  }
-  const base = {
-    available: true as const,
-    sessionId: live.id,
-    sessionTitle: derived.title,
-    timeZone: live.timeZone,
-    week,
-    asOf: new Date(asOf).toISOString(),
-    live: isLive,
-    readOnly: !isLive,
-    expected: derived.expected,
-  };
-  const snapshot: Snapshot = { ...base, owner, rows, summary };
-  if (isLive) return snapshot;
-  // The hash covers the unfiltered content, not where it is stored (an imported copy
-  // hashes the same). It is computed when first read, and once per finished week.
-  const { sessionId: _id, ...content } = base;
-  const hash = () =>
-    timeline.memo(`hash:${key}`, () => {
-      const all = whole();
-      return contentHash(JSON.stringify({ ...content, rows: all.rows, summary: all.summary }));
-    });
-  return Object.defineProperty(snapshot, 'hash', { enumerable: true, get: hash }) as Snapshot;
+  const key = `${weekResultKey(asked, live.timeZone, thresholds)}:${timeline.countBefore(asked.to)}`;
+  const whole = () => timeline.memo(key, derive);
+  const hash = () => timeline.memo(`hash:${key}`, () => weekHash(live, asked, whole()));
+  if (owner === 'all') return snapshotFrom(live, asked, whole(), owner, hash);
+  // Filtered: reuse the whole week if it is known, else derive only the objectives
+  // that hold the owner's items (the rest would be filtered out anyway).
+  const known = timeline.peek<WeekResult>(key);
+  if (known) return snapshotFrom(live, asked, known, owner, hash);
+  const mine = timeline.memo(`${key}:${JSON.stringify(owner)}`, () => derive(owner));
+  return snapshotFrom(live, asked, mine, owner, hash);
 }
 
-interface Derived {
-  readonly title: string;
-  readonly expected: number;
-  readonly rows: readonly SnapshotRow[];
-  readonly summary: SnapshotSummary;
+/**
+ * What a finished week's result depends on besides the entries recorded before its end:
+ * the week, its boundaries, the zone's name and the thresholds.
+ */
+export function weekResultKey(asked: AskedWeek, timeZone: string, thresholds: StatusThresholds): string {
+  return `week:${asked.week.key}:${asked.from}:${asked.to}:${timeZone}:${JSON.stringify(thresholds)}`;
 }
 
 /**
@@ -228,7 +284,7 @@ interface Derived {
  * earlier of its last week and the current week: the nearest is `week` clamped to that
  * run. Constant time: walking every week of a long session took seconds.
  */
-function nearestWeek(session: Session, week: Week, now: Date): string | undefined {
+function nearestWeek(session: SessionHeader, week: Week, now: Date): string | undefined {
   const weekOfDate = (iso: string) => weekAt(new Date(`${iso}T12:00:00Z`), 'UTC');
   const created = weekAt(new Date(session.createdAt), session.timeZone);
   const current = weekAt(now, session.timeZone);

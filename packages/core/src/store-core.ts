@@ -4,12 +4,14 @@ import { LiveSessions } from './live-sessions.js';
 import { memoryStorage } from './storage/memory.js';
 import type { OkrStoreOptions } from './store.js';
 import { hostTimeZone } from './time.js';
+import { WeekResults } from './week-results.js';
 
 /** What every view of one store (`store.as(actor)`) shares: the live sessions, the command path and the clock. */
 export interface StoreCore {
   readonly sessions: LiveSessions;
   readonly runner: CommandRunner;
   readonly clock: () => Date;
+  readonly weeks: WeekResults;
 }
 
 const ID_PREFIX = { objective: 'ob', keyResult: 'kr', initiative: 'in', checkIn: 'ci', copy: 'cp' } as const;
@@ -45,5 +47,5 @@ export function storeCore(options: OkrStoreOptions): StoreCore {
     retries: options.retries ?? 3,
     makeId: options.ids ?? randomIds(),
   });
-  return { sessions, runner, clock };
+  return { sessions, runner, clock, weeks: new WeekResults(sessions) };
 }

@@ -36,14 +36,7 @@ import {
   nextSessionInput,
   validateCurrentSessionsOptions,
 } from './sessions.js';
-import {
-  type SeriesPoint,
-  type SnapshotOptions,
-  type SnapshotResult,
-  seriesOf,
-  sessionWeeks,
-  snapshotOf,
-} from './snapshot.js';
+import { type SeriesPoint, type SnapshotOptions, type SnapshotResult, seriesOf, sessionWeeks } from './snapshot.js';
 import type { StorageAdapter } from './storage/adapter.js';
 import type { StoreChange } from './store-change.js';
 import { type StoreCore, storeCore } from './store-core.js';
@@ -178,6 +171,18 @@ export class OkrStore {
     return session;
   }
 
+  /**
+   * The session's header (title, dates, zone, state, access, head) without its objectives:
+   * answered without reading the journal when the store has not loaded the session.
+   * Rejects like `getSession`.
+   */
+  async sessionHeader(id: string): Promise<SessionHeader> {
+    const header = await this.#core.sessions.header(id);
+    const decision = decide(this.#actor, 'session.view', { session: header });
+    if (!decision.allowed) throw new OkrError('not-allowed', decision.reason);
+    return header;
+  }
+
   /** The whole journal of a session, oldest first. Entries never change: an adapter may hand them out frozen (the memory adapter does). */
   async journal(id: string): Promise<JournalEntry[]> {
     await this.getSession(id);
@@ -186,7 +191,7 @@ export class OkrStore {
 
   /** The session's weeks (every ISO week overlapping its dates), grouped by month, and the current week. */
   async weeks(id: string): Promise<{ weeks: Week[]; months: MonthOfWeeks[]; current: Week }> {
-    const session = await this.getSession(id);
+    const session = await this.sessionHeader(id);
     const { weeks, current } = sessionWeeks(session, this.#core.clock());
     // A copy: the list is the caller's to keep or change; the remembered one is shared.
     return { weeks: [...weeks], months: groupByMonth(weeks), current };
@@ -195,15 +200,22 @@ export class OkrStore {
   /**
    * The snapshot of a week (default: the current one): every objective, key result and
    * initiative as it was at the week's end, with the change against the week before.
-   * A week with none says why (`not-yet-created`, `outside-session`, `future`).
+   * A week with none says why (`not-yet-created`, `outside-session`, `future`). A finished
+   * week is kept in storage once final, so that any store answers it again without
+   * reading the journal (see week-results.ts).
    */
   async snapshot(id: string, week?: string, options: SnapshotOptions = {}): Promise<SnapshotResult> {
-    const session = await this.getSession(id);
+    const session = await this.sessionHeader(id);
     const now = this.#core.clock();
     const key = week ?? weekAt(now, session.timeZone).key;
     if (typeof key !== 'string' || !parseWeek(key))
       throw invalid('week', `Not an ISO week: ${JSON.stringify(week)} (expected e.g. 2027-W05).`);
-    return snapshotOf(await this.#core.sessions.timeline(session), session, key, now, options);
+    return this.#core.weeks.snapshot(session, key, now, options);
+  }
+
+  /** Resolves when what the store does after its answers (storing finished weeks) is done. */
+  settled(): Promise<void> {
+    return this.#core.weeks.settled();
   }
 
   /** An objective's or key result's progress at the end of every week so far. */
@@ -361,8 +373,9 @@ export class OkrStore {
   }
 
   /** Stops watching storage and closes it (for every view of this store). */
-  close(): Promise<void> {
-    return this.#core.sessions.close();
+  async close(): Promise<void> {
+    await this.#core.weeks.close();
+    await this.#core.sessions.close();
   }
 
   async #run<K extends keyof CommandArgs>(type: K, sessionId: string | undefined, args: unknown): Promise<unknown> {

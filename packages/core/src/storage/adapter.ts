@@ -87,7 +87,17 @@ export interface StorageAdapter {
    */
   readonly groupsCommands?: boolean;
 
-  /** A cached derived value (e.g. the folded state at a week's end), or undefined. */
+  /**
+   * Optional: the head up to which the journal `readJournal` shows is final. A storage that
+   * shows entries it has not confirmed yet (`syncStorage`: pending commands on top of what
+   * the server confirmed) says where the confirmed ones end; without it, all are final.
+   */
+  settledHead?(id: string): number;
+
+  /**
+   * A cached derived value (e.g. a finished week's result), or undefined. A value read may
+   * be shared and frozen (the memory adapter's are): treat it as read-only.
+   */
   readCheckpoint(id: string, key: string): Promise<unknown>;
 
   /** Stores a cached derived value. Dropping checkpoints must never change a result. */

@@ -21,8 +21,8 @@ interface StoredSession {
  * stores sharing one instance behave like several tabs sharing one database. Records
  * are copied in as JSON so that callers can never mutate what is stored. Journal entries
  * are immutable, so they come out as they are stored, deeply frozen (a fresh store's first
- * read of a large session was mostly copying them); headers and checkpoints come out as
- * copies.
+ * read of a large session was mostly copying them), and so do checkpoints (a finished
+ * week's rows never change either); headers come out as copies.
  */
 export class MemoryStorage implements StorageAdapter {
   readonly name = 'memory';
@@ -105,13 +105,14 @@ export class MemoryStorage implements StorageAdapter {
 
   async readCheckpoint(id: string, key: string): Promise<unknown> {
     this.#check();
-    const value = this.#sessions.get(id)?.checkpoints.get(key);
-    return value === undefined ? undefined : copyOut(value);
+    // Stored frozen (below): handed out as it is, like the journal's entries. Copying a
+    // finished week's rows on every read cost more than deriving them.
+    return this.#sessions.get(id)?.checkpoints.get(key);
   }
 
   async writeCheckpoint(id: string, key: string, value: unknown): Promise<void> {
     this.#check();
-    this.#sessions.get(id)?.checkpoints.set(key, copy(value));
+    this.#sessions.get(id)?.checkpoints.set(key, deepFreeze(copy(value)));
   }
 
   watch(listener: (change: StorageChange) => void): () => void {

@@ -101,6 +101,11 @@ export class SyncStorage implements StorageAdapter, SyncingStorage {
     return this.#state.journal(id, afterSeq);
   }
 
+  /** Entries beyond the confirmed head are pending commands, laid anew on what the server sends. */
+  settledHead(id: string): number {
+    return this.#state.confirmedHead(id);
+  }
+
   async readCheckpoint(id: string, key: string): Promise<unknown> {
     return this.#checkpoints.get(`${id}\u0000${key}`);
   }

@@ -1,4 +1,13 @@
-import type { OkrError, OkrStore, Session, Snapshot, SnapshotResult, SnapshotRow, StoreChange } from '@okrkit/core';
+import type {
+  OkrError,
+  OkrStore,
+  Session,
+  SessionHeader,
+  Snapshot,
+  SnapshotResult,
+  SnapshotRow,
+  StoreChange,
+} from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { defineElement } from '../define.js';
@@ -151,7 +160,8 @@ export class OkrSnapshot extends LitElement {
 
   declare status: 'idle' | 'loading' | 'ready' | 'error';
   declare loadError: OkrError | undefined;
-  declare session: Session | undefined;
+  /** The live session for the current week; its header for other weeks. */
+  declare session: Session | SessionHeader | undefined;
   declare calendar: SnapshotCalendar | undefined;
   /** The snapshot of the shown week, unfiltered. */
   declare result: SnapshotResult | undefined;
@@ -309,10 +319,15 @@ export class OkrSnapshot extends LitElement {
     if (!sameSession || this.status !== 'ready') this.status = 'loading';
     else this.busy = true;
     try {
-      // A notice carries the session as it now is; the weeks and the snapshot derive from it.
-      const session = carriedSession(store, change, sessionId) ?? (await store.getSession(sessionId));
+      // A notice carries the session as it now is. Otherwise a past week needs only the
+      // header (a finished week comes from storage, with no journal read); the live week
+      // needs the session itself, for who may check in (its snapshot has loaded it).
+      const carried = carriedSession(store, change, sessionId);
       const calendar = await store.weeks(sessionId);
       const result = await store.snapshot(sessionId, this.week ?? defaultWeek(calendar));
+      const session =
+        carried ??
+        (result.available && result.live ? await store.getSession(sessionId) : await store.sessionHeader(sessionId));
       if (load !== this.#loads) return;
       this.session = session;
       this.calendar = calendar;

@@ -1,4 +1,4 @@
-import type { Session, SnapshotResult } from '@okrkit/core';
+import type { SessionHeader, SnapshotResult } from '@okrkit/core';
 import { html, type TemplateResult } from 'lit';
 import { formatDay } from '../format.js';
 import { notStarted, type SnapshotCalendar } from './snapshot-calendar.js';
@@ -14,7 +14,7 @@ export function unavailableWeek(
   view: SnapshotView,
   result: Extract<SnapshotResult, { available: false }>,
   calendar: SnapshotCalendar | undefined,
-  session: Session | undefined,
+  session: SessionHeader | undefined,
   goToWeek: (key: string) => void,
 ): TemplateResult {
   const { s, locale } = view;
