@@ -52,7 +52,7 @@ const templatesAsShipped = {
  * named export for a class from a module without side effects.
  */
 export const ENTRIES = [
-  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 48 },
+  { name: '@okrkit/core', use: "export * from '@okrkit/core';", budget: 49.5 },
   {
     name: '@okrkit/core (its own code: without idb, temporal-polyfill)',
     use: "export * from '@okrkit/core';",
@@ -60,7 +60,7 @@ export const ENTRIES = [
     // 37.0 KB (the ids' random bytes drawn 64 at a time added 0.3 KB), then 37.7 KB with group
     // commit (CommandGroups, the planner as a class of its own, the tag a command's write carries:
     // +0.6 KB): a third of a KB of room.
-    budget: 38,
+    budget: 39.5,
     goal: 15,
   },
   // The drawer (and so <okr-sessions> and the whole set) grew by 1.2 KB for <okr-next-session> and
@@ -82,33 +82,35 @@ export const ENTRIES = [
   // every row), its formats made while storage reads, the owner choices kept across check-ins:
   // 68.8 -> 69.2 KB, its budget up by half a KB. With core's group commit (+0.6 KB in every entry
   // that carries core): <okr-snapshot> 69.7 KB, the whole set 100.0; their budgets up by half a KB.
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 100.5, goal: 60 },
+  // Finished weeks kept in storage (week-results.ts, stored-week.ts) added 1.5 KB to core's own
+  // code (37.7 -> 39.2 KB) and so to every entry that carries core: each budget up by 1.5 KB.
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 102, goal: 60 },
   {
     name: '@okrkit/elements/bundle (elements and core)',
     use: "export * from '@okrkit/elements/bundle';",
-    budget: 107,
+    budget: 108.5,
   },
-  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 65 },
-  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 70 },
-  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 76.5 },
-  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 62.5 },
-  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 60 },
+  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 66.5 },
+  { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 71.5 },
+  { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 78 },
+  { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 64 },
+  { name: '@okrkit/elements/okr-check-in.js', use: "import '@okrkit/elements/okr-check-in.js';", budget: 61.5 },
   {
     name: '@okrkit/elements/okr-session-drawer.js',
     use: "import '@okrkit/elements/okr-session-drawer.js';",
-    budget: 60.5,
+    budget: 62,
   },
   {
     name: '@okrkit/elements/okr-next-session.js',
     use: "import '@okrkit/elements/okr-next-session.js';",
-    budget: 54.5,
+    budget: 56,
   },
   {
     name: '@okrkit/elements/okr-access-editor.js',
     use: "import '@okrkit/elements/okr-access-editor.js';",
-    budget: 54.5,
+    budget: 56,
   },
-  { name: '@okrkit/elements/okr-detail.js', use: "import '@okrkit/elements/okr-detail.js';", budget: 58 },
+  { name: '@okrkit/elements/okr-detail.js', use: "import '@okrkit/elements/okr-detail.js';", budget: 59.5 },
   { name: '@okrkit/elements/okr-provider.js', use: "import '@okrkit/elements/okr-provider.js';", budget: 7 },
   {
     name: '@okrkit/elements/locales/de.js (German texts, registered)',

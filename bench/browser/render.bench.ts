@@ -89,6 +89,22 @@ async function snapshotScenario(): Promise<Row[]> {
   await seeding.createSession(header, stored);
   await seeding.close();
   const week = '2026-W10';
+  /** Forgets every finished week the page's database kept: as if nobody had viewed or finished one. */
+  const forgetWeeks = () =>
+    new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(databaseName);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('checkpoints', 'readwrite');
+        tx.objectStore('checkpoints').clear();
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  const keptIdb: number[] = [];
   const freshIdb: number[] = [];
   const freshMemory: number[] = [];
   const remembered: number[] = [];
@@ -98,11 +114,20 @@ async function snapshotScenario(): Promise<Row[]> {
   const warmStore = createOkrStore({ ...options, storage: memoryStorage() });
   await warmStore.storage.createSession(header, stored);
   for (let run = 0; run < 5; run++) {
+    // The page's database holds nothing derived: the first view folds the journal (and then
+    // stores the finished week, in the background, before the store closes).
+    await forgetWeeks();
     const idbStore = createOkrStore({ ...options, storage: indexedDbStorage({ name: databaseName }) });
     const [idbMs, idbEl] = await firstView(idbStore, session.id, week);
     freshIdb.push(idbMs);
     idbEl.remove();
     await idbStore.close();
+    // Now it holds the finished week, as a week is kept once final: a new page over it.
+    const keptStore = createOkrStore({ ...options, storage: indexedDbStorage({ name: databaseName }) });
+    const [keptMs, keptEl] = await firstView(keptStore, session.id, week);
+    keptIdb.push(keptMs);
+    keptEl.remove();
+    await keptStore.close();
     const memoryStore = createOkrStore({ ...options, storage: memoryStorage() });
     await memoryStore.storage.createSession(header, stored);
     const [memoryMs, memoryEl] = await firstView(memoryStore, session.id, week);
@@ -128,19 +153,29 @@ async function snapshotScenario(): Promise<Row[]> {
   }
   // The first run of each compiles the code: dropped (a cold page pays it; see the demo load
   // row). The warm store's first view was not remembered yet: dropped from the cached row too.
-  for (const list of [freshIdb, freshMemory, remembered]) list.shift();
+  for (const list of [keptIdb, freshIdb, freshMemory, remembered]) list.shift();
   remembered.shift();
   const size = `${rows.toLocaleString('en')} rows`;
   const idb = middleOf(freshIdb);
+  const kept = middleOf(keptIdb);
   return [
     {
       group: 'cold',
-      scenario: '<okr-snapshot> first view of a past week, fresh store over IndexedDB',
+      scenario: '<okr-snapshot> first view of a past week, fresh store over IndexedDB, the finished week kept',
+      size,
+      okrkit: kept,
+      goal: '<= 100 ms',
+      met: kept <= 100,
+      note: "the page's database holds the session and the week as stored once final; nothing read of the journal",
+    },
+    {
+      group: 'cold',
+      scenario: '<okr-snapshot> first view of a past week, fresh store over IndexedDB, nothing stored',
       size,
       okrkit: idb,
       goal: '<= 100 ms',
       met: idb <= 100,
-      note: "the page's database holds the session; nothing folded or derived yet",
+      note: "the page's database holds the session only; nothing folded or derived yet",
     },
     {
       group: 'cold',
