@@ -307,7 +307,8 @@ function removedDuring(
   return { byObjective, objectives };
 }
 
-function removedRow(
+/** The row of an item removed during the week: as it was at the week's start. */
+export function removedRow(
   type: RowType,
   id: string,
   parentId: string | undefined,

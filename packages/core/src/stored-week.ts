@@ -1,7 +1,7 @@
 import type { CheckIn, CheckInStatus, InitiativeStatus, KeyResult } from './model.js';
 import { FULL_PROGRESS, NO_PROGRESS, type Progress } from './progress.js';
 import type { RowChange, RowType, SnapshotRow, SnapshotSummary, WeekResult } from './snapshot.js';
-import { unchanged } from './snapshot-rows.js';
+import { removedRow, unchanged } from './snapshot-rows.js';
 
 /**
  * A finished week's result as storage keeps it (a checkpoint, plain JSON): each row a flat
@@ -102,23 +102,8 @@ function decodeRow(row: StoredRow): SnapshotRow {
   const expected = row[8] as number;
   const status = row[9] as CheckInStatus | InitiativeStatus;
   const change = changeOf(row[13] as number, row[14] as string | null, row[15] as string, row[16] as number);
-  if (change.removed) {
-    // What `removedRow` makes: no latest check-in, kind or unit.
-    return {
-      type,
-      id,
-      ...(parentId ? { parentId } : {}),
-      depth,
-      title,
-      ...(ownerId ? { ownerId } : {}),
-      progress,
-      expected,
-      status,
-      stale: false,
-      checkInsThisWeek: 0,
-      change,
-    };
-  }
+  if (change.removed)
+    return removedRow(type, id, parentId, depth as 0 | 1, title, ownerId, { progress, status }, expected);
   // Object literals of one shape per type (as deriveRows makes them): spreading a common
   // part made every row a dictionary, eight times slower to build.
   if (type === 'keyResult')

@@ -10,7 +10,6 @@ import {
   type SnapshotResult,
   snapshotFrom,
   snapshotOf,
-  weekHash,
   weekResultKey,
 } from './snapshot.js';
 import { decodeWeek, encodeWeek, type KeptWeek } from './stored-week.js';
@@ -80,13 +79,18 @@ export class WeekResults {
   }
 
   /** Resolves when what was started in the background (finished weeks being stored) is done. */
-  settled(): Promise<void> {
-    return this.#background;
+  async settled(): Promise<void> {
+    // Work may queue more work (a finished week found, then written): until none is added.
+    let waited: Promise<void>;
+    do {
+      waited = this.#background;
+      await waited;
+    } while (waited !== this.#background);
   }
 
   close(): Promise<void> {
     this.#closed = true;
-    return this.#background;
+    return this.settled();
   }
 
   #remember(key: string, week?: KeptWeek): KeptWeek | undefined {
@@ -120,14 +124,13 @@ export class WeekResults {
     const count = timeline.countBefore(asked.to);
     if (!this.#isFinal(session.id, timeline, count)) return undefined;
     const whole = { title: result.sessionTitle, expected: result.expected, rows: result.rows, summary: result.summary };
-    // The hash (a pass over the rows' JSON) is worked out when first asked for: in the background, to store it.
-    let hash: string | undefined;
+    // The hash (a pass over the rows' JSON, remembered by the timeline) is worked out when
+    // first asked for: in the background, to store it.
     const kept: KeptWeek = {
       ...whole,
       count,
       get hash() {
-        hash ??= result.hash ?? weekHash(session, asked, whole);
-        return hash;
+        return result.hash as string;
       },
     };
     return this.#remember(key, kept);
@@ -138,12 +141,15 @@ export class WeekResults {
     if (this.#stored.has(key)) return;
     this.#stored.add(key);
     this.#writing.set(key, kept);
-    this.#later(() => this.#write(id, key, kept), key);
+    this.#later(() => this.#write(id, key, kept));
   }
 
+  /** Writes `kept`; a failure forgets that it is stored (a cache: the next view derives it again). */
   async #write(id: string, key: string, kept: KeptWeek): Promise<void> {
     try {
       await this.#sessions.storage.writeCheckpoint(id, storageKey(key), encodeWeek(kept, kept.count, kept.hash));
+    } catch {
+      this.#stored.delete(key);
     } finally {
       this.#writing.delete(key);
     }
@@ -176,23 +182,19 @@ export class WeekResults {
       if ('unavailable' in found) return;
       const key = keyOf(live, found.asked, DEFAULT_STATUS_THRESHOLDS);
       if (this.#stored.has(key)) return;
-      this.#stored.add(key);
-      if (decodeWeek(await this.#sessions.storage.readCheckpoint(live.id, storageKey(key)))) return;
+      if (await this.#read(live.id, key)) return;
       const result = snapshotOf(timeline, live, last, at);
       const kept = result.available ? this.#derived(live, timeline, found.asked, key, result) : undefined;
-      if (kept) await this.#write(live.id, key, kept);
-      else this.#stored.delete(key);
-    }, '');
+      if (kept) this.#keep(live.id, key, kept);
+    });
   }
 
-  /** Runs `work` after the current task (the answer goes first), one after the other; a failure forgets `key` (a cache). */
-  #later(work: () => Promise<void>, key: string): void {
+  /** Runs `work` after the current task (the answer goes first), one after the other. */
+  #later(work: () => Promise<void>): void {
     const run = () =>
       new Promise<void>((resolve) => setTimeout(resolve, 0))
         .then(() => (this.#closed ? undefined : work()))
-        .catch(() => {
-          this.#stored.delete(key);
-        });
+        .catch(() => undefined);
     this.#background = this.#background.then(run);
   }
 }
