@@ -233,8 +233,16 @@ export function replay(identity: Identity, entries: Iterable<JournalEntry>, from
   return draft;
 }
 
-/** Where a fold over a journal's index finds the history of a key result its `keyResult.added` entry (by seq) began. */
-export type LogBegunAt = (seq: number) => CheckInEntry[] | undefined;
+/**
+ * Where a fold over a journal's index finds the history of a key result its
+ * `keyResult.added` entry (by seq) began: the index itself (`CheckInIndex`). An object
+ * with a method, not a closure: optimized code that inlines a closure holds it weakly,
+ * and a collection after the timeline that made it is gone threw that code away (every
+ * fresh store's fold ran unoptimized for its first thousands of entries).
+ */
+export interface LogBegunAt {
+  logBegunAt(seq: number): CheckInEntry[] | undefined;
+}
 
 /**
  * The state after a journal's first `head` entries, from `from` (the state after an
@@ -353,14 +361,17 @@ function applyInPlace(
       break;
     case 'keyResult.changed': {
       const kr = recordOf(need(draft.keyResults, entry.data.id, entry));
-      draft.keyResults.set(kr.id, kr.with(patched(kr, entry.data), owner));
+      const fields = kr.fields();
+      patch(fields, entry.data);
+      draft.keyResults.set(kr.id, kr.with(fields, owner));
       break;
     }
     case 'keyResult.retargeted': {
       const { id, ...target } = entry.data;
       const kr = recordOf(need(draft.keyResults, id, entry));
-      const { start: _s, target: _t, threshold: _h, milestones: _m, ...rest } = kr;
-      draft.keyResults.set(id, kr.with({ ...rest, ...target }, owner));
+      const fields = kr.fields();
+      fields.start = fields.target = fields.threshold = fields.milestones = undefined;
+      draft.keyResults.set(id, kr.with(Object.assign(fields, target), owner));
       break;
     }
     case 'keyResult.removed':
@@ -373,7 +384,9 @@ function applyInPlace(
         if (kr.objectiveId !== entry.data.objectiveId) {
           throw new ReplayError(`Entry ${entry.seq} reorders ${id} under the wrong objective.`);
         }
-        draft.keyResults.set(id, kr.with({ ...kr, order }, owner));
+        const fields = kr.fields();
+        fields.order = order;
+        draft.keyResults.set(id, kr.with(fields, owner));
       });
       break;
     case 'owner.assigned': {
@@ -382,11 +395,15 @@ function applyInPlace(
         data.item === 'objective' ? draft.objectives : data.item === 'keyResult' ? draft.keyResults : draft.initiatives
       ) as Map<string, { ownerId?: string }>;
       const found = need(map, data.id, entry);
-      const { ownerId: _old, ...item } = found;
-      const next = data.ownerId === null ? item : { ...item, ownerId: data.ownerId };
       if (data.item === 'keyResult') {
-        draft.keyResults.set(data.id, recordOf(found as KeyResult).with(next as KeyResultFields, owner));
-      } else map.set(data.id, next);
+        const kr = recordOf(found as KeyResult);
+        const fields = kr.fields();
+        fields.ownerId = data.ownerId ?? undefined;
+        draft.keyResults.set(data.id, kr.with(fields, owner));
+        break;
+      }
+      const { ownerId: _old, ...item } = found;
+      map.set(data.id, data.ownerId === null ? item : { ...item, ownerId: data.ownerId });
       break;
     }
     case 'initiative.added':
@@ -410,7 +427,7 @@ function addedRecord(
   logBegunAt: LogBegunAt | undefined,
 ): KeyResultRecord {
   if (!logBegunAt) return KeyResultRecord.added(k, owner);
-  const log = logBegunAt(seq);
+  const log = logBegunAt.logBegunAt(seq);
   if (!log) throw new ReplayError(`Entry ${seq} adds key result ${k.id}, which the journal's index does not know.`);
   return KeyResultRecord.indexed(k, owner, log);
 }

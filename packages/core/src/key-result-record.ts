@@ -140,6 +140,27 @@ export class KeyResultRecord implements KeyResult {
     return -1;
   }
 
+  /**
+   * Its fields, without its history: a plain object to change and pass to `with`. (A
+   * spread would also read `latest`, making the check-in object a fold never needed.)
+   */
+  fields(): { -readonly [key in keyof KeyResultFields]: KeyResultFields[key] } {
+    return {
+      id: this.id,
+      objectiveId: this.objectiveId,
+      title: this.title,
+      ownerId: this.ownerId,
+      unit: this.unit,
+      weight: this.weight,
+      order: this.order,
+      kind: this.kind,
+      start: this.start,
+      target: this.target,
+      threshold: this.threshold,
+      milestones: this.milestones,
+    };
+  }
+
   /** The same history under other fields (edited, retargeted, reordered, handed over). */
   with(k: KeyResultFields, owner: object): KeyResultRecord {
     const record = new KeyResultRecord(k, this.#log, this.#count, this.#latest, owner, this);

@@ -28,7 +28,6 @@ export class Timeline {
   readonly #checkpoints = new Map<number, Session>();
   /** Where each key result's check-ins are: a state is folded from the other entries alone. */
   readonly #index = new CheckInIndex();
-  readonly #logBegunAt = (seq: number) => this.#index.logBegunAt(seq);
 
   constructor(identity: Identity, entries: readonly JournalEntry[] = []) {
     this.identity = identity;
@@ -144,7 +143,7 @@ export class Timeline {
 
   /** The state after the first `n` entries, from `from` (an earlier state of this timeline, or nothing). */
   #fold(n: number, from: Session | undefined): Session | undefined {
-    return foldStructure(this.identity, this.#entries, this.#index.structural, this.#logBegunAt, n, from);
+    return foldStructure(this.identity, this.#entries, this.#index.structural, this.#index, n, from);
   }
 
   readonly #memo = new Map<string, unknown>();
