@@ -7,8 +7,12 @@
 // and mode); BENCH_BROWSER=0 skips the browser; BENCH_SERVER=1 adds the server bench (it needs
 // PostgreSQL). The sync benches run the server on PGlite (nothing to install); BENCH_SYNC=0
 // skips them.
+//
+// Each run is also saved, figures and machine, to bench/.data/last-run.json (not in git);
+// BENCH_FROM=<that file> writes results.md again from a saved run, measuring nothing (after
+// bench/causes.mjs has changed, for example).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { measure, sizeOf } from '../scripts/size.mjs';
 import { runDemoColdLoad, runInBrowser, runSync, runTabs } from './browser.mjs';
@@ -31,68 +35,91 @@ function node(args) {
   return JSON.parse(run.stdout.trim().split('\n').pop());
 }
 
-const rows = [];
-const sizes = (process.env.BENCH_SIZES ?? '0.1,1,5').split(',');
-for (const factor of sizes) {
-  const flags = ['--expose-gc', '--max-old-space-size=6144', '--conditions=@okrkit/source', '--import', 'tsx'];
-  rows.push(...node([...flags, 'bench/core.bench.ts', factor]));
-  rows.push(...node([...flags, 'bench/core.bench.ts', factor, 'memory']));
+const saved = process.env.BENCH_FROM ? JSON.parse(readFileSync(process.env.BENCH_FROM, 'utf8')) : undefined;
+const run = saved ?? (await measureAll());
+const { rows, bundles } = run;
+if (!saved) {
+  mkdirSync(new URL('.data/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('.data/last-run.json', import.meta.url), JSON.stringify(run));
 }
-if (process.env.BENCH_SERVER === '1') {
-  rows.push(...node(['--conditions=@okrkit/source', '--import', 'tsx', 'bench/server.bench.ts']));
-}
-if (process.env.BENCH_SYNC !== '0') {
-  rows.push(...node(['--conditions=@okrkit/source', '--import', 'tsx', 'bench/sync.bench.ts']));
-}
-if (process.env.BENCH_BROWSER !== '0') {
-  rows.push(...(await runInBrowser('bench/browser/render.bench.ts')));
-  rows.push(...(await runTabs()));
-  rows.push(...(await runDemoColdLoad()));
-  if (process.env.BENCH_SYNC !== '0') rows.push(...(await runSync()));
-  rows.push(...(await runInBrowser('bench/browser/idb.bench.ts')));
-}
-/** min+gzip bytes of all elements bundled without `external`, templates minified as shipped. */
-async function elementsWithout(external) {
-  return (await sizeOf("export * from '@okrkit/elements';", external)).gzip;
-}
-const bundles = await measure();
-const whole = await elementsWithout([]);
-const shares = [];
-for (const [name, external] of [
-  ['temporal-polyfill', ['temporal-polyfill']],
-  [
-    'lit and @lit/context',
+
+/** Every scenario of this run, the bundle sizes and the machine they were measured on. */
+async function measureAll() {
+  const rows = [];
+  const sizes = (process.env.BENCH_SIZES ?? '0.1,1,5').split(',');
+  for (const factor of sizes) {
+    const flags = ['--expose-gc', '--max-old-space-size=6144', '--conditions=@okrkit/source', '--import', 'tsx'];
+    rows.push(...node([...flags, 'bench/core.bench.ts', factor]));
+    rows.push(...node([...flags, 'bench/core.bench.ts', factor, 'memory']));
+  }
+  if (process.env.BENCH_SERVER === '1') {
+    rows.push(...node(['--conditions=@okrkit/source', '--import', 'tsx', 'bench/server.bench.ts']));
+  }
+  if (process.env.BENCH_SYNC !== '0') {
+    rows.push(...node(['--conditions=@okrkit/source', '--import', 'tsx', 'bench/sync.bench.ts']));
+  }
+  if (process.env.BENCH_BROWSER !== '0') {
+    rows.push(...(await runInBrowser('bench/browser/render.bench.ts')));
+    rows.push(...(await runTabs()));
+    rows.push(...(await runDemoColdLoad()));
+    if (process.env.BENCH_SYNC !== '0') rows.push(...(await runSync()));
+    rows.push(...(await runInBrowser('bench/browser/idb.bench.ts')));
+  }
+  /** min+gzip bytes of all elements bundled without `external`, templates minified as shipped. */
+  async function elementsWithout(external) {
+    return (await sizeOf("export * from '@okrkit/elements';", external)).gzip;
+  }
+  const bundles = await measure();
+  const whole = await elementsWithout([]);
+  const shares = [];
+  for (const [name, external] of [
+    ['temporal-polyfill', ['temporal-polyfill']],
     [
-      'lit',
-      'lit/*',
-      '@lit/*',
-      'lit-html',
-      'lit-html/*',
-      'lit-element',
-      'lit-element/*',
-      '@lit/reactive-element',
-      '@lit/reactive-element/*',
+      'lit and @lit/context',
+      [
+        'lit',
+        'lit/*',
+        '@lit/*',
+        'lit-html',
+        'lit-html/*',
+        'lit-element',
+        'lit-element/*',
+        '@lit/reactive-element',
+        '@lit/reactive-element/*',
+      ],
     ],
-  ],
-  ['idb', ['idb']],
-  ['@okrkit/core', ['@okrkit/core', 'idb', 'temporal-polyfill']],
-]) {
-  shares.push(`${name} ${((whole - (await elementsWithout(external))) / 1024).toFixed(1)} KB`);
-}
-const all = bundles.find((b) => b.name === '@okrkit/elements (all)');
-if (all) {
-  const kb = all.gzip / 1024;
-  rows.push({
-    group: 'size',
-    scenario:
-      'What a page downloads for all elements with every dependency (lit, @lit/context, core, idb, temporal-polyfill)',
-    size: 'min+gzip',
-    okrkit: kb,
-    unit: 'KB',
-    goal: '<= 60 KB',
-    met: kb <= 60,
-    note: `esbuild bundle of \`export * from '@okrkit/elements'\`, templates minified as shipped (scripts/size.mjs); of it (each left out in turn): ${shares.join(', ')}`,
-  });
+    ['idb', ['idb']],
+    ['@okrkit/core', ['@okrkit/core', 'idb', 'temporal-polyfill']],
+  ]) {
+    shares.push(`${name} ${((whole - (await elementsWithout(external))) / 1024).toFixed(1)} KB`);
+  }
+  const all = bundles.find((b) => b.name === '@okrkit/elements (all)');
+  if (all) {
+    const kb = all.gzip / 1024;
+    rows.push({
+      group: 'size',
+      scenario:
+        'What a page downloads for all elements with every dependency (lit, @lit/context, core, idb, temporal-polyfill)',
+      size: 'min+gzip',
+      okrkit: kb,
+      unit: 'KB',
+      goal: '<= 60 KB',
+      met: kb <= 60,
+      note: `esbuild bundle of \`export * from '@okrkit/elements'\`, templates minified as shipped (scripts/size.mjs); of it (each left out in turn): ${shares.join(', ')}`,
+    });
+  }
+  const cpu = cpus();
+  return {
+    rows,
+    bundles,
+    measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}${cpuDetails()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    cores: cpu.length,
+    loadAtStart,
+    loadAtEnd: load(),
+    uptimeAtStart,
+    uptimeAtEnd: uptime(),
+  };
 }
 
 const num = (n) => (n === undefined ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
@@ -158,9 +185,6 @@ const sizeLines = [
   ),
 ];
 
-const cpu = cpus();
-const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}${cpuDetails()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-
 /**
  * What names the CPU when its model string does not (a virtual machine's "AMD EPYC"): its
  * family, model and stepping from /proc/cpuinfo, the generation they stand for when known,
@@ -193,12 +217,12 @@ function cpuDetails() {
 }
 const text = `# Benchmarks
 
-Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}.
-Load average (1, 5, 15 min) at the start ${loadAtStart.join(', ')}, at the end ${load().join(', ')}
-(\`uptime\` at the start: \`${uptimeAtStart}\`; at the end: \`${uptime()}\`).
+Measured ${run.measuredAt} UTC on ${run.machine}.
+Load average (1, 5, 15 min) at the start ${run.loadAtStart.join(', ')}, at the end ${run.loadAtEnd.join(', ')}
+(\`uptime\` at the start: \`${run.uptimeAtStart}\`; at the end: \`${run.uptimeAtEnd}\`).
 
-**Noise.** This machine has ${cpu.length} cores shared with other engineers' builds, tests and
-benchmarks; a load average above ${cpu.length} means the run competed for the CPU, and every
+**Noise.** This machine has ${run.cores} cores shared with other engineers' builds, tests and
+benchmarks; a load average above ${run.cores} means the run competed for the CPU, and every
 figure here is then slower than on a quiet machine, by up to the load over the core count. okrkit
 and its peers are measured in turns in the same process, so ratios suffer less than absolute
 times; absolute goals (ms, MB) should be confirmed on a quiet machine before they are called met.

@@ -98,6 +98,8 @@ export class KeyResultRecord implements KeyResult {
     const log = this.#log;
     let lo = 0;
     let hi = log.length;
+    // Through the whole log (a state of the whole journal, as a first load folds): no search.
+    if (hi === 0 || (log[hi - 1] as CheckInEntry).seq <= head) lo = hi;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if ((log[mid] as CheckInEntry).seq <= head) lo = mid + 1;
