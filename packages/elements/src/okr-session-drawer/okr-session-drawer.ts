@@ -7,34 +7,23 @@ import {
   transitionsFrom,
 } from '@okrkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { defineElement } from '../define.js';
 import { DisplayController } from '../display-controller.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionChangeEvent } from '../events/okr-session-change-event.js';
 import { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-event.js';
 import { OkrSessionTransitionEvent } from '../events/okr-session-transition-event.js';
-import { splitFieldErrors } from '../field-errors.js';
-import { formatDay, formatInstant } from '../format.js';
-import { iconChevronDown, iconChevronEnd, iconClose, iconStyles } from '../icons.js';
-import { personChip, personStyles } from '../person.js';
+import { iconClose, iconStyles } from '../icons.js';
+import { personStyles } from '../person.js';
 import { carriedSession, concerns, StoreController } from '../store-controller.js';
 import { type OkrStrings, resolveStrings } from '../strings.js';
 import { theme } from '../theme.styles.js';
+import { type Confirmation, confirmDialog } from './confirm-dialog.js';
+import { DetailsForm } from './details-form.js';
 import { styles } from './okr-session-drawer.styles.js';
 import { renderSessionAdmin } from './session-admin.js';
-
-/** The details a person edits in place. */
-interface DetailsDraft {
-  readonly title: string;
-  readonly start: string;
-  readonly end: string;
-}
-type DetailsField = keyof DetailsDraft;
-const DETAIL_FIELDS: readonly DetailsField[] = ['title', 'start', 'end'];
-
-/** What the confirmation step asks about. */
-type Confirmation = { readonly kind: 'transition'; readonly transition: Transition } | { readonly kind: 'discard' };
+import { type FactsContext, moreFacts, parentFact, readOnlyFacts } from './session-facts.js';
+import { TransitionMenu } from './transition-menu.js';
 
 /**
  * One session's details and lifecycle in a modal side drawer: edit the title and dates
@@ -86,13 +75,9 @@ export class OkrSessionDrawer extends LitElement {
   static override properties = {
     session: { state: true, attribute: false },
     loadError: { state: true, attribute: false },
-    draft: { state: true, attribute: false },
-    fieldErrors: { state: true, attribute: false },
     message: { state: true, attribute: false },
     status: { state: true, attribute: false },
-    saving: { state: true, attribute: false },
     moreOpen: { state: true, attribute: false },
-    menuOpen: { state: true, attribute: false },
     confirmation: { state: true, attribute: false },
     parentTitle: { state: true, attribute: false },
     hasFooter: { state: true, attribute: false },
@@ -107,13 +92,9 @@ export class OkrSessionDrawer extends LitElement {
 
   declare session: Session | undefined;
   declare loadError: string | undefined;
-  declare draft: DetailsDraft | undefined;
-  declare fieldErrors: Partial<Record<DetailsField, string>>;
   declare message: string | undefined;
   declare status: string;
-  declare saving: boolean;
   declare moreOpen: boolean;
-  declare menuOpen: boolean;
   declare confirmation: Confirmation | undefined;
   /** The parent session's title, once read (its id until then, or when it cannot be read). */
   declare parentTitle: string | undefined;
@@ -150,12 +131,9 @@ export class OkrSessionDrawer extends LitElement {
 
   constructor() {
     super();
-    this.fieldErrors = {};
     this.status = '';
-    this.saving = false;
     this.moreOpen = false;
     this.hasFooter = false;
-    this.menuOpen = false;
     this.sessionId = '';
     this.open = false;
     this.teams = {};
@@ -163,6 +141,22 @@ export class OkrSessionDrawer extends LitElement {
 
   readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store, change) => void this.#load(store, change));
+  readonly #details = new DetailsForm(this, () => this.#controller.store, {
+    saved: (session) => {
+      this.session = session;
+      this.message = undefined;
+      this.status = this.#s.saved;
+      this.dispatchEvent(new OkrSessionChangeEvent(session));
+    },
+    refused: (message, error) => {
+      this.message = message;
+      if (error) this.dispatchEvent(new OkrErrorEvent(error));
+    },
+    edited: () => {
+      this.status = '';
+    },
+  });
+  readonly #menu = new TransitionMenu(this, (transition) => void this.#confirm({ kind: 'transition', transition }));
   #loads = 0;
 
   // ---- lifecycle ---------------------------------------------------------------------
@@ -242,20 +236,16 @@ export class OkrSessionDrawer extends LitElement {
   // ---- handlers ----------------------------------------------------------------------
 
   #reset(): void {
-    this.draft = undefined;
-    this.fieldErrors = {};
+    this.#details.reset();
     this.message = undefined;
     this.status = '';
-    this.menuOpen = false;
+    this.#menu.open = false;
     this.moreOpen = false;
     this.confirmation = undefined;
   }
 
   get #dirty(): boolean {
-    const session = this.session;
-    const draft = this.draft;
-    if (!session || !draft) return false;
-    return draft.title !== session.title || draft.start !== session.start || draft.end !== session.end;
+    return this.#details.dirty(this.session);
   }
 
   /** The person asked to close (Close button or Escape): confirm first if edits would be lost. */
@@ -276,9 +266,9 @@ export class OkrSessionDrawer extends LitElement {
 
   #onCancel(event: Event): void {
     // Escape: closes the menu if open, asks if edits would be lost, else lets the dialog close.
-    if (this.menuOpen) {
+    if (this.#menu.open) {
       event.preventDefault();
-      this.#closeMenu(true);
+      this.#menu.close(true);
     } else if (this.#dirty) {
       event.preventDefault();
       this.#confirm({ kind: 'discard' });
@@ -295,142 +285,8 @@ export class OkrSessionDrawer extends LitElement {
     this.dispatchEvent(new OkrSessionDrawerCloseEvent(this.sessionId));
   }
 
-  #onDetailsInput(event: Event): void {
-    const session = this.session;
-    if (!session) return;
-    const input = event.target as HTMLInputElement;
-    const field = input.name as DetailsField;
-    const current = this.draft ?? { title: session.title, start: session.start, end: session.end };
-    this.draft = { ...current, [field]: input.value };
-    this.status = '';
-    if (this.fieldErrors[field]) {
-      const { [field]: _fixed, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
-  }
-
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const session = this.session;
-    const draft = this.draft;
-    if (!session || !draft || this.saving) return;
-    const s = this.#s;
-    const errors: Partial<Record<DetailsField, string>> = {};
-    if (draft.title.trim() === '') errors.title = s.errorTitleRequired;
-    for (const field of ['start', 'end'] as const) {
-      const input = this.renderRoot.querySelector<HTMLInputElement>(`#d-${field}`);
-      if (input?.validity.badInput) errors[field] = s.errorInvalidDate;
-      else if (draft[field] === '') errors[field] = field === 'start' ? s.errorStartRequired : s.errorEndRequired;
-    }
-    if (!errors.start && !errors.end && draft.end < draft.start) errors.end = s.errorEndBeforeStart;
-    if (Object.keys(errors).length > 0) {
-      await this.#showErrors(errors, s.formNotSaved);
-      return;
-    }
-    this.saving = true;
-    try {
-      const saved = await this.#controller.store.updateSession(session.id, {
-        title: draft.title.trim(),
-        start: draft.start,
-        end: draft.end,
-      });
-      this.session = saved;
-      this.draft = undefined;
-      this.fieldErrors = {};
-      this.message = undefined;
-      this.status = s.saved;
-      this.dispatchEvent(new OkrSessionChangeEvent(saved));
-    } catch (error) {
-      const okrError = toOkrError(error);
-      const split = splitFieldErrors(okrError, DETAIL_FIELDS);
-      if (split) {
-        const { fields, other } = split;
-        await this.#showErrors(fields, [s.formNotSaved, ...other].join(' '));
-      } else {
-        await this.#showErrors({}, okrError.message);
-        this.dispatchEvent(new OkrErrorEvent(okrError));
-      }
-    } finally {
-      this.saving = false;
-    }
-  }
-
-  async #showErrors(errors: Partial<Record<DetailsField, string>>, message: string): Promise<void> {
-    this.fieldErrors = errors;
-    this.message = message;
-    await this.updateComplete;
-    const first = DETAIL_FIELDS.find((f) => errors[f]);
-    this.renderRoot.querySelector<HTMLElement>(first ? `#d-${first}` : '#drawer-message')?.focus();
-  }
-
-  // The actions menu follows the WAI-ARIA menu button pattern.
-
-  async #openMenu(focus: 'first' | 'last'): Promise<void> {
-    this.menuOpen = true;
-    await this.updateComplete;
-    const items = this.#menuItems();
-    items[focus === 'first' ? 0 : items.length - 1]?.focus();
-  }
-
-  #closeMenu(focusButton: boolean): void {
-    this.menuOpen = false;
-    if (focusButton) this.renderRoot.querySelector<HTMLElement>('#actions-button')?.focus();
-  }
-
-  #menuItems(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('#actions-menu [role=menuitem]')];
-  }
-
-  #onMenuButtonClick(): void {
-    if (this.menuOpen) this.#closeMenu(true);
-    else void this.#openMenu('first');
-  }
-
-  #onMenuButtonKeydown(event: KeyboardEvent): void {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      void this.#openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
-    }
-  }
-
-  #onMenuKeydown(event: KeyboardEvent): void {
-    const items = this.#menuItems();
-    const index = items.indexOf(event.target as HTMLElement);
-    const focusAt = (i: number) => items[(i + items.length) % items.length]?.focus();
-    switch (event.key) {
-      case 'ArrowDown':
-        focusAt(index + 1);
-        break;
-      case 'ArrowUp':
-        focusAt(index - 1);
-        break;
-      case 'Home':
-        focusAt(0);
-        break;
-      case 'End':
-        focusAt(items.length - 1);
-        break;
-      case 'Escape':
-        event.stopPropagation();
-        this.#closeMenu(true);
-        break;
-      case 'Tab':
-        this.menuOpen = false;
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-  }
-
-  #onMenuFocusOut(event: FocusEvent): void {
-    const next = event.relatedTarget as Node | null;
-    const wrap = event.currentTarget as HTMLElement;
-    if (this.menuOpen && (!next || !wrap.contains(next))) this.menuOpen = false;
-  }
-
   async #confirm(confirmation: Confirmation): Promise<void> {
-    this.menuOpen = false;
+    this.#menu.open = false;
     this.confirmation = confirmation;
     await this.updateComplete;
     this.confirmDialog?.showModal();
@@ -451,7 +307,7 @@ export class OkrSessionDrawer extends LitElement {
     this.confirmDialog?.close();
     if (!confirmation) return;
     if (confirmation.kind === 'discard') {
-      this.draft = undefined;
+      this.#details.reset();
       this.#closeByUser();
       return;
     }
@@ -514,7 +370,14 @@ export class OkrSessionDrawer extends LitElement {
             }
           </div>`
       }
-      ${this.#renderConfirm(session)}
+      ${confirmDialog({
+        s,
+        session,
+        confirmation: this.confirmation,
+        onClose: () => void this.#onConfirmClose(),
+        onReject: () => this.confirmDialog?.close(),
+        onAccept: () => void this.#accept(),
+      })}
     </dialog>`;
   }
 
@@ -545,14 +408,17 @@ export class OkrSessionDrawer extends LitElement {
             <span class="badge state-${session.state}">${s.states[session.state]}</span>
           </p>
         </div>
-        ${transitions.length > 0 ? this.#renderMenu(transitions) : nothing} ${this.#renderCloseButton()}
+        ${transitions.length > 0 ? this.#menu.render(s, transitions) : nothing} ${this.#renderCloseButton()}
       </div>
       <div class="dialog-body">
         ${archived ? html`<p class="notice">${s.readOnlyNotice}</p>` : !editable ? html`<p class="notice">${s.viewOnlyNotice}</p>` : nothing}
         ${this.message ? html`<p id="drawer-message" class="alert" role="alert" tabindex="-1">${this.message}</p>` : nothing}
         <section part="details" aria-labelledby="details-title">
           <h3 id="details-title">${s.details}</h3>
-          ${editable ? this.#renderEditable(session) : this.#renderReadOnly(session)} ${this.#renderMore(session)}
+          ${editable ? this.#details.render(session, s, parentFact(this.#facts(session))) : readOnlyFacts(this.#facts(session))}
+          ${moreFacts(this.#facts(session), this.moreOpen, () => {
+            this.moreOpen = !this.moreOpen;
+          })}
         </section>
         ${renderSessionAdmin({ store, session, people: this.#display.people ?? {}, teams: this.teams, strings: this.strings, s })}
         <p class="status" role="status">${this.status}</p>
@@ -562,164 +428,14 @@ export class OkrSessionDrawer extends LitElement {
       </div>`;
   }
 
-  #renderMenu(transitions: readonly Transition[]): TemplateResult {
-    const s = this.#s;
-    return html`<div class="menu-wrap" @focusout=${this.#onMenuFocusOut}>
-      <button
-        id="actions-button"
-        part="actions-button"
-        class="button"
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        aria-controls="actions-menu"
-        @click=${this.#onMenuButtonClick}
-        @keydown=${this.#onMenuButtonKeydown}
-      >
-        ${s.actions} ${iconChevronDown()}
-      </button>
-      <ul
-        id="actions-menu"
-        part="menu"
-        role="menu"
-        aria-labelledby="actions-button"
-        ?hidden=${!this.menuOpen}
-        @keydown=${this.#onMenuKeydown}
-      >
-        ${transitions.map(
-          (t) => html`<li role="none">
-            <button
-              role="menuitem"
-              type="button"
-              tabindex="-1"
-              data-transition=${t}
-              class=${t === 'close' ? 'danger' : ''}
-              @click=${() => this.#confirm({ kind: 'transition', transition: t })}
-            >
-              ${s.transitions[t]}
-            </button>
-          </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  #renderEditable(session: Session): TemplateResult {
-    const s = this.#s;
-    const values = this.draft ?? { title: session.title, start: session.start, end: session.end };
-    const datesChanged = values.start !== session.start || values.end !== session.end;
-    const field = (name: DetailsField, label: string, type: 'text' | 'date') => {
-      const error = this.fieldErrors[name];
-      const describedBy = [
-        error ? `d-${name}-error` : '',
-        datesChanged && name !== 'title' ? 'dates-warning' : '',
-      ].filter(Boolean);
-      return html`<div class="field">
-        <label for="d-${name}">${label}</label>
-        <input
-          id="d-${name}"
-          name=${name}
-          type=${type}
-          autocomplete="off"
-          .value=${live(values[name])}
-          aria-invalid=${error ? 'true' : nothing}
-          aria-describedby=${describedBy.length > 0 ? describedBy.join(' ') : nothing}
-        />
-        ${error ? html`<p class="error" id="d-${name}-error">${error}</p>` : nothing}
-      </div>`;
+  #facts(session: Session): FactsContext {
+    return {
+      session,
+      s: this.#s,
+      locale: this.#display.locale,
+      people: this.#display.people,
+      parentTitle: this.parentTitle,
     };
-    return html`<form class="details-form" novalidate @input=${this.#onDetailsInput} @submit=${this.#save}>
-      ${field('title', s.fieldTitle, 'text')}
-      <div class="row-2">${field('start', s.fieldStart, 'date')} ${field('end', s.fieldEnd, 'date')}</div>
-      ${datesChanged ? html`<p id="dates-warning" class="notice">${s.datesWarning}</p>` : nothing}
-      <dl class="facts">
-        <div><dt>${s.timeZone}</dt><dd>${session.timeZone}</dd></div>
-        ${this.#renderParent(session)}
-      </dl>
-      <div class="form-actions">
-        <button id="save" class="button primary" type="submit" ?disabled=${!this.#dirty || this.saving}>
-          ${this.saving ? s.saving : s.save}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  #renderReadOnly(session: Session): TemplateResult {
-    const s = this.#s;
-    const locale = this.#display.locale;
-    return html`<dl class="facts">
-      <div><dt>${s.fieldTitle}</dt><dd>${session.title}</dd></div>
-      <div><dt>${s.fieldStart}</dt><dd>${formatDay(session.start, locale)}</dd></div>
-      <div><dt>${s.fieldEnd}</dt><dd>${formatDay(session.end, locale)}</dd></div>
-      <div><dt>${s.timeZone}</dt><dd>${session.timeZone}</dd></div>
-      <div><dt>${s.fieldCadence}</dt><dd>${s.cadences[session.cadence]}</dd></div>
-      <div><dt>${s.fieldCheckInCadence}</dt><dd>${s.checkInCadences[session.checkInCadence]}</dd></div>
-      ${this.#renderParent(session)}
-    </dl>`;
-  }
-
-  /** The parent session by its title (and number), as people know it. */
-  #renderParent(session: Session): TemplateResult | typeof nothing {
-    if (!session.parentId) return nothing;
-    return html`<div>
-      <dt>${this.#s.fieldParent}</dt>
-      <dd>
-        <bdi>${this.parentTitle ?? session.parentId}</bdi>${this.parentTitle ? html` <span class="number">(${session.parentId})</span>` : nothing}
-      </dd>
-    </div>`;
-  }
-
-  #renderMore(session: Session): TemplateResult {
-    const s = this.#s;
-    const locale = this.#display.locale;
-    return html`<button
-        id="more-button"
-        class="button quiet disclosure"
-        type="button"
-        aria-expanded=${this.moreOpen ? 'true' : 'false'}
-        aria-controls="more"
-        @click=${() => {
-          this.moreOpen = !this.moreOpen;
-        }}
-      >
-        <span class="chevron">${iconChevronEnd()}</span> ${this.moreOpen ? s.showLess : s.showMore}
-      </button>
-      <dl id="more" class="facts" ?hidden=${!this.moreOpen}>
-        <div><dt>${s.createdBy}</dt><dd>${personChip(this.#display.people, session.createdBy)}</dd></div>
-        <div><dt>${s.createdAt}</dt><dd>${formatInstant(session.createdAt, locale, session.timeZone)}</dd></div>
-        <div><dt>${s.changedBy}</dt><dd>${personChip(this.#display.people, session.changedBy)}</dd></div>
-        <div><dt>${s.changedAt}</dt><dd>${formatInstant(session.changedAt, locale, session.timeZone)}</dd></div>
-      </dl>`;
-  }
-
-  #renderConfirm(session: Session | undefined): TemplateResult {
-    const s = this.#s;
-    const c = this.confirmation;
-    const title =
-      !c || !session ? '' : c.kind === 'discard' ? s.unsavedTitle : s.transitionTitles[c.transition](session.title);
-    const body = !c ? '' : c.kind === 'discard' ? s.unsavedBody : s.transitionBodies[c.transition];
-    const accept = !c ? '' : c.kind === 'discard' ? s.discard : s.transitions[c.transition];
-    const reject = c?.kind === 'discard' ? s.keepEditing : s.cancel;
-    const danger = c?.kind === 'discard' || (c?.kind === 'transition' && c.transition === 'close');
-    return html`<dialog
-      class="confirm"
-      part="confirm"
-      role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
-      @close=${this.#onConfirmClose}
-    >
-      <div class="dialog-header"><h2 id="confirm-title">${title}</h2></div>
-      <div class="dialog-body"><p id="confirm-body">${body}</p></div>
-      <div class="dialog-footer">
-        <button type="button" class="button" id="confirm-cancel" ?autofocus=${danger} @click=${() => this.confirmDialog?.close()}>
-          ${reject}
-        </button>
-        <button type="button" class="button ${danger ? 'danger' : 'primary'}" id="confirm-accept" ?autofocus=${!danger} @click=${this.#accept}>
-          ${accept}
-        </button>
-      </div>
-    </dialog>`;
   }
 }
 

@@ -1,25 +1,11 @@
-import {
-  CADENCES,
-  type Cadence,
-  CHECK_IN_CADENCES,
-  type CheckInCadence,
-  hostTimeZone,
-  type OkrError,
-  type OkrStore,
-  SESSION_STATES,
-  type SessionHeader,
-  type SessionInput,
-  suggestTitle,
-} from '@okrkit/core';
+import { type OkrError, type OkrStore, SESSION_STATES, type SessionHeader } from '@okrkit/core';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { defineElement } from '../define.js';
 import { OkrErrorEvent, toOkrError } from '../events/okr-error-event.js';
 import { OkrSessionCreateEvent } from '../events/okr-session-create-event.js';
 import type { OkrSessionDrawerCloseEvent } from '../events/okr-session-drawer-close-event.js';
 import { OkrSessionSelectEvent } from '../events/okr-session-select-event.js';
-import { splitFieldErrors } from '../field-errors.js';
 import { formatDay, personName } from '../format.js';
 import { iconAdd, iconStyles, iconTriangleDown, iconTriangleUp } from '../icons.js';
 import type { OkrSessionDrawer } from '../okr-session-drawer/okr-session-drawer.js';
@@ -32,37 +18,13 @@ import { switchStyles } from '../switch.styles.js';
 import { renderSyncStatus, SyncStatusController } from '../sync-status.js';
 import { syncStatusStyles } from '../sync-status.styles.js';
 import { theme } from '../theme.styles.js';
+import { AddSessionForm } from './add-session-form.js';
 import { styles } from './okr-sessions.styles.js';
 
 /** The columns of the table, in display order; each is sortable. */
 export const SESSION_COLUMNS = ['number', 'name', 'state', 'begin', 'end', 'createdBy', 'changedBy'] as const;
 export type SessionColumn = (typeof SESSION_COLUMNS)[number];
 export type SortDirection = 'ascending' | 'descending';
-
-/** The add-session form as the person typed it (kept as typed, valid or not). */
-interface SessionForm {
-  readonly title: string;
-  readonly start: string;
-  readonly end: string;
-  readonly timeZone: string;
-  readonly cadence: Cadence;
-  readonly checkInCadence: CheckInCadence;
-  readonly parentId: string;
-}
-
-/** The fields of the form an `OkrError.fields` key can point at. */
-const FORM_FIELDS = ['title', 'start', 'end', 'timeZone', 'cadence', 'checkInCadence', 'parentId'] as const;
-type FormField = (typeof FORM_FIELDS)[number];
-
-let timeZones: readonly string[] | undefined;
-/** Every IANA zone the browser knows, for the time zone suggestions. */
-function allTimeZones(): readonly string[] {
-  timeZones ??= (() => {
-    const zones = Intl.supportedValuesOf('timeZone');
-    return zones.includes('UTC') ? zones : ['UTC', ...zones];
-  })();
-  return timeZones;
-}
 
 /**
  * The sessions of a store as a sortable table, with adding a session and a drawer for
@@ -124,11 +86,6 @@ export class OkrSessions extends LitElement {
     loadError: { state: true, attribute: false },
     sortColumn: { state: true, attribute: false },
     sortDirection: { state: true, attribute: false },
-    form: { state: true, attribute: false },
-    formErrors: { state: true, attribute: false },
-    formMessage: { state: true, attribute: false },
-    addOpen: { state: true, attribute: false },
-    saving: { state: true, attribute: false },
     selectedId: { state: true, attribute: false },
     store: { attribute: false },
     includeArchived: { type: Boolean, attribute: 'include-archived', reflect: true },
@@ -143,12 +100,6 @@ export class OkrSessions extends LitElement {
   declare loadError: OkrError | undefined;
   declare sortColumn: SessionColumn;
   declare sortDirection: SortDirection;
-  declare form: SessionForm;
-  declare formErrors: Partial<Record<FormField, string>>;
-  declare formMessage: string | undefined;
-  /** The add dialog is open; its form (a parent list with an option per session) is rendered only then. */
-  declare addOpen: boolean;
-  declare saving: boolean;
   declare selectedId: string | undefined;
 
   /** The store to show; defaults to one from context (`<okr-provider>`), else the page's default store. */
@@ -171,7 +122,7 @@ export class OkrSessions extends LitElement {
 
   /** The add-session dialog. Its form is rendered only while it is open. */
   get addDialog(): HTMLDialogElement | null {
-    return this.renderRoot?.querySelector<HTMLDialogElement>('#add-dialog') ?? null;
+    return this.#add.dialog;
   }
   get drawer(): OkrSessionDrawer | null {
     return this.renderRoot?.querySelector<OkrSessionDrawer>('okr-session-drawer') ?? null;
@@ -183,10 +134,6 @@ export class OkrSessions extends LitElement {
     this.status = 'loading';
     this.sortColumn = 'number';
     this.sortDirection = 'ascending';
-    this.form = emptyForm();
-    this.formErrors = {};
-    this.saving = false;
-    this.addOpen = false;
     this.includeArchived = false;
     this.teams = {};
   }
@@ -194,9 +141,17 @@ export class OkrSessions extends LitElement {
   readonly #display = new DisplayController(this);
   readonly #controller = new StoreController(this, (store) => void this.#load(store));
   readonly #sync = new SyncStatusController(this, () => this.#controller.store);
+  readonly #add = new AddSessionForm(this, () => this.#controller.store, {
+    reload: () => this.#load(this.#controller.store),
+    created: (session) => this.dispatchEvent(new OkrSessionCreateEvent(session)),
+    failed: (error) => this.dispatchEvent(new OkrErrorEvent(error)),
+    closed: async (created) => {
+      // Focus goes to the row of the session just added, else back to Add.
+      const target = created ? this.#row(created) : this.renderRoot.querySelector<HTMLElement>('#add');
+      target?.focus();
+    },
+  });
   #loads = 0;
-  #titleTouched = false;
-  #createdId: string | undefined;
 
   // ---- lifecycle ---------------------------------------------------------------------
 
@@ -267,124 +222,6 @@ export class OkrSessions extends LitElement {
     (row ?? fallback)?.focus();
   }
 
-  async #openAddDialog(): Promise<void> {
-    this.form = emptyForm();
-    this.formErrors = {};
-    this.formMessage = undefined;
-    this.#titleTouched = false;
-    this.addOpen = true;
-    // Render the form first, so that showModal() focuses its first field.
-    await this.updateComplete;
-    this.addDialog?.showModal();
-  }
-
-  async #onAddDialogToggle(event: ToggleEvent): Promise<void> {
-    // Opened from outside (addDialog.showModal()): render the form and focus its first field.
-    if (event.newState !== 'open' || this.addOpen) return;
-    this.addOpen = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#f-title')?.focus();
-  }
-
-  #closeAddDialog(): void {
-    this.addDialog?.close();
-  }
-
-  async #onAddDialogClose(): Promise<void> {
-    // Focus goes to the row of the session just added, else back to Add.
-    const created = this.#createdId;
-    this.#createdId = undefined;
-    this.addOpen = false;
-    await this.updateComplete;
-    const target = created ? this.#row(created) : this.renderRoot.querySelector<HTMLElement>('#add');
-    target?.focus();
-  }
-
-  #onFormInput(event: Event): void {
-    const input = event.target as HTMLInputElement | HTMLSelectElement;
-    const field = input.name as FormField;
-    let form: SessionForm = { ...this.form, [field]: input.value };
-    if (field === 'title') this.#titleTouched = input.value.trim() !== '';
-    if ((field === 'start' || field === 'end') && !this.#titleTouched) {
-      form = { ...form, title: suggestTitle(form.start, form.end) ?? '' };
-    }
-    this.form = form;
-    if (this.formErrors[field]) {
-      const { [field]: _fixed, ...rest } = this.formErrors;
-      this.formErrors = rest;
-    }
-  }
-
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.saving) return;
-    const errors = this.#precheck();
-    if (Object.keys(errors).length > 0) {
-      this.#showFormErrors(errors, this.#s.formNotSaved);
-      return;
-    }
-    const f = this.form;
-    const input: SessionInput = {
-      title: f.title.trim(),
-      start: f.start,
-      end: f.end,
-      timeZone: f.timeZone.trim(),
-      cadence: f.cadence,
-      checkInCadence: f.checkInCadence,
-      ...(f.parentId ? { parentId: f.parentId } : {}),
-    };
-    this.saving = true;
-    try {
-      const session = await this.#controller.store.createSession(input);
-      // Show it at once (the store's change notice also reloads, but may come later), then focus its row.
-      await this.#load(this.#controller.store);
-      this.#createdId = session.id;
-      this.addDialog?.close();
-      this.dispatchEvent(new OkrSessionCreateEvent(session));
-    } catch (error) {
-      const okrError = toOkrError(error);
-      const split = splitFieldErrors(okrError, FORM_FIELDS);
-      if (split) {
-        const { fields, other } = split;
-        this.#showFormErrors(
-          fields,
-          other.length > 0 ? `${this.#s.formNotSaved} ${other.join(' ')}` : this.#s.formNotSaved,
-        );
-      } else {
-        this.#showFormErrors({}, okrError.message);
-        this.dispatchEvent(new OkrErrorEvent(okrError));
-      }
-    } finally {
-      this.saving = false;
-    }
-  }
-
-  /** What the browser already knows is missing or malformed, before asking the store. */
-  #precheck(): Partial<Record<FormField, string>> {
-    const s = this.#s;
-    const errors: Partial<Record<FormField, string>> = {};
-    const dateInput = (name: string) => this.renderRoot.querySelector<HTMLInputElement>(`#add-dialog [name=${name}]`);
-    if (this.form.title.trim() === '') errors.title = s.errorTitleRequired;
-    for (const field of ['start', 'end'] as const) {
-      if (dateInput(field)?.validity.badInput) errors[field] = s.errorInvalidDate;
-      else if (this.form[field] === '') errors[field] = field === 'start' ? s.errorStartRequired : s.errorEndRequired;
-    }
-    if (!errors.start && !errors.end && this.form.end < this.form.start) errors.end = s.errorEndBeforeStart;
-    if (this.form.timeZone.trim() === '') errors.timeZone = s.errorTimeZoneRequired;
-    return errors;
-  }
-
-  async #showFormErrors(errors: Partial<Record<FormField, string>>, message: string): Promise<void> {
-    this.formErrors = errors;
-    this.formMessage = message;
-    await this.updateComplete;
-    const first = FORM_FIELDS.find((f) => errors[f]);
-    const target = first
-      ? this.renderRoot.querySelector<HTMLElement>(`#add-dialog [name=${first}]`)
-      : this.renderRoot.querySelector<HTMLElement>('#form-message');
-    target?.focus();
-  }
-
   // ---- render ------------------------------------------------------------------------
 
   get #s(): OkrStrings {
@@ -411,7 +248,7 @@ export class OkrSessions extends LitElement {
     const store = this.#controller.store;
     const canCreate = store.can('session.create');
     return html`<div part="base">
-      ${this.#renderToolbar(canCreate)} ${this.#renderBody(canCreate)} ${canCreate ? this.#renderAddDialog() : nothing}
+      ${this.#renderToolbar(canCreate)} ${this.#renderBody(canCreate)} ${canCreate ? this.#add.render(this.#s, this.sessions) : nothing}
       <okr-session-drawer
         .store=${store}
         .people=${this.people}
@@ -451,7 +288,7 @@ export class OkrSessions extends LitElement {
       ${renderSyncStatus(this.#sync, s)}
       ${
         showAdd
-          ? html`<button id="add" part="add-button" class="button primary" type="button" @click=${this.#openAddDialog}>
+          ? html`<button id="add" part="add-button" class="button primary" type="button" @click=${() => this.#add.show()}>
             ${iconAdd()} ${s.addSession}
           </button>`
           : nothing
@@ -487,7 +324,7 @@ export class OkrSessions extends LitElement {
         </slot>
         ${
           canCreate
-            ? html`<button id="add" part="add-button" class="button primary" type="button" @click=${this.#openAddDialog}>
+            ? html`<button id="add" part="add-button" class="button primary" type="button" @click=${() => this.#add.show()}>
               ${iconAdd()} ${s.addSession}
             </button>`
             : nothing
@@ -566,111 +403,6 @@ export class OkrSessions extends LitElement {
       </table>
     </div>`;
   }
-
-  #renderAddDialog(): TemplateResult {
-    return html`<dialog
-      id="add-dialog"
-      part="dialog"
-      aria-labelledby=${this.addOpen ? 'add-title' : nothing}
-      @toggle=${this.#onAddDialogToggle}
-      @close=${this.#onAddDialogClose}
-    >
-      ${this.addOpen ? this.#renderAddForm() : nothing}
-    </dialog>`;
-  }
-
-  #renderAddForm(): TemplateResult {
-    const s = this.#s;
-    const f = this.form;
-    const parents = [...this.sessions].sort((a, b) => a.number - b.number);
-    return html`<form novalidate @submit=${this.#submit} @input=${this.#onFormInput} @change=${this.#onFormInput}>
-      <div class="dialog-header"><h2 id="add-title">${s.addDialogTitle}</h2></div>
-      <div class="dialog-body">
-        ${this.formMessage ? html`<p id="form-message" class="alert" role="alert" tabindex="-1">${this.formMessage}</p>` : nothing}
-        ${this.#field('title', s.fieldTitle, html`<input id="f-title" name="title" aria-invalid=${this.#invalid('title')} aria-describedby=${this.#describedBy('title', true)} autocomplete="off" .value=${live(f.title)} />`, s.fieldTitleHint)}
-        <div class="row-2">
-          ${this.#field('start', s.fieldStart, html`<input id="f-start" name="start" aria-invalid=${this.#invalid('start')} aria-describedby=${this.#describedBy('start', false)} type="date" .value=${live(f.start)} />`)}
-          ${this.#field('end', s.fieldEnd, html`<input id="f-end" name="end" aria-invalid=${this.#invalid('end')} aria-describedby=${this.#describedBy('end', false)} type="date" .value=${live(f.end)} />`)}
-        </div>
-        ${this.#field(
-          'timeZone',
-          s.fieldTimeZone,
-          html`<input id="f-timeZone" name="timeZone" aria-invalid=${this.#invalid('timeZone')} aria-describedby=${this.#describedBy('timeZone', false)} list="time-zones" autocomplete="off" .value=${live(f.timeZone)} />
-            <datalist id="time-zones">${allTimeZones().map((zone) => html`<option value=${zone}></option>`)}</datalist>`,
-        )}
-        <div class="row-2">
-          ${this.#field(
-            'cadence',
-            s.fieldCadence,
-            html`<select id="f-cadence" name="cadence" aria-invalid=${this.#invalid('cadence')} aria-describedby=${this.#describedBy('cadence', false)} .value=${live(f.cadence)}>
-              ${CADENCES.map((c) => html`<option value=${c} ?selected=${c === f.cadence}>${s.cadences[c]}</option>`)}
-            </select>`,
-          )}
-          ${this.#field(
-            'checkInCadence',
-            s.fieldCheckInCadence,
-            html`<select id="f-checkInCadence" name="checkInCadence" aria-invalid=${this.#invalid('checkInCadence')} aria-describedby=${this.#describedBy('checkInCadence', false)} .value=${live(f.checkInCadence)}>
-              ${CHECK_IN_CADENCES.map(
-                (c) => html`<option value=${c} ?selected=${c === f.checkInCadence}>${s.checkInCadences[c]}</option>`,
-              )}
-            </select>`,
-          )}
-        </div>
-        ${this.#field(
-          'parentId',
-          s.fieldParent,
-          html`<select id="f-parentId" name="parentId" aria-invalid=${this.#invalid('parentId')} aria-describedby=${this.#describedBy('parentId', false)} .value=${live(f.parentId)}>
-            <option value="" ?selected=${f.parentId === ''}>${s.parentNone}</option>
-            ${parents.map(
-              (p) =>
-                html`<option value=${p.id} ?selected=${p.id === f.parentId}>
-                  ${p.title} (${p.id})${p.state === 'archived' ? ` · ${s.closedBadge}` : ''}
-                </option>`,
-            )}
-          </select>`,
-        )}
-      </div>
-      <div class="dialog-footer">
-        <button type="button" class="button" @click=${this.#closeAddDialog}>${s.cancel}</button>
-        <button type="submit" class="button primary" ?disabled=${this.saving}>
-          ${this.saving ? s.saving : s.create}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  #invalid(name: FormField): 'true' | typeof nothing {
-    return this.formErrors[name] ? 'true' : nothing;
-  }
-
-  /** The ids of the hint and the error of a field, only those that are rendered. */
-  #describedBy(name: FormField, hasHint: boolean): string | typeof nothing {
-    const ids = [hasHint ? `f-${name}-hint` : '', this.formErrors[name] ? `f-${name}-error` : ''].filter(Boolean);
-    return ids.length > 0 ? ids.join(' ') : nothing;
-  }
-
-  /** A labelled field with its hint and its error beside it. */
-  #field(name: FormField, label: string, control: TemplateResult, hint?: string): TemplateResult {
-    const error = this.formErrors[name];
-    return html`<div class="field" data-field=${name}>
-      <label for="f-${name}">${label}</label>
-      ${control}
-      ${hint ? html`<p class="hint" id="f-${name}-hint">${hint}</p>` : nothing}
-      ${error ? html`<p class="error" id="f-${name}-error">${error}</p>` : nothing}
-    </div>`;
-  }
-}
-
-function emptyForm(): SessionForm {
-  return {
-    title: '',
-    start: '',
-    end: '',
-    timeZone: hostTimeZone(),
-    cadence: 'quarter',
-    checkInCadence: 'weekly',
-    parentId: '',
-  };
 }
 
 const STATE_ORDER = new Map(SESSION_STATES.map((state, i) => [state, i]));
