@@ -7,7 +7,8 @@ import { startBenchPages } from './bench-pages.ts';
 function launch() {
   return puppeteer.launch({
     executablePath: findChromium(),
-    args: CHROMIUM_ARGS,
+    // --expose-gc: a bench collects before a timed first view (bench/browser/render.bench.ts).
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
     headless: true,
     protocolTimeout: 1_200_000,
   });
