@@ -9,26 +9,31 @@ export const CAUSES = [
   {
     scenario: '`getSession` on a fresh store',
     cause:
-      'A fresh store does four things the bare loop does not. It checks every entry as it takes it in ' +
-      '(instants in order; a check-in names a key result that exists then; a correction corrects a ' +
-      'check-in not corrected yet) while it indexes each key result’s check-ins (`CheckInIndex.add`, ' +
-      'about 35 % of the first load at 1x: a `Map.get` by string id and a push per check-in); it folds ' +
-      'the structural entries (`applyInPlace` and `foldStructure`, about 45 %); it makes one record per ' +
-      'key result; and it copies the journal for its timeline. The bare loop keeps one number per key ' +
-      'result. At 0.1x the fixed part of a first load (its header read, its calendar of weeks) weighs ' +
-      'against a 1 ms loop. Way to the goal: interned integer ids for key results in the index and the ' +
-      'fold (profiled 2026-12-03, 1x).',
+      'Met at 1x and 5x; at 0.1x (23,000 entries, a 1.6 ms loop) the first load is mostly what does not ' +
+      'shrink with the journal, and what a full collection before each run costs it. A fresh store checks ' +
+      'every entry as it takes it in (instants in order; a check-in names a key result that exists then; a ' +
+      'correction corrects one not corrected yet) while it indexes each key result’s check-ins, folds the ' +
+      'structural entries, makes a record per key result and copies the journal for its timeline: ' +
+      'allocation the bare loop does not do, collected inside the timed call. Measured alone at 0.1x on a ' +
+      'quiet machine: median 6.7 ms, fastest 3.6 ms (2.3x). Found and fixed on 2026-12-03: the fold was ' +
+      'handed a closure made per timeline, which V8 inlined and held weakly, so every collection after a ' +
+      'store was gone threw the fold’s optimized code away (1x 130 -> 99 ms median after a full ' +
+      'collection). Way to the goal at 0.1x: fewer allocations per first load (the journal copy, a list ' +
+      'per key result), interned integer ids.',
   },
   {
     scenario: 'First snapshot of a past week',
     cause:
       'Kept in storage (stored once the week is final), a past week is a header read, a checkpoint read ' +
-      'and the rows rebuilt from flat arrays: 1x 27 ms (0.06 of tuned SQLite), met; at 5x, 70,000 rows ' +
-      'rebuilt take 34-80 ms (goal 25): the allocation of a row object each. Nothing stored (a week ' +
-      'nobody viewed since the session was imported, or from before this release): a fold to the ' +
-      'week’s start and on to its end, then every row derived; no single hot spot (structure fold, ' +
-      'key result records, check-in index, rows). An import does not store its finished weeks (26 ' +
-      'derivations at once); they are stored on first view (measured 2026-12-03, 1x and 5x).',
+      'and the rows rebuilt from flat arrays: met at 0.1x and 1x (0.03 and 0.06 of tuned SQLite); at 5x ' +
+      'the 70,000 rows rebuilt, one object each, take about 40 ms (goal 25). Tried on 2026-12-03: rows ' +
+      'stored by column (one array per field) read back from IndexedDB in 11.5 ms instead of 19 for ' +
+      '10,000 rows, but the memory adapter keeps what it stores frozen, and V8 turns a frozen array of ' +
+      'doubles into one of boxed numbers: the rebuild went from 27 to 65 ms at 1x; not kept. Way to the ' +
+      'goal: rows made as they are shown (the summary and the first screen first). Nothing stored (a ' +
+      'week nobody viewed since the session was imported): a fold to the week’s start and on to its end, ' +
+      'then every row derived; no single hot spot. An import does not store its finished weeks (26 ' +
+      'derivations at once); they are stored on first view.',
   },
   {
     scenario: 'Snapshot of a past week, warm store',
@@ -40,22 +45,28 @@ export const CAUSES = [
   {
     scenario: 'Whole memory of one live session',
     cause:
-      'Most of it is the journal as the memory adapter holds it, one frozen JSON object per entry ' +
-      '(about 260 bytes each: 59 MB of 120 at 1x), and the folded state kept for each week viewed ' +
-      '(42 MB for every week at 1x). SQLite stores integers in pages. Way to the goal: check-ins (nine ' +
-      'entries in ten) stored compactly (interned ids, epoch instants, numbers in typed arrays), and ' +
-      'week states kept as the few key results the week changed rather than as whole states. Since ' +
-      'finished weeks are kept in storage, the memory adapter holds every week viewed as rows too (about ' +
-      '6 MB a week at 1x: 283 MB in all, 2026-12-03); IndexedDB and PostgreSQL keep them on disk.',
+      'The journal as the memory adapter holds it, one frozen JSON object per entry (about 260 bytes each: ' +
+      '59 MB at 1x), the folded state kept for each week viewed (with every week viewed and no week ' +
+      'stored: 75 MB), and the finished weeks the memory adapter keeps as rows (about 4.6 MB a week at 1x, ' +
+      '120 MB for 26 weeks). Node 20 runs without pointer compression: every array slot is 8 bytes, so ' +
+      '14,000 rows of 20 fields are 2.2 MB before their strings, whatever the layout (by column saved ' +
+      'no slots; sharing the state’s strings instead of a JSON copy saved 0.7 MB a week; measured ' +
+      '2026-12-03). IndexedDB and PostgreSQL keep the finished weeks on disk. SQLite stores integers in ' +
+      'pages. Way to the goal: check-ins (nine entries in ten) and kept weeks stored compactly (interned ' +
+      'ids, epoch instants, numbers in typed arrays), and week states kept as the few key results the ' +
+      'week changed rather than as whole states.',
   },
   {
     scenario: '<okr-snapshot> first view of a past week, fresh store over IndexedDB',
     cause:
-      'With the finished week kept it took 403 ms (from 815 with nothing stored, same run, load above ' +
-      '2 with a helper building beside it): no journal is read, but IndexedDB hands back the stored ' +
-      'week as 10,000 row arrays through a structured clone, then the rows are rebuilt and the first ' +
-      'screen rendered; not profiled yet. Nothing stored: the journal read (about 145 ms) and the cold ' +
-      'fold and derivation of the core bench come first (measured 2026-12-03).',
+      'Profiled with the finished week kept (2026-12-03, quiet machine, 100-145 ms): opening the database ' +
+      'and reading the header 2-12 ms; reading the kept week 18-20 ms (a structured clone of 10,000 row ' +
+      'arrays, 2.4 MB); rebuilding the rows 5-10 ms; then the element’s first render: 20 ms of script ' +
+      '(the templates of the 17 rows in view, the toolbar, an owner filter of 302 options), 22-25 ms of ' +
+      'style and layout for its 870 elements (0.6 ms a row; the select’s options 4 ms), 7 ms of paint, ' +
+      'and the next frame. Under load each part stretches. Nothing stored: the journal read (about 145 ' +
+      'ms) and the cold fold and derivation of the core bench come first. Way to the goal: a lighter row ' +
+      '(fewer elements and rules per cell), the owner filter’s options made when it is opened.',
   },
   {
     scenario: "Cold load of the demo's snapshot page",
@@ -74,6 +85,14 @@ export const CAUSES = [
       'the sync client), though a page that shows a snapshot runs a fraction of it. Way to the goal: ' +
       'entry points per element that import only what they use, and import, export and sync loaded ' +
       'when first used.',
+  },
+  {
+    scenario: 'Server: check-ins per second over HTTP, 1 client',
+    cause:
+      'One client waits for each answer, so every push pays the HTTP round trip, the session lock and ' +
+      'one transaction, all on two cores shared with PostgreSQL and the load generator: met (0.54) in ' +
+      'the 13:59 run, missed (0.39) in both 2026-12-03 evening runs, whose load rose above 3. Not ' +
+      'profiled again.',
   },
   {
     scenario: 'Server: push latency p99, 8 clients',
