@@ -84,13 +84,17 @@ export const ENTRIES = [
   // that carries core): <okr-snapshot> 69.7 KB, the whole set 100.0; their budgets up by half a KB.
   // Finished weeks kept in storage (week-results.ts, stored-week.ts) added 1.5 KB to core's own
   // code (37.7 -> 39.2 KB) and so to every entry that carries core: each budget up by 1.5 KB.
-  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 102, goal: 60 },
+  // The drawer's and the sessions table's parts as controllers of their own (files of one
+  // concept each, classes under about 300 lines) cost 0.4-0.5 KB in the entries that carry
+  // them (okr-sessions 66.3 -> 66.8 KB, the bundle 108.4 -> 108.8, the drawer 61.3 -> 61.8, the
+  // whole set 101.5 -> 101.9): those budgets up by 1 KB (the drawer's and the set's by half a KB).
+  { name: '@okrkit/elements (all)', use: "export * from '@okrkit/elements';", budget: 102.5, goal: 60 },
   {
     name: '@okrkit/elements/bundle (elements and core)',
     use: "export * from '@okrkit/elements/bundle';",
-    budget: 108.5,
+    budget: 109.5,
   },
-  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 66.5 },
+  { name: '@okrkit/elements/okr-sessions.js', use: "import '@okrkit/elements/okr-sessions.js';", budget: 67.5 },
   { name: '@okrkit/elements/okr-snapshot.js', use: "import '@okrkit/elements/okr-snapshot.js';", budget: 71.5 },
   { name: '@okrkit/elements/okr-list.js', use: "import '@okrkit/elements/okr-list.js';", budget: 78 },
   { name: '@okrkit/elements/okr-tree.js', use: "import '@okrkit/elements/okr-tree.js';", budget: 64 },
@@ -98,7 +102,7 @@ export const ENTRIES = [
   {
     name: '@okrkit/elements/okr-session-drawer.js',
     use: "import '@okrkit/elements/okr-session-drawer.js';",
-    budget: 62,
+    budget: 62.5,
   },
   {
     name: '@okrkit/elements/okr-next-session.js',
