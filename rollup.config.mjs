@@ -49,6 +49,8 @@ const bundle = {
   output: {
     file: process.env.OKRKIT_BUNDLE_FILE ?? 'packages/elements/dist/okrkit.bundle.js',
     format: 'es',
+    // One file: the command table core loads on first use (command-table.ts) is inside it.
+    inlineDynamicImports: true,
     sourcemap: true,
   },
 };

@@ -1,8 +1,9 @@
 import { validateActor } from './actor.js';
 import { CommandGroups, type Settled } from './command-groups.js';
 import { allow, CommandPlanner, type Job } from './command-planner.js';
+import { loadCommands, prefetchCommands } from './command-table.js';
 import type { Command } from './command-types.js';
-import { type CommandType, type CreatingCommand, type IdKind, rowOf, type SessionCommand } from './commands.js';
+import type { CommandType, CreatingCommand, IdKind, SessionCommand } from './commands.js';
 import { OkrError } from './errors.js';
 import { type EntryDraft, headerOf, type JournalEntry, replay, type Session, withIdentity } from './journal.js';
 import { LinkedReads } from './linked-reads.js';
@@ -60,12 +61,14 @@ export class CommandRunner {
       (id, work) => sessions.serially(id, work),
       (id, jobs) => this.#attempt(id, jobs),
     );
+    prefetchCommands();
   }
 
   async execute(command: unknown, actor: Actor, writtenAt?: unknown, tag?: unknown): Promise<Executed> {
     validateActor(actor);
     if (!isRecord(command)) throw invalid('command', 'A command is an object { type, sessionId, args }.');
     const written = writtenAtOf(writtenAt);
+    const { rowOf } = await loadCommands();
     const row = rowOf(command.type);
     if (!row) throw invalid('type', `Unknown command type ${JSON.stringify(command.type)}.`);
     const type = command.type as CommandType;

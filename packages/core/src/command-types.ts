@@ -51,6 +51,35 @@ export interface CommandArgs {
 
 export type CommandName = keyof CommandArgs;
 
+/**
+ * Every command type, in the order of `CommandArgs`: what `execute` runs (the table of their
+ * validators and planners is loaded with the first command, see command-table.ts); the
+ * command table's test checks that it names every row, no more.
+ */
+export const COMMAND_TYPES: readonly CommandName[] = [
+  'session.create',
+  'session.import',
+  'session.edit',
+  'session.transition',
+  'session.delete',
+  'objective.add',
+  'objective.edit',
+  'objective.remove',
+  'objective.reorder',
+  'objective.copy',
+  'keyResult.add',
+  'keyResult.edit',
+  'keyResult.retarget',
+  'keyResult.remove',
+  'keyResult.reorder',
+  'owner.assign',
+  'initiative.add',
+  'initiative.edit',
+  'initiative.remove',
+  'checkIn.add',
+  'checkIn.correct',
+];
+
 /** Commands that make a new session carry no `sessionId` (storage numbers it). */
 export type SessionMakingCommand = 'session.create' | 'session.import';
 

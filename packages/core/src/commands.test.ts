@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Command } from './command-types.js';
+import { COMMAND_TYPES, type Command } from './command-types.js';
 import { COMMANDS } from './commands.js';
 import { OkrError } from './errors.js';
 import type { Actor } from './model.js';
@@ -139,6 +139,7 @@ describe('commands as data', () => {
     await go({ type: 'session.delete', sessionId: spare.id, args: {} });
 
     assert.deepEqual([...ran].sort(), Object.keys(COMMANDS).sort(), 'every command type of the table ran');
+    assert.deepEqual([...COMMAND_TYPES], Object.keys(COMMANDS), 'COMMAND_TYPES lists the table, in its order');
     const session = await store.getSession(sessionId);
     assert.equal(session.state, 'in_progress');
     assert.equal(session.description, 'The first quarter');

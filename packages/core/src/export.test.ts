@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { OkrError } from './errors.js';
-import { csvCell, parseSessionExport, snapshotToCsv, snapshotToJson } from './export.js';
+import { csvCell, snapshotToCsv, snapshotToJson } from './export.js';
+import { parseSessionExport } from './import.js';
 import { headerOf } from './journal.js';
 import type { Snapshot } from './snapshot.js';
 import { MemoryStorage } from './storage/memory.js';

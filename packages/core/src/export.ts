@@ -1,8 +1,8 @@
-import { EXPORT_SCHEMA_VERSION, type ReadExportOptions, readSessionExport, type SessionExport } from './import.js';
 import type { JournalEntry, Session } from './journal.js';
+import { EXPORT_SCHEMA_VERSION, type SessionExport } from './session-export.js';
 import type { OwnerFilter, Snapshot, SnapshotRow } from './snapshot.js';
 
-export { EXPORT_SCHEMA_VERSION, type SessionExport } from './import.js';
+export { EXPORT_SCHEMA_VERSION, type SessionExport } from './session-export.js';
 
 /**
  * Export for reporting (CSV and JSON of a snapshot) and for moving sessions between
@@ -138,15 +138,4 @@ export function sessionToJson(session: Session, journal: readonly JournalEntry[]
     journal,
   };
   return JSON.stringify(data);
-}
-
-/**
- * Parses and validates a session export completely, through `readSessionExport`: size
- * and depth first, then every entry with the commands' validators against the state
- * folded so far. Returns the export with its journal rebuilt from the validated data.
- * Kept for callers that have no clock: pass `now` to `readSessionExport` to also refuse
- * entries recorded in the future.
- */
-export function parseSessionExport(input: string | unknown, options: ReadExportOptions = {}): SessionExport {
-  return readSessionExport(input, options);
 }

@@ -16,6 +16,7 @@ import {
   validateObjectivePatch,
   validateRetarget,
 } from './okr-input.js';
+import { EXPORT_SCHEMA_VERSION, type SessionExport } from './session-export.js';
 import { DATE_MAX, DATE_MIN } from './time.js';
 import { isRecord, Problems, shown, validateSessionDetails } from './validate.js';
 
@@ -28,17 +29,6 @@ import { isRecord, Problems, shown, validateSessionDetails } from './validate.js
  * Cheap checks come first, so a hostile file costs little: the size before anything is
  * read, the nesting depth by a scan of the raw text before `JSON.parse`.
  */
-
-/** What a session export holds. */
-export interface SessionExport {
-  readonly format: 'okrkit.session';
-  readonly schemaVersion: number;
-  readonly exportedAt: string;
-  readonly session: { readonly id: string; readonly title: string };
-  readonly journal: readonly JournalEntry[];
-}
-
-export const EXPORT_SCHEMA_VERSION = 1;
 
 /**
  * The largest export read: 20 MB of JSON text (20 × 2^20 characters, as the string's
@@ -600,4 +590,15 @@ function requiredId(field: string, value: unknown): string {
   const id = checkId(problems, field, value);
   problems.done('Not an id');
   return id as string;
+}
+
+/**
+ * Parses and validates a session export completely, through `readSessionExport`: size
+ * and depth first, then every entry with the commands' validators against the state
+ * folded so far. Returns the export with its journal rebuilt from the validated data.
+ * Kept for callers that have no clock: pass `now` to `readSessionExport` to also refuse
+ * entries recorded in the future.
+ */
+export function parseSessionExport(input: string | unknown, options: ReadExportOptions = {}): SessionExport {
+  return readSessionExport(input, options);
 }

@@ -1,21 +1,26 @@
 export { ACTION_RULES, ACTIONS, type Action, type ActionRule, TRANSITIONS, type Transition } from './actions.js';
 export { ACTOR_ID_MAX, isRole, validateActor } from './actor.js';
 export type { Executed } from './command-runner.js';
-export type { Command, CommandArgs, CommandName, CommandOf } from './command-types.js';
-export { COMMANDS, type CommandType } from './commands.js';
+export { COMMAND_TYPES, type Command, type CommandArgs, type CommandName, type CommandOf } from './command-types.js';
+export type { CommandType } from './commands.js';
 export { ERROR_CODES, type ErrorCode, type FieldErrors, isOkrError, OkrError, type OkrErrorOptions } from './errors.js';
 export {
   csvCell,
   EXPORT_SCHEMA_VERSION,
   type ExportOptions,
-  parseSessionExport,
   type SessionExport,
   sessionToJson,
   snapshotToCsv,
   snapshotToJson,
 } from './export.js';
 export { checkFinishedWeeks, type FinishedWeeks, finishedWeeksOf } from './finished-weeks.js';
-export { IMPORT_MAX_CHARS, IMPORT_MAX_DEPTH, type ReadExportOptions, readSessionExport } from './import.js';
+export {
+  IMPORT_MAX_CHARS,
+  IMPORT_MAX_DEPTH,
+  parseSessionExport,
+  type ReadExportOptions,
+  readSessionExport,
+} from './import.js';
 export {
   type CheckInData,
   ENTRY_TYPES,
