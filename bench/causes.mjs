@@ -81,12 +81,12 @@ export const CAUSES = [
     scenario: 'What a page downloads for all elements',
     cause:
       'Measured 2026-12-04 as Vite bundles for production (Rollup, esbuild minifying). The command ' +
-      'table (every validator and planner, and the import\'s checks: 9.4 KB) is loaded by the first ' +
+      "table (every validator and planner, and the import's checks: 9.4 KB) is loaded by the first " +
       'command since that day, which took the first view from 103.2 to 93.7 KB. Of what is left, the ' +
-      'elements\' own code is about 52 KB (ten elements with their styles and English texts), the core ' +
-      'about 24 KB (store, fold, snapshots, IndexedDB adapter), lit 7.9, temporal-polyfill\'s functions ' +
-      '7.9 and idb 1.2. Way to the goal: the elements\' editing parts (forms, dialogs, the check-in ' +
-      'editor) loaded when first opened; 60 KB for every element would also need the elements\' styles ' +
+      "elements' own code is about 52 KB (ten elements with their styles and English texts), the core " +
+      "about 24 KB (store, fold, snapshots, IndexedDB adapter), lit 7.9, temporal-polyfill's functions " +
+      "7.9 and idb 1.2. Way to the goal: the elements' editing parts (forms, dialogs, the check-in " +
+      "editor) loaded when first opened; 60 KB for every element would also need the elements' styles " +
       'and texts to shrink by a third.',
   },
   {
