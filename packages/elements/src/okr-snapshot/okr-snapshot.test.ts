@@ -638,6 +638,40 @@ describe('<okr-snapshot>', () => {
     expect(frames).to.equal(1);
   });
 
+  it('reads no trends for an element taken off the page before its rows were painted', async () => {
+    const { store, ids } = await seed();
+    const asked: string[] = [];
+    const series = store.series.bind(store);
+    store.series = (sessionId, itemId) => {
+      asked.push(itemId);
+      return series(sessionId, itemId);
+    };
+    // Frames held back, so that the rows are on the page but not painted yet when it goes.
+    const frame = window.requestAnimationFrame;
+    const held: FrameRequestCallback[] = [];
+    window.requestAnimationFrame = (callback) => held.push(callback);
+    let el: OkrSnapshot;
+    try {
+      el = await fixture<OkrSnapshot>(
+        html`<okr-snapshot .store=${store} .people=${PEOPLE} locale="en" session-id=${ids.s}></okr-snapshot>`,
+      );
+      while (!el.shadowRoot?.querySelector(`[data-id="${ids.k1}"]`)) await new Promise((r) => setTimeout(r, 0));
+      el.remove();
+    } finally {
+      window.requestAnimationFrame = frame;
+    }
+    const parent = document.createElement('div');
+    document.body.append(parent);
+    for (const callback of held) callback(performance.now());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(asked).to.deep.equal([]);
+    // Put back on a page, it reads them.
+    parent.append(el);
+    await waitUntil(() => row(el, ids.k1)?.querySelector('[part=sparkline]'), 'the sparkline drawn', { timeout: 3000 });
+    expect(asked).to.include(ids.k1);
+    parent.remove();
+  });
+
   it('renders 10,000 rows by windowing, and scrolling shows later rows', async function () {
     this.timeout(20000);
     const { store, sessionId } = await bigSession();
