@@ -222,11 +222,11 @@ export class OkrSnapshot extends LitElement {
   #locale = 'en';
   #view: SnapshotView = { s: this.#s, locale: this.#locale, people: {} };
   readonly #trends = new TrendReader(
+    this,
     () => {
       const shown = this.#shown;
       const sessionId = this.sessionId;
-      // Nothing for an element taken off the page: its first read waits for a paint, by which time it may be gone.
-      if (!shown || !sessionId || this.status !== 'ready' || !this.isConnected) return undefined;
+      if (!shown || !sessionId || this.status !== 'ready') return undefined;
       return { store: this.#controller.store, sessionId, rows: shown.rows, window: this.#rows.window() };
     },
     () => this.seriesVersion++,
@@ -237,12 +237,6 @@ export class OkrSnapshot extends LitElement {
   /** Reads the session and the shown week again (after a storage error, for example). */
   async reload(): Promise<void> {
     await this.#load(this.#controller.store);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Put back on a page: the trends it did not read while it was off (see TrendReader) are read now.
-    if (this.hasUpdated) this.#trends.updated(this.sessionId);
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {

@@ -1,4 +1,5 @@
 import type { OkrStore, SeriesPoint, SnapshotRow } from '@okrkit/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { afterPaint } from '../after-paint.js';
 import type { RowWindow } from './row-window.js';
 
@@ -17,9 +18,10 @@ export interface TrendRequest {
  * session's first trends fold every one of its weeks (some 70 ms for 10,000 rows), so
  * they are read once the rows are painted, so that the rows show first: scheduled once,
  * by the update that renders the rows, not again by each update before the read runs.
- * Later reads are cheap and run at once.
+ * Later reads are cheap and run at once. An element taken off the page reads nothing (its
+ * first read may come after it is gone), and reads what it missed when it is put back.
  */
-export class TrendReader {
+export class TrendReader implements ReactiveController {
   readonly #request: () => TrendRequest | undefined;
   readonly #arrived: () => void;
   /** Series per session, per item; `undefined` while being read. */
@@ -28,9 +30,16 @@ export class TrendReader {
   #firstRead: string | undefined;
 
   /** `request` says what to read (none while nothing is shown); `arrived` is told when points come in. */
-  constructor(request: () => TrendRequest | undefined, arrived: () => void) {
-    this.#request = request;
+  constructor(host: ReactiveControllerHost & Element, request: () => TrendRequest | undefined, arrived: () => void) {
+    this.#request = () => (host.isConnected ? request() : undefined);
     this.#arrived = arrived;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Put back on a page: what it did not read while it was off.
+    const request = this.#request();
+    if (request) this.updated(request.sessionId);
   }
 
   /** The trend of an item, once read. */
