@@ -45,13 +45,15 @@ export const CAUSES = [
   {
     scenario: 'Whole memory of one live session',
     cause:
-      'The journal as the memory adapter holds it, one frozen JSON object per entry (about 260 bytes each: ' +
-      '59 MB at 1x), the folded state kept for each week viewed (with every week viewed and no week ' +
+      'The journal as the memory adapter holds it, one frozen JSON object per entry (about 230 bytes each: ' +
+      '52 MB at 1x, since 2026-12-04 with the strings entries repeat stored once, 59 MB before), the ' +
+      'folded state kept for each week viewed (with every week viewed and no week ' +
       'stored: 75 MB), and the finished weeks the memory adapter keeps as rows (about 4.6 MB a week at 1x, ' +
       '120 MB for 26 weeks). Node 20 runs without pointer compression: every array slot is 8 bytes, so ' +
       '14,000 rows of 20 fields are 2.2 MB before their strings, whatever the layout (by column saved ' +
       'no slots; sharing the state’s strings instead of a JSON copy saved 0.7 MB a week; measured ' +
-      '2026-12-03). IndexedDB and PostgreSQL keep the finished weeks on disk. SQLite stores integers in ' +
+      "2026-12-03; each kept week as one JSON text took 283 to 228 MB but a kept week's first view from " +
+      '15 to 70 ms, not kept, 2026-12-04). IndexedDB and PostgreSQL keep the finished weeks on disk. SQLite stores integers in ' +
       'pages. Way to the goal: check-ins (nine entries in ten) and kept weeks stored compactly (interned ' +
       'ids, epoch instants, numbers in typed arrays), and week states kept as the few key results the ' +
       'week changed rather than as whole states.',
@@ -94,8 +96,8 @@ export const CAUSES = [
     cause:
       'One client waits for each answer, so every push pays the HTTP round trip, the session lock and ' +
       'one transaction, all on two cores shared with PostgreSQL and the load generator: met (0.54) in ' +
-      'the 13:59 run, missed (0.39) in both 2026-12-03 evening runs, whose load rose above 3. Not ' +
-      'profiled again.',
+      'a 2026-12-03 13:59 run, missed in both 2026-12-03 evening runs (0.39, load above 3) and in the ' +
+      '2026-12-04 03:47 run (0.49, load 2.8). Not profiled again.',
   },
   {
     scenario: 'Server: push latency p99, 8 clients',
